@@ -1,0 +1,58 @@
+package io.eventline.core.decider;
+
+import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.envelope.EventEnvelope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+
+/**
+ * The read side of one aggregate, from its own stores: the current snapshot, its events, and its state
+ * as of a time. History and as-of read one prefix range of the history store, so they cost in
+ * proportion to that aggregate's events, never to the whole topic. Thread-safe.
+ */
+public final class AggregateQueries<C, S, E> {
+    private final Aggregate<C, S, E> aggregate;
+    private final StoreProvider stores;
+    private final SnapshotCodec<S> snapshots;
+
+    public AggregateQueries(Aggregate<C, S, E> aggregate, StoreProvider stores) {
+        this.aggregate = aggregate;
+        this.stores = stores;
+        this.snapshots = new SnapshotCodec<>(aggregate.stateType());
+    }
+
+    /** The aggregate now; empty when it has no event. */
+    public Optional<Snapshot<S>> current(String aggregateId) {
+        byte[] stored = stores.store(aggregate.snapshotStore()).get(aggregateId);
+        return Optional.ofNullable(stored).map(snapshots::read);
+    }
+
+    /** Its events, oldest first, exactly as they are on the event topic. */
+    public List<EventEnvelope> events(String aggregateId) {
+        List<EventEnvelope> events = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> range = stores.store(aggregate.historyStore())
+                .prefixScan(HistoryKeys.prefix(aggregateId), new StringSerializer())) {
+            range.forEachRemaining((KeyValue<String, byte[]> entry) -> events.add(EnvelopeCodec.fromBytes(entry.value)));
+        }
+        return events;
+    }
+
+    /** The aggregate as it was once every event with a timestamp at or before {@code time} applied. */
+    public Optional<Snapshot<S>> asOf(String aggregateId, Instant time) {
+        Snapshot<S> state = Snapshot.initial(aggregate.decider().initialState());
+        for (EventEnvelope envelope : events(aggregateId)) {
+            if (envelope.timestamp().isAfter(time)) {
+                break; // timestamps never go back within an aggregate (CommandProcessor)
+            }
+            E event = aggregate.events().decode(envelope.eventType(), envelope.version(), envelope.data());
+            state = new Snapshot<>(aggregate.decider().evolve(state.state(), event), state.version() + 1,
+                    envelope.timestamp());
+        }
+        return state.exists() ? Optional.of(state) : Optional.empty();
+    }
+}

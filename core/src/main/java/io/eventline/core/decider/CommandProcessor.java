@@ -1,0 +1,117 @@
+package io.eventline.core.decider;
+
+import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.envelope.EventMetadata;
+import io.eventline.core.envelope.Json;
+import io.eventline.core.envelope.MalformedMessageException;
+import io.eventline.core.envelope.UnknownMessageTypeException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides one command against its aggregate's snapshot. It runs in the one stream task that owns the
+ * aggregate's partition, so there is one writer per aggregate and no optimistic locking; under
+ * exactly-once the snapshot, the history, the events and the reply commit in one transaction, and a
+ * crash before the commit replays the command against the old snapshot, yielding the same events
+ * (their ids derive from the command id, their time from the command's).
+ */
+final class CommandProcessor<C, S, E> implements Processor<String, byte[], String, Decided> {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
+
+    private final Aggregate<C, S, E> aggregate;
+    private final SnapshotCodec<S> snapshots;
+    private ProcessorContext<String, Decided> context;
+    private KeyValueStore<String, byte[]> snapshotStore;
+    private KeyValueStore<String, byte[]> historyStore;
+
+    CommandProcessor(Aggregate<C, S, E> aggregate) {
+        this.aggregate = aggregate;
+        this.snapshots = new SnapshotCodec<>(aggregate.stateType());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Decided> context) {
+        this.context = context;
+        this.snapshotStore = context.getStateStore(aggregate.snapshotStore());
+        this.historyStore = context.getStateStore(aggregate.historyStore());
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        CommandEnvelope command;
+        try {
+            command = Json.mapper().readValue(record.value(), CommandEnvelope.class);
+        } catch (IOException | NullPointerException e) {
+            // Dead-lettering lands with the DLQ; until then an unreadable command is logged and skipped.
+            LOG.warn("unreadable command on {} (key {}, offset {}): {}",
+                    aggregate.commandTopic(), record.key(), context.recordMetadata().map(m -> m.offset()).orElse(-1L),
+                    e.getMessage());
+            return;
+        }
+        Snapshot<S> before = load(command.aggregateId());
+        try {
+            C decoded = aggregate.commands().decode(command.commandType(), command.version(), command.data());
+            List<E> events = aggregate.decider().decide(decoded, before.state());
+            Snapshot<S> after = append(command, Instant.ofEpochMilli(record.timestamp()), before, events);
+            reply(command, after, null, record.timestamp());
+        } catch (Rejection rejection) {
+            reply(command, before, new Reply.Refusal(rejection.code(), rejection.field(), rejection.getMessage()),
+                    record.timestamp());
+        } catch (UnknownMessageTypeException | MalformedMessageException e) {
+            reply(command, before, new Reply.Refusal("command.malformed", null, e.getMessage()), record.timestamp());
+        }
+    }
+
+    private Snapshot<S> load(String aggregateId) {
+        byte[] stored = snapshotStore.get(aggregateId);
+        return stored == null ? Snapshot.initial(aggregate.decider().initialState()) : snapshots.read(stored);
+    }
+
+    private Snapshot<S> append(CommandEnvelope command, Instant commandTime, Snapshot<S> before, List<E> events) {
+        // Event time never goes back within an aggregate, so "as of T" is a prefix of its history.
+        Instant at = commandTime.isAfter(before.timestamp()) ? commandTime : before.timestamp();
+        Snapshot<S> current = before;
+        for (int i = 0; i < events.size(); i++) {
+            E event = events.get(i);
+            long version = current.version() + 1;
+            EventEnvelope envelope = envelope(command, i, at, event);
+            byte[] bytes = EnvelopeCodec.toBytes(envelope);
+            historyStore.put(HistoryKeys.of(command.aggregateId(), version), bytes);
+            context.forward(new Record<String, Decided>(
+                    command.aggregateId(), new Decided.Event(bytes), at.toEpochMilli(), EnvelopeCodec.headers(envelope)));
+            current = new Snapshot<>(aggregate.decider().evolve(current.state(), event), version, at);
+        }
+        if (!events.isEmpty()) {
+            snapshotStore.put(command.aggregateId(), snapshots.write(current));
+        }
+        return current;
+    }
+
+    private EventEnvelope envelope(CommandEnvelope command, int index, Instant at, E event) {
+        UUID eventId = UUID.nameUUIDFromBytes(
+                (command.commandId() + "/" + index).getBytes(StandardCharsets.UTF_8));
+        EventMetadata metadata = new EventMetadata(
+                command.metadata().correlationId(), command.commandId(), aggregate.name());
+        return new EventEnvelope(eventId, aggregate.events().typeOf(event).name(),
+                aggregate.events().typeOf(event).currentVersion(), at, command.aggregateId(),
+                aggregate.events().encode(event), metadata);
+    }
+
+    private void reply(CommandEnvelope command, Snapshot<S> snapshot, Reply.Refusal refusal, long timestamp) {
+        Reply reply = new Reply(command.commandId(), command.aggregateId(), snapshot.version(),
+                Json.mapper().valueToTree(snapshot.state()), refusal);
+        context.forward(new Record<String, Decided>(
+                command.aggregateId(), new Decided.Answer(Json.write(reply)), timestamp, new RecordHeaders()));
+    }
+}

@@ -1,0 +1,43 @@
+package io.eventline.core.decider;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The command side of an aggregate: {@code <name>.commands} → decide against
+ * {@code <name>-snapshots} → {@code <name>.events} and {@code <name>.replies}. Every node and store is
+ * named, so that renaming one is a visible migration, not an accident.
+ */
+public final class DeciderTopology {
+    private DeciderTopology() {
+    }
+
+    public static <C, S, E> void addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate) {
+        String name = aggregate.name();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(aggregate.historyStore()), Serdes.String(), Serdes.ByteArray()));
+
+        KStream<String, Decided> decided = builder
+                .stream(aggregate.commandTopic(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-commands"))
+                .process(() -> new CommandProcessor<>(aggregate), Named.as(name + "-decide"),
+                        aggregate.snapshotStore(), aggregate.historyStore());
+
+        Produced<String, byte[]> bytes = Produced.with(Serdes.String(), Serdes.ByteArray());
+        decided.split(Named.as(name + "-route-"))
+                .branch((key, value) -> value instanceof Decided.Event, Branched.withConsumer(events -> events
+                        .mapValues(Decided::value, Named.as(name + "-event-bytes"))
+                        .to(aggregate.eventTopic(), bytes.withName(name + "-events")), "events"))
+                .defaultBranch(Branched.withConsumer(replies -> replies
+                        .mapValues(Decided::value, Named.as(name + "-reply-bytes"))
+                        .to(aggregate.replyTopic(), bytes.withName(name + "-replies")), "replies"));
+    }
+}

@@ -1,0 +1,27 @@
+package io.eventline.core.decider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+
+/**
+ * The answer to one command, written in the same transaction as the events it caused. Accepted: the
+ * aggregate's {@code version} and {@code state} after the command. Rejected: {@code rejection}, and
+ * the version and state the command was refused against.
+ */
+public record Reply(String commandId, String aggregateId, long version, JsonNode state, Refusal rejection) {
+    public Reply {
+        Objects.requireNonNull(commandId, "commandId");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+    }
+
+    public boolean accepted() {
+        return rejection == null;
+    }
+
+    /** Why a command was refused: a {@link Rejection} as data. */
+    public record Refusal(String code, String field, String message) {
+        public Refusal {
+            Objects.requireNonNull(code, "code");
+        }
+    }
+}

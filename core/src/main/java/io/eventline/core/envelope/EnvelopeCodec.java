@@ -1,0 +1,146 @@
+package io.eventline.core.envelope;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Reads and writes {@link EventEnvelope}s as the JSON record value of API.md, and writes the headers
+ * that repeat the envelope (plus the CloudEvents Kafka binding's {@code ce_*} headers) so that tools
+ * can route without parsing the value. Stateless and thread-safe.
+ */
+public final class EnvelopeCodec {
+    private static final Set<String> FIELDS =
+            Set.of("eventId", "eventType", "version", "timestamp", "aggregateId", "data", "metadata");
+    private static final Set<String> METADATA_FIELDS = Set.of("correlationId", "causationId", "source");
+
+    private EnvelopeCodec() {
+    }
+
+    public static byte[] toBytes(EventEnvelope envelope) {
+        return Json.write(toTree(envelope));
+    }
+
+    /** The envelope as a JSON tree, fields in the documented order. */
+    public static ObjectNode toTree(EventEnvelope envelope) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("eventId", envelope.eventId().toString());
+        node.put("eventType", envelope.eventType());
+        node.put("version", envelope.version());
+        node.put("timestamp", Timestamps.format(envelope.timestamp()));
+        node.put("aggregateId", envelope.aggregateId());
+        node.set("data", envelope.data());
+        ObjectNode metadata = node.putObject("metadata");
+        metadata.put("correlationId", envelope.metadata().correlationId());
+        metadata.put("causationId", envelope.metadata().causationId());
+        metadata.put("source", envelope.metadata().source());
+        return node;
+    }
+
+    /** @throws MalformedEnvelopeException naming what is wrong, never a raw Jackson exception */
+    public static EventEnvelope fromBytes(byte[] value) {
+        if (value == null) {
+            throw new MalformedEnvelopeException("no value: an event envelope was expected");
+        }
+        try {
+            return fromTree(Json.readTree(value));
+        } catch (IOException e) {
+            throw new MalformedEnvelopeException("not JSON: "
+                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    public static EventEnvelope fromTree(JsonNode node) {
+        if (!node.isObject()) {
+            throw new MalformedEnvelopeException("envelope: a JSON object was expected");
+        }
+        rejectUnknown(node, FIELDS, "");
+        JsonNode metadata = required(node, "metadata");
+        if (!metadata.isObject()) {
+            throw new MalformedEnvelopeException("metadata: a JSON object was expected");
+        }
+        rejectUnknown(metadata, METADATA_FIELDS, "metadata.");
+        JsonNode data = required(node, "data");
+        if (!data.isObject()) {
+            throw new MalformedEnvelopeException("data: a JSON object was expected");
+        }
+        JsonNode version = required(node, "version");
+        if (!version.canConvertToExactIntegral() || !version.isIntegralNumber()) {
+            throw new MalformedEnvelopeException("version: an integer was expected");
+        }
+        try {
+            return new EventEnvelope(
+                    UUID.fromString(text(node, "eventId")),
+                    text(node, "eventType"),
+                    version.intValue(),
+                    instant(text(node, "timestamp")),
+                    text(node, "aggregateId"),
+                    data,
+                    new EventMetadata(
+                            text(metadata, "correlationId"), text(metadata, "causationId"), text(metadata, "source")));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEnvelopeException(e.getMessage(), e);
+        }
+    }
+
+    /** The headers API.md promises: the envelope's routing fields and the CloudEvents binding. */
+    public static Headers headers(EventEnvelope envelope) {
+        Headers headers = new RecordHeaders();
+        put(headers, "eventId", envelope.eventId().toString());
+        put(headers, "eventType", envelope.eventType());
+        put(headers, "version", Integer.toString(envelope.version()));
+        put(headers, "correlationId", envelope.metadata().correlationId());
+        put(headers, "causationId", envelope.metadata().causationId());
+        put(headers, "source", envelope.metadata().source());
+        put(headers, "ce_specversion", "1.0");
+        put(headers, "ce_id", envelope.eventId().toString());
+        put(headers, "ce_type", envelope.eventType());
+        put(headers, "ce_source", envelope.metadata().source());
+        put(headers, "ce_time", Timestamps.format(envelope.timestamp()));
+        return headers;
+    }
+
+    private static void put(Headers headers, String key, String value) {
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Timestamps.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new MalformedEnvelopeException("timestamp: an ISO-8601 UTC instant was expected, got " + text, e);
+        }
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new MalformedEnvelopeException(field + ": missing");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isTextual()) {
+            throw new MalformedEnvelopeException(field + ": a string was expected");
+        }
+        return value.textValue();
+    }
+
+    private static void rejectUnknown(JsonNode node, Set<String> known, String prefix) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw new MalformedEnvelopeException(prefix + name + ": unknown field");
+            }
+        });
+    }
+}
