@@ -1,0 +1,6 @@
+package io.eventline.contracts.accounts;
+
+/** What happens to a customer's account, on {@code accounts.events} keyed by customer id. */
+public sealed interface AccountEvent permits AccountDeposited, AccountWithdrawn {
+    String customerId();
+}

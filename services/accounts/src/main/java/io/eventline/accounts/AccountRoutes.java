@@ -1,0 +1,101 @@
+package io.eventline.accounts;
+
+import io.eventline.contracts.Money;
+import io.eventline.contracts.accounts.AccountCommand;
+import io.eventline.contracts.accounts.AccountEvent;
+import io.eventline.contracts.accounts.Deposit;
+import io.eventline.contracts.accounts.Withdraw;
+import io.eventline.core.decider.AggregateQueries;
+import io.eventline.core.decider.CommandGateway;
+import io.eventline.core.decider.Reply;
+import io.eventline.core.decider.Snapshot;
+import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.envelope.Json;
+import io.eventline.core.http.ApiException;
+import io.eventline.core.http.Instants;
+import io.eventline.core.http.RequestBody;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+/**
+ * The accounts endpoints of API.md. Writes go through the command topic and wait for the decider's
+ * reply; reads come from the aggregate's stores. Handlers block on the reply: Javalin runs them on
+ * virtual threads.
+ */
+public final class AccountRoutes {
+    private static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
+    private static final BigDecimal MAX_AMOUNT = Money.MAX_AMOUNT.toDecimal();
+
+    private final CommandGateway<AccountCommand> gateway;
+    private final AggregateQueries<AccountCommand, Account, AccountEvent> queries;
+
+    public AccountRoutes(CommandGateway<AccountCommand> gateway,
+                         AggregateQueries<AccountCommand, Account, AccountEvent> queries) {
+        this.gateway = gateway;
+        this.queries = queries;
+    }
+
+    public void register(Javalin app) {
+        app.post("/api/accounts/{customerId}/deposits", ctx -> command(ctx, Deposit::new));
+        app.post("/api/accounts/{customerId}/withdrawals", ctx -> command(ctx, Withdraw::new));
+        app.get("/api/accounts/{customerId}", this::account);
+        app.get("/api/accounts/{customerId}/events", this::events);
+    }
+
+    private void command(Context ctx, BiFunction<String, Money, AccountCommand> command) throws InterruptedException {
+        String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
+        RequestBody body = RequestBody.parse(ctx.bodyAsBytes(), Set.of("amount"));
+        Money amount = Money.of(body.decimal("amount", 2, MIN_AMOUNT, MAX_AMOUNT));
+        Reply reply = await(customerId, command.apply(customerId, amount), ctx.header("X-Correlation-Id"));
+        if (!reply.accepted()) {
+            throw ApiException.conflict(reply.rejection().field(), reply.rejection().message());
+        }
+        Account account = Json.treeToValue(reply.state(), Account.class);
+        ctx.json(new AccountView(customerId, account.balance(), reply.version()));
+    }
+
+    private Reply await(String customerId, AccountCommand command, String correlationId) throws InterruptedException {
+        String correlation = correlationId == null ? java.util.UUID.randomUUID().toString() : correlationId;
+        try {
+            return gateway.send(customerId, command, correlation).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw ApiException.unavailable("the accounts service did not answer in time; the command is in "
+                        + "the log and will be applied when it does");
+            }
+            throw ApiException.unavailable("the command could not be sent to Kafka: " + e.getCause().getMessage());
+        }
+    }
+
+    private void account(Context ctx) {
+        String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
+        Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
+        Optional<Snapshot<Account>> snapshot = readStores(() -> asOf == null
+                ? queries.current(customerId) : queries.asOf(customerId, asOf));
+        Snapshot<Account> found = snapshot.orElseThrow(() -> ApiException.notFound(
+                "account " + customerId + " has no event" + (asOf == null ? "" : " by " + asOf)));
+        ctx.json(new AccountView(customerId, found.state().balance(), found.version()));
+    }
+
+    private void events(Context ctx) {
+        String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
+        var events = readStores(() -> queries.events(customerId));
+        ctx.json(events.stream().map(EnvelopeCodec::toTree).toList());
+    }
+
+    private static <T> T readStores(java.util.function.Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (InvalidStateStoreException e) {
+            throw ApiException.unavailable("the accounts store is not ready (restoring or rebalancing); retry");
+        }
+    }
+}
