@@ -1,0 +1,123 @@
+package io.eventline.app;
+
+import io.eventline.accounts.AccountRoutes;
+import io.eventline.accounts.AccountsService;
+import io.eventline.app.broker.EmbeddedBroker;
+import io.eventline.app.http.HttpApi;
+import io.eventline.contracts.accounts.AccountCommand;
+import io.eventline.core.decider.AggregateQueries;
+import io.eventline.core.decider.CommandGateway;
+import io.eventline.core.decider.StoreProvider;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import io.javalin.Javalin;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Eventline: the embedded broker (unless a cluster is named), the topics, each service's
+ * streams, and the HTTP API. {@link #close()} stops them in reverse order: HTTP, then streams, then
+ * the broker, so nothing is cut off mid-transaction.
+ */
+public final class Eventline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Eventline.class);
+    private static final int PARTITIONS = 6;
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<ServiceStreams> streams = new ArrayList<>();
+    private String bootstrapServers;
+    private HttpApi http;
+
+    private Eventline() {
+    }
+
+    /** Starts everything; on failure, stops what had started and rethrows. */
+    public static Eventline start(EventlineConfig config) {
+        Eventline eventline = new Eventline();
+        try {
+            eventline.startAll(config);
+            return eventline;
+        } catch (RuntimeException e) {
+            eventline.close();
+            throw e;
+        }
+    }
+
+    private void startAll(EventlineConfig config) {
+        if (config.kafka().embedded()) {
+            EmbeddedBroker broker = EmbeddedBroker.start(config.dataDir(), "127.0.0.1", config.kafka().brokerPort());
+            started.push(broker);
+            bootstrapServers = broker.bootstrapServers();
+        } else {
+            bootstrapServers = config.kafka().bootstrapServers().orElseThrow();
+        }
+        Map<String, Object> clients = new HashMap<>(config.kafka().clientSettings());
+        clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+
+        List<Consumer<Javalin>> routes = new ArrayList<>();
+        if (config.services().contains("accounts")) {
+            var aggregate = AccountsService.AGGREGATE;
+            Topics.ensure(clients, List.of(new Topics.Spec(aggregate.commandTopic(), false),
+                    new Topics.Spec(aggregate.eventTopic(), true),
+                    new Topics.Spec(aggregate.replyTopic(), false)), PARTITIONS);
+            ServiceStreams accounts = startStreams("accounts", AccountsService::addTo, clients, config);
+            CommandGateway<AccountCommand> gateway = new CommandGateway<>(aggregate, clients, COMMAND_TIMEOUT);
+            started.push(gateway);
+            var queries = new AggregateQueries<>(aggregate, StoreProvider.of(accounts.streams()));
+            routes.add(new AccountRoutes(gateway, queries)::register);
+        }
+        http = HttpApi.start(config.http().bind(), config.http().port(), config.http().apiToken(), this::isReady,
+                app -> routes.forEach(route -> route.accept(app)));
+        started.push(http);
+    }
+
+    private ServiceStreams startStreams(String name, Consumer<org.apache.kafka.streams.StreamsBuilder> topology,
+                                        Map<String, Object> clients, EventlineConfig config) {
+        ServiceStreams service = new ServiceStreams(name, topology, clients, config.dataDir());
+        started.push(service);
+        streams.add(service);
+        service.start();
+        return service;
+    }
+
+    /** Ready once every service's streams are running. */
+    public boolean isReady() {
+        return streams.stream().allMatch(ServiceStreams::isRunning);
+    }
+
+    public void awaitReady(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ServiceStreams service : streams) {
+            service.awaitRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", next.getClass().getSimpleName(), e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.eventline.app;
+
+import io.eventline.core.kafka.StreamsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One service's Kafka Streams application ({@code eventline-<service>}): its own consumer group, its
+ * own state under the data dir, so that services scale and restart independently.
+ */
+final class ServiceStreams implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceStreams.class);
+
+    private final String service;
+    private final KafkaStreams streams;
+    private final CompletableFuture<Void> running = new CompletableFuture<>();
+
+    ServiceStreams(String service, Consumer<StreamsBuilder> topology, Map<String, Object> clientSettings, Path dataDir) {
+        this.service = service;
+        StreamsBuilder builder = new StreamsBuilder();
+        topology.accept(builder);
+        var props = StreamsSettings.exactlyOnce("eventline-" + service, clientSettings,
+                dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
+        this.streams = new KafkaStreams(builder.build(props), props);
+        streams.setStateListener((now, before) -> {
+            LOG.info("{} streams: {} -> {}", service, before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.complete(null);
+            } else if (now == KafkaStreams.State.ERROR) {
+                running.completeExceptionally(new IllegalStateException(service + " streams failed"));
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("{} stream thread failed; replacing it", service, e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    void start() {
+        streams.start();
+    }
+
+    KafkaStreams streams() {
+        return streams;
+    }
+
+    boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    void awaitRunning(Duration timeout) throws InterruptedException, TimeoutException {
+        try {
+            running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        LOG.info("{} streams stopped", service);
+    }
+}

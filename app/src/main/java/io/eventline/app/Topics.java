@@ -1,0 +1,69 @@
+package io.eventline.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics Eventline needs with AdminClient, leaving existing ones as they are: a second
+ * start on the same cluster, or several instances starting together, is harmless.
+ */
+final class Topics {
+    private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
+
+    /** One topic to ensure: event topics keep every event (the log is the system of record). */
+    record Spec(String name, boolean keepForever) {
+    }
+
+    private Topics() {
+    }
+
+    static void ensure(Map<String, Object> clientSettings, List<Spec> topics, int partitions) {
+        Properties props = new Properties();
+        props.putAll(clientSettings);
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (Spec topic : topics) {
+                if (!existing.contains(topic.name())) {
+                    // Replication: the cluster's default (1 on the embedded broker, the operator's choice on a real one).
+                    NewTopic created = new NewTopic(topic.name(), Optional.of(partitions), Optional.empty());
+                    if (topic.keepForever()) {
+                        created.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+                                TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+                    }
+                    missing.add(created);
+                }
+            }
+            if (!missing.isEmpty()) {
+                create(admin, missing);
+                LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list or create topics: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    private static void create(Admin admin, List<NewTopic> topics) throws InterruptedException, ExecutionException {
+        try {
+            admin.createTopics(topics).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e; // another instance created it meanwhile: fine; anything else is not
+            }
+        }
+    }
+}

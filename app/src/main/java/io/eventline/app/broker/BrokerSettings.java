@@ -1,0 +1,102 @@
+package io.eventline.app.broker;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The broker properties of the embedded node: one process that is both broker and controller,
+ * sized for one machine. Kafka's documented property names are used as literals: they are the
+ * stable contract, the Java constants for them move between Kafka's internal packages.
+ *
+ * @param overrides applied last, so a caller can change any of these (or add others)
+ */
+record BrokerSettings(Path logDir, String host, int brokerPort, int controllerPort, Map<String, String> overrides) {
+
+    static final int NODE_ID = 1;
+    static final String BROKER_LISTENER = "PLAINTEXT";
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String MIB_64 = Integer.toString(64 * 1024 * 1024);
+    private static final String MIB_32 = Integer.toString(32 * 1024 * 1024);
+
+    BrokerSettings {
+        overrides = Map.copyOf(overrides);
+    }
+
+    /** Where clients connect: {@code host:port}, with an IPv6 literal in brackets. */
+    String bootstrapServers() {
+        return hostPort(host, brokerPort);
+    }
+
+    Properties toProperties() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.putAll(node());
+        settings.putAll(storage());
+        settings.putAll(singleReplica());
+        settings.putAll(overrides);
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        return properties;
+    }
+
+    private Map<String, String> node() {
+        String controller = hostPort("127.0.0.1", controllerPort);
+        return Map.of(
+                "process.roles", "broker,controller",
+                "node.id", Integer.toString(NODE_ID),
+                // A static quorum: the voter's address lives in this config, not in the metadata
+                // log, so each start may use a new controller port. Loopback: no client needs it.
+                "controller.quorum.voters", NODE_ID + "@" + controller,
+                "controller.listener.names", CONTROLLER_LISTENER,
+                "listeners", BROKER_LISTENER + "://" + bootstrapServers() + "," + CONTROLLER_LISTENER + "://" + controller,
+                "advertised.listeners", BROKER_LISTENER + "://" + bootstrapServers(),
+                "listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT",
+                "inter.broker.listener.name", BROKER_LISTENER);
+    }
+
+    private Map<String, String> storage() {
+        return Map.of(
+                "log.dirs", logDir.toString(),
+                "metadata.log.dir", logDir.toString(),
+                // Compaction and deletion work on closed segments only: the default 1 GiB segment
+                // would leave a small compacted state topic uncompacted for ever.
+                "log.segment.bytes", MIB_64,
+                // The event log is the system of record: never delete by age, nor by size, which
+                // would drop a stream's oldest events, the ones current state is folded from. Topics
+                // holding disposable data set retention.ms / retention.bytes when created; Streams
+                // purges its own repartition topics.
+                "log.retention.ms", "-1",
+                "log.retention.bytes", "-1",
+                // The cleaner's key map is allocated up front (default 128 MiB of heap). 32 MiB maps
+                // ~1.3 M keys per pass; a larger backlog is compacted in more passes, not less well.
+                "log.cleaner.dedupe.buffer.size", MIB_32,
+                // Topics are created on purpose, with their partitions and configs; a typo in a
+                // client must fail, not create a topic.
+                "auto.create.topics.enable", "false");
+    }
+
+    // One node: every replication factor and ISR is 1. Internal topics default to 50 partitions
+    // each, which slows every start and litters the data dir for no gain on one machine.
+    private static Map<String, String> singleReplica() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("num.partitions", "1");
+        settings.put("default.replication.factor", "1");
+        settings.put("min.insync.replicas", "1");
+        settings.put("offsets.topic.replication.factor", "1");
+        settings.put("offsets.topic.num.partitions", "1");
+        settings.put("transaction.state.log.replication.factor", "1");
+        settings.put("transaction.state.log.min.isr", "1");
+        settings.put("transaction.state.log.num.partitions", "1");
+        settings.put("share.coordinator.state.topic.replication.factor", "1");
+        settings.put("share.coordinator.state.topic.min.isr", "1");
+        settings.put("share.coordinator.state.topic.num.partitions", "1");
+        // No peers to wait for: the first member's rebalance needs no 3 s grace period.
+        settings.put("group.initial.rebalance.delay.ms", "0");
+        return settings;
+    }
+
+    private static String hostPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+}

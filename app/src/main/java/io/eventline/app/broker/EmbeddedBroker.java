@@ -1,0 +1,200 @@
+package io.eventline.app.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node Kafka (KRaft, broker and controller in one) running inside this JVM, its data
+ * under {@code dataDir/kafka}. Starting again on the same data dir resumes with every topic,
+ * offset and transaction; only the ports may change.
+ *
+ * <p>{@link #start} returns once the broker accepts topic creation, or throws a
+ * {@link BrokerStartException} after stopping whatever had started (Kafka's controller threads are
+ * not daemons: left running, they would keep the JVM alive). {@link #close()} stops it and waits;
+ * it is idempotent and thread-safe.
+ *
+ * {@snippet :
+ * try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", 9092)) {
+ *     startServices(broker.bootstrapServers());
+ * }
+ * }
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaRaftServer server;
+    private final BrokerSettings settings;
+    private final String clusterId;
+    private final DataDirLock lock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedBroker(KafkaRaftServer server, BrokerSettings settings, String clusterId, DataDirLock lock) {
+        this.server = server;
+        this.settings = settings;
+        this.clusterId = clusterId;
+        this.lock = lock;
+    }
+
+    /** {@link #start(Path, String, int, Map)} with no overrides. */
+    public static EmbeddedBroker start(Path dataDir, String host, int brokerPort) {
+        return start(dataDir, host, brokerPort, Map.of());
+    }
+
+    /**
+     * Formats the storage if new, starts the broker and waits until it is ready.
+     *
+     * @param dataDir    the broker keeps everything under {@code dataDir/kafka}
+     * @param host       the broker listener's host, also advertised to clients
+     * @param brokerPort the broker listener's port; 0 picks a free one
+     * @param overrides  broker properties applied over the embedded defaults
+     * @throws BrokerStartException if the port is taken, the data dir unusable, or the broker fails
+     */
+    public static EmbeddedBroker start(Path dataDir, String host, int brokerPort, Map<String, String> overrides) {
+        requireValid(dataDir, host, brokerPort, overrides);
+        long startedAt = System.nanoTime();
+        Path root = dataDir.resolve("kafka");
+        Path logDir = root.resolve("logs");
+        createDirectories(logDir);
+        DataDirLock lock = DataDirLock.acquire(root);
+        EmbeddedBroker broker;
+        try {
+            int port = brokerPort == 0 ? Ports.pickFree(host) : brokerPort;
+            Ports.requireFree(host, port);
+            BrokerSettings settings = new BrokerSettings(logDir, host, port, Ports.pickFree("127.0.0.1"), overrides);
+            String clusterId = clusterId(root, logDir);
+            broker = new EmbeddedBroker(launch(settings, clusterId), settings, clusterId, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        broker.awaitReady();
+        LOG.info("Embedded Kafka broker listening on {}, data in {}, cluster id {} (started in {} ms)",
+                broker.bootstrapServers(), root, broker.clusterId(),
+                Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+        return broker;
+    }
+
+    /** The {@code host:port} clients bootstrap from. */
+    public String bootstrapServers() {
+        return settings.bootstrapServers();
+    }
+
+    /** The cluster id, the same on every start on the same data dir. */
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /** Stops the broker and waits for its threads to end. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                stop(server);
+            } finally {
+                lock.close();
+            }
+            LOG.info("Embedded Kafka broker on {} stopped", settings.bootstrapServers());
+        }
+    }
+
+    /** The controller's loopback port, new at each start. */
+    int controllerPort() {
+        return settings.controllerPort();
+    }
+
+    // Package-private for the test of Kafka's own failure path, which the port check pre-empts.
+    static KafkaRaftServer launch(BrokerSettings settings, String clusterId) {
+        KafkaRaftServer server = null;
+        try {
+            KafkaConfig config = KafkaConfig.fromProps(settings.toProperties(), false);
+            StorageFormat.format(config, clusterId);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            return server;
+        } catch (Exception e) { // Kafka's Scala code throws checked exceptions undeclared, too
+            if (server != null) {
+                stop(server);
+            }
+            throw failure(settings, e);
+        }
+    }
+
+    private void awaitReady() {
+        try {
+            new Readiness(settings.bootstrapServers()).await(READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            close();
+            throw new BrokerStartException("cannot start the embedded Kafka broker: it did not become ready on "
+                    + settings.bootstrapServers() + ": " + e.getMessage(), e);
+        }
+    }
+
+    // shutdown() alone returns while threads still run; awaitShutdown() is what frees the JVM.
+    private static void stop(KafkaRaftServer server) {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static BrokerStartException failure(BrokerSettings settings, Exception e) {
+        Throwable bindFailure = wrapperOf(e, BindException.class);
+        if (bindFailure != null) {
+            // Taken between our check and Kafka's bind: Kafka's message names the host and port.
+            return new BrokerStartException("cannot start the embedded Kafka broker: " + bindFailure.getMessage()
+                    + " A port is taken; pass --broker-port or stop what uses it", e);
+        }
+        return new BrokerStartException("cannot start the embedded Kafka broker (data in " + settings.logDir()
+                + "): " + e.getMessage(), e);
+    }
+
+    // The exception that wraps one of the given type: Kafka's own, whose message says what failed.
+    private static Throwable wrapperOf(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t.getCause()) || type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static void requireValid(Path dataDir, String host, int brokerPort, Map<String, String> overrides) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(overrides, "overrides");
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host: a host name or address is required");
+        }
+        if (brokerPort < 0 || brokerPort > 65_535) {
+            throw new IllegalArgumentException("brokerPort: 0 (any free port) to 65535, was " + brokerPort);
+        }
+    }
+
+    private static String clusterId(Path root, Path logDir) {
+        try {
+            return ClusterId.loadOrCreate(root, logDir);
+        } catch (UncheckedIOException e) {
+            throw new BrokerStartException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    private static void createDirectories(Path logDir) {
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new BrokerStartException("cannot start the embedded Kafka broker: cannot create its data dir "
+                    + logDir + ": " + e, e);
+        }
+    }
+}

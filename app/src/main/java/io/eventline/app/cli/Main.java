@@ -1,0 +1,41 @@
+package io.eventline.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./eventline}: exit 0 on success, 2 on bad usage (with the usage), 1 on failure with one line. */
+@Command(name = "eventline", mixinStandardHelpOptions = true, version = "Eventline 0.1.0",
+        description = "An event-driven order platform on Apache Kafka.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("eventline: " + oneLine(e));
+                    return 1;
+                })
+                .setParameterExceptionHandler((e, args) -> {
+                    CommandLine cmd = e.getCommandLine();
+                    cmd.getErr().println("eventline: " + e.getMessage());
+                    cmd.usage(cmd.getErr());
+                    return 2;
+                });
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

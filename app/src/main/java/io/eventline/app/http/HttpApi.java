@@ -1,0 +1,62 @@
+package io.eventline.app.http;
+
+import io.eventline.core.envelope.Json;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP side of Eventline on one port: the REST API under {@code /api}, health under
+ * {@code /health}, errors as problems. Handlers run on virtual threads, so a handler that waits for a
+ * command's reply holds no platform thread.
+ */
+public final class HttpApi implements AutoCloseable {
+    private final Javalin app;
+
+    private HttpApi(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * @param ready whether every stream is running and caught up ({@code /health/ready})
+     * @param routes mounts the services' endpoints
+     */
+    public static HttpApi start(String bind, int port, Optional<String> apiToken, BooleanSupplier ready,
+                                Consumer<Javalin> routes) {
+        Javalin app = Javalin.create(config -> {
+            config.useVirtualThreads = true;
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.maxRequestSize = RequestGuards.MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+        });
+        Problems.install(app);
+        app.before(ctx -> RequestGuards.bearerToken(ctx, apiToken));
+        app.before("/api/*", RequestGuards::jsonBody);
+        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get("/health/ready", ctx -> {
+            if (ready.getAsBoolean()) {
+                ctx.json(Map.of("status", "UP"));
+            } else {
+                Problems.write(ctx, 503, "Service Unavailable", "streams are starting, restoring or rebalancing",
+                        java.util.List.of());
+            }
+        });
+        routes.accept(app);
+        app.start(bind, port);
+        return new HttpApi(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

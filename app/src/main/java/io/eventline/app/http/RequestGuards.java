@@ -1,0 +1,55 @@
+package io.eventline.app.http;
+
+import io.eventline.core.http.ApiException;
+import io.eventline.core.http.FieldError;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks every request passes before a handler sees it: the bearer token, the content type, the size. */
+final class RequestGuards {
+    static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private RequestGuards() {
+    }
+
+    static void bearerToken(Context ctx, Optional<String> token) {
+        if (token.isEmpty() || ctx.path().startsWith("/health/")) {
+            return;
+        }
+        String expected = "Bearer " + token.get();
+        String given = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+        // Constant time: the comparison must not tell an attacker how much of the token was right.
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, "Unauthorized", "a valid 'Authorization: Bearer <token>' header is required",
+                    List.of(new FieldError("Authorization", "missing or wrong bearer token")));
+        }
+    }
+
+    static void jsonBody(Context ctx) {
+        HandlerType method = ctx.method();
+        if (method != HandlerType.POST && method != HandlerType.PUT && method != HandlerType.PATCH) {
+            return;
+        }
+        long length = ctx.contentLength();
+        if (length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "Content Too Large", "the body is over 1 MiB", List.of(
+                    new FieldError("body", "at most 1 MiB")));
+        }
+        String type = ctx.contentType();
+        boolean hasBody = length > 0 || ctx.header("Transfer-Encoding") != null;
+        if ((hasBody || type != null) && !isJson(type)) {
+            throw new ApiException(415, "Unsupported Media Type",
+                    "send the body as application/json, not " + (type == null ? "no content type" : type),
+                    List.of(new FieldError("Content-Type", "must be application/json")));
+        }
+    }
+
+    private static boolean isJson(String type) {
+        return type != null && type.toLowerCase().replace(" ", "").matches("application/json(;.*)?");
+    }
+}
