@@ -1,13 +1,7 @@
 package io.eventline.app;
 
-import io.eventline.accounts.AccountRoutes;
-import io.eventline.accounts.AccountsService;
 import io.eventline.app.broker.EmbeddedBroker;
 import io.eventline.app.http.HttpApi;
-import io.eventline.contracts.accounts.AccountCommand;
-import io.eventline.core.decider.AggregateQueries;
-import io.eventline.core.decider.CommandGateway;
-import io.eventline.core.decider.StoreProvider;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -63,17 +57,15 @@ public final class Eventline implements AutoCloseable {
         Map<String, Object> clients = new HashMap<>(config.kafka().clientSettings());
         clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 
+        // Every service's topics, also those of services not run here: another process's sources must exist.
+        Topics.ensure(clients, Modules.ALL.stream().flatMap(module -> module.topics().stream()).toList(), PARTITIONS);
         List<Consumer<Javalin>> routes = new ArrayList<>();
-        if (config.services().contains("accounts")) {
-            var aggregate = AccountsService.AGGREGATE;
-            Topics.ensure(clients, List.of(new Topics.Spec(aggregate.commandTopic(), false),
-                    new Topics.Spec(aggregate.eventTopic(), true),
-                    new Topics.Spec(aggregate.replyTopic(), false)), PARTITIONS);
-            ServiceStreams accounts = startStreams("accounts", AccountsService::addTo, clients, config);
-            CommandGateway<AccountCommand> gateway = new CommandGateway<>(aggregate, clients, COMMAND_TIMEOUT);
-            started.push(gateway);
-            var queries = new AggregateQueries<>(aggregate, StoreProvider.of(accounts.streams()));
-            routes.add(new AccountRoutes(gateway, queries)::register);
+        for (ServiceModule module : Modules.ALL) {
+            if (config.services().contains(module.name())) {
+                ServiceStreams service = startStreams(module.name(), module::addTo, clients, config);
+                routes.add(app -> module.mount(app,
+                        new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, started::push)));
+            }
         }
         http = HttpApi.start(config.http().bind(), config.http().port(), config.http().apiToken(), this::isReady,
                 app -> routes.forEach(route -> route.accept(app)));

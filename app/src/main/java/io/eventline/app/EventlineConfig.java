@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, List<String> services) {
     /** The services this build has; the order platform adds the rest. */
-    public static final List<String> KNOWN_SERVICES = List.of("accounts");
+    public static final List<String> KNOWN_SERVICES = Modules.names();
 
     public enum Saga { CHOREOGRAPHY, ORCHESTRATION }
 

@@ -21,8 +21,32 @@ import org.slf4j.LoggerFactory;
 final class Topics {
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
 
-    /** One topic to ensure: event topics keep every event (the log is the system of record). */
-    record Spec(String name, boolean keepForever) {
+    /** How long a topic keeps what it holds. */
+    enum Kind {
+        /** Events: kept forever, the log is the system of record. */
+        EVENTS(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1")),
+        /** State per key (e.g. customers): the latest value per key forever, tombstones for deletes. */
+        COMPACTED(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+        /** Commands: consumed within seconds; a week leaves room to investigate. */
+        COMMANDS(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 3600 * 1000))),
+        /** Replies: only a waiting caller reads them. */
+        REPLIES(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(3600L * 1000)));
+
+        final Map<String, String> configs;
+
+        Kind(Map<String, String> configs) {
+            this.configs = configs;
+        }
+    }
+
+    /** One topic to ensure. */
+    record Spec(String name, Kind kind) {
+    }
+
+    /** The command, event and reply topics of an aggregate named {@code name}. */
+    static List<Spec> aggregate(io.eventline.core.decider.Aggregate<?, ?, ?> aggregate) {
+        return List.of(new Spec(aggregate.commandTopic(), Kind.COMMANDS), new Spec(aggregate.eventTopic(), Kind.EVENTS),
+                new Spec(aggregate.replyTopic(), Kind.REPLIES));
     }
 
     private Topics() {
@@ -38,11 +62,7 @@ final class Topics {
                 if (!existing.contains(topic.name())) {
                     // Replication: the cluster's default (1 on the embedded broker, the operator's choice on a real one).
                     NewTopic created = new NewTopic(topic.name(), Optional.of(partitions), Optional.empty());
-                    if (topic.keepForever()) {
-                        created.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-                                TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
-                    }
-                    missing.add(created);
+                    missing.add(created.configs(topic.kind().configs));
                 }
             }
             if (!missing.isEmpty()) {

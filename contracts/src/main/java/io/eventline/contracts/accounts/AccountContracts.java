@@ -10,15 +10,22 @@ import io.eventline.core.envelope.Catalogue;
 public final class AccountContracts {
     /** The aggregate's name: its topics are {@code accounts.events}, {@code accounts.commands}, … */
     public static final String NAME = "accounts";
+    /** The public event topic, keyed by aggregate id; new consumers read it from offset 0. */
+    public static final String TOPIC = "accounts.events";
 
     public static final Catalogue<AccountEvent> EVENTS = Catalogue.of(AccountEvent.class)
             .add("account.deposited", AccountDeposited.class)
             .add("account.withdrawn", AccountWithdrawn.class)
+            .add("payment.taken", PaymentTaken.class)
+            .add("payment.failed", PaymentFailed.class)
+            .add("payment.refunded", PaymentRefunded.class)
             .build();
 
     public static final Catalogue<AccountCommand> COMMANDS = Catalogue.of(AccountCommand.class)
             .add("account.deposit", Deposit.class)
             .add("account.withdraw", Withdraw.class)
+            .add("payment.take", TakePayment.class)
+            .add("payment.refund", RefundPayment.class)
             .build();
 
     private AccountContracts() {

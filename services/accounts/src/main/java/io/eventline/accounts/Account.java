@@ -1,13 +1,43 @@
 package io.eventline.accounts;
 
 import io.eventline.contracts.Money;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
-/** A customer's wallet: what the decider needs to know, nothing more. */
-public record Account(Money balance) {
-    public static final Account EMPTY = new Account(Money.ZERO);
+/**
+ * A customer's wallet: the balance, and what happened to each order's payment, so that taking and
+ * refunding are each done once per order however often they are asked.
+ */
+public record Account(Money balance, Map<String, Payment> payments) {
+    public static final Account EMPTY = new Account(Money.ZERO, Map.of());
 
     public Account {
         Objects.requireNonNull(balance, "balance");
+        payments = Map.copyOf(payments);
+    }
+
+    /** One order's payment. */
+    public record Payment(Money amount, Status status) {
+        public enum Status { TAKEN, FAILED, REFUNDED }
+    }
+
+    Account withBalance(Money newBalance) {
+        return new Account(newBalance, payments);
+    }
+
+    Account withPayment(String orderId, Payment payment) {
+        Map<String, Payment> next = new HashMap<>(payments);
+        next.put(orderId, payment);
+        return new Account(balance, next);
+    }
+
+    boolean hasPaymentFor(String orderId) {
+        return payments.containsKey(orderId);
+    }
+
+    boolean tookPaymentFor(String orderId) {
+        Payment payment = payments.get(orderId);
+        return payment != null && payment.status() == Payment.Status.TAKEN;
     }
 }

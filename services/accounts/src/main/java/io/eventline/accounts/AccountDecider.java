@@ -1,17 +1,26 @@
 package io.eventline.accounts;
 
+import io.eventline.accounts.Account.Payment;
 import io.eventline.contracts.Money;
 import io.eventline.contracts.accounts.AccountCommand;
 import io.eventline.contracts.accounts.AccountDeposited;
 import io.eventline.contracts.accounts.AccountEvent;
 import io.eventline.contracts.accounts.AccountWithdrawn;
 import io.eventline.contracts.accounts.Deposit;
+import io.eventline.contracts.accounts.PaymentFailed;
+import io.eventline.contracts.accounts.PaymentRefunded;
+import io.eventline.contracts.accounts.PaymentTaken;
+import io.eventline.contracts.accounts.RefundPayment;
+import io.eventline.contracts.accounts.TakePayment;
 import io.eventline.contracts.accounts.Withdraw;
 import io.eventline.core.decider.Decider;
 import io.eventline.core.decider.Rejection;
 import java.util.List;
 
-/** The account's rules: amounts are positive, and a withdrawal never takes the balance below zero. */
+/**
+ * The account's rules: amounts are positive; neither a withdrawal nor a payment takes the balance
+ * below zero (an exact balance pays); an order's payment is taken once and refunded at most once.
+ */
 public final class AccountDecider implements Decider<AccountCommand, Account, AccountEvent> {
     public static final String NOT_POSITIVE = "account.amount-not-positive";
     public static final String INSUFFICIENT_FUNDS = "account.insufficient-funds";
@@ -30,19 +39,34 @@ public final class AccountDecider implements Decider<AccountCommand, Account, Ac
                     throw new Rejection(BALANCE_LIMIT, "amount", "the balance would exceed what an account holds");
             case Deposit c -> List.of(new AccountDeposited(c.customerId(), c.amount()));
             case Withdraw c when !c.amount().isPositive() -> throw notPositive(c.amount());
-            case Withdraw c when account.balance().compareTo(c.amount()) < 0 -> throw new Rejection(
-                    INSUFFICIENT_FUNDS, "amount",
+            case Withdraw c when isShort(account, c.amount()) -> throw new Rejection(INSUFFICIENT_FUNDS, "amount",
                     "funds are short: the balance is " + account.balance() + ", " + c.amount() + " was asked");
             case Withdraw c -> List.of(new AccountWithdrawn(c.customerId(), c.amount()));
+            case TakePayment c when account.hasPaymentFor(c.orderId()) -> List.of();
+            case TakePayment c when isShort(account, c.amount()) ->
+                    List.of(new PaymentFailed(c.customerId(), c.orderId(), c.amount()));
+            case TakePayment c -> List.of(new PaymentTaken(c.customerId(), c.orderId(), c.amount()));
+            case RefundPayment c when account.tookPaymentFor(c.orderId()) -> List.of(new PaymentRefunded(
+                    c.customerId(), c.orderId(), account.payments().get(c.orderId()).amount()));
+            case RefundPayment c -> List.of();
         };
     }
 
     @Override
     public Account evolve(Account account, AccountEvent event) {
         return switch (event) {
-            case AccountDeposited e -> new Account(account.balance().plus(e.amount()));
-            case AccountWithdrawn e -> new Account(account.balance().minus(e.amount()));
+            case AccountDeposited e -> account.withBalance(account.balance().plus(e.amount()));
+            case AccountWithdrawn e -> account.withBalance(account.balance().minus(e.amount()));
+            case PaymentTaken e -> account.withBalance(account.balance().minus(e.amount()))
+                    .withPayment(e.orderId(), new Payment(e.amount(), Payment.Status.TAKEN));
+            case PaymentFailed e -> account.withPayment(e.orderId(), new Payment(e.amount(), Payment.Status.FAILED));
+            case PaymentRefunded e -> account.withBalance(account.balance().plus(e.amount()))
+                    .withPayment(e.orderId(), new Payment(e.amount(), Payment.Status.REFUNDED));
         };
+    }
+
+    private static boolean isShort(Account account, Money amount) {
+        return account.balance().compareTo(amount) < 0;
     }
 
     private static Rejection notPositive(Money amount) {

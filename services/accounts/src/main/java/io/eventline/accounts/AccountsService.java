@@ -4,7 +4,9 @@ import io.eventline.contracts.accounts.AccountCommand;
 import io.eventline.contracts.accounts.AccountContracts;
 import io.eventline.contracts.accounts.AccountEvent;
 import io.eventline.core.decider.Aggregate;
+import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.reaction.ReactionTopology;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /** The accounts service: its aggregate and its topology. The app runs it and mounts its routes. */
@@ -16,7 +18,10 @@ public final class AccountsService {
     private AccountsService() {
     }
 
+    /** The decider, and in the choreographed saga the payments' reaction to orders. */
     public static void addTo(StreamsBuilder builder) {
         DeciderTopology.addTo(builder, AGGREGATE);
+        ReactionTopology.addTo(builder, "accounts-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
+                new PaymentReaction(), AGGREGATE);
     }
 }

@@ -1,0 +1,15 @@
+package io.eventline.app;
+
+import java.util.List;
+
+/** Every service this build can run, in the order they start. */
+final class Modules {
+    static final List<ServiceModule> ALL = List.of(new AccountsModule());
+
+    private Modules() {
+    }
+
+    static List<String> names() {
+        return ALL.stream().map(ServiceModule::name).toList();
+    }
+}

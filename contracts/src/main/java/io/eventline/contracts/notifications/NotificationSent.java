@@ -1,0 +1,13 @@
+package io.eventline.contracts.notifications;
+
+import java.util.Objects;
+
+/** {@code notification.sent} v1: the message telling the customer how the order ended ({@code outcome} SHIPPED or CANCELLED, {@code reason} when cancelled, {@code to} null when the customer has no address known). */
+public record NotificationSent(String orderId, String customerId, String outcome, String reason, String to, String subject) implements NotificationEvent {
+    public NotificationSent {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(subject, "subject");
+    }
+}

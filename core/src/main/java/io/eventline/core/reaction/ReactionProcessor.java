@@ -1,0 +1,100 @@
+package io.eventline.core.reaction;
+
+import io.eventline.core.decider.Aggregate;
+import io.eventline.core.decider.CommandEnvelope;
+import io.eventline.core.envelope.Catalogue;
+import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.envelope.EventMetadata;
+import io.eventline.core.envelope.Json;
+import io.eventline.core.envelope.MalformedEnvelopeException;
+import io.eventline.core.envelope.MalformedMessageException;
+import io.eventline.core.envelope.UnknownMessageTypeException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one event into the commands a {@link Reaction} asks for. A command's id derives from the
+ * event's id, so the commands of one event are the same whenever it is processed; its metadata keeps
+ * the event's correlation id and names the event as its cause.
+ */
+final class ReactionProcessor<E, C> implements Processor<String, byte[], String, byte[]> {
+    private static final Logger LOG = LoggerFactory.getLogger(ReactionProcessor.class);
+
+    private final String name;
+    private final Catalogue<E> events;
+    private final LookupReaction<E, C> reaction;
+    private final Aggregate<C, ?, ?> target;
+    private ProcessorContext<String, byte[]> context;
+
+    ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target) {
+        this.name = name;
+        this.events = events;
+        this.reaction = reaction;
+        this.target = target;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (record.value() == null) {
+            return; // a tombstone on a compacted topic: nothing happened that a reaction could answer
+        }
+        EventEnvelope envelope;
+        E event;
+        try {
+            envelope = EnvelopeCodec.fromBytes(record.value());
+            event = events.decode(envelope.eventType(), envelope.version(), envelope.data());
+        } catch (MalformedEnvelopeException | UnknownMessageTypeException | MalformedMessageException e) {
+            // Dead-lettering lands with the DLQ; until then an unreadable event is logged and skipped.
+            LOG.warn("{}: unreadable event (key {}, offset {}): {}", name, record.key(),
+                    context.recordMetadata().map(m -> m.offset()).orElse(-1L), e.getMessage());
+            return;
+        }
+        List<Routed<C>> commands = reaction.react(event, this::lookup);
+        for (int i = 0; i < commands.size(); i++) {
+            forward(envelope, i, commands.get(i));
+        }
+    }
+
+    private Optional<byte[]> lookup(String storeName, String key) {
+        StateStore store = context.getStateStore(storeName);
+        if (store instanceof TimestampedKeyValueStore<?, ?> table) {
+            // A KTable's or GlobalKTable's store keeps each value with its timestamp.
+            @SuppressWarnings("unchecked")
+            ValueAndTimestamp<byte[]> found = ((TimestampedKeyValueStore<String, byte[]>) table).get(key);
+            return Optional.ofNullable(found).map(ValueAndTimestamp::value);
+        }
+        @SuppressWarnings("unchecked")
+        KeyValueStore<String, byte[]> plain = (KeyValueStore<String, byte[]>) store;
+        return Optional.ofNullable(plain.get(key));
+    }
+
+    private void forward(EventEnvelope cause, int index, Routed<C> routed) {
+        String commandId = UUID.nameUUIDFromBytes(
+                (cause.eventId() + "/" + name + "/" + index).getBytes(StandardCharsets.UTF_8)).toString();
+        var type = target.commands().typeOf(routed.command());
+        CommandEnvelope command = new CommandEnvelope(commandId, type.name(), type.currentVersion(),
+                routed.aggregateId(), target.commands().encode(routed.command()),
+                new EventMetadata(cause.metadata().correlationId(), cause.eventId().toString(), target.name()));
+        // Stamped now: the events this command causes happen now, not when the cause happened.
+        context.forward(new Record<>(routed.aggregateId(), Json.write(command), context.currentSystemTimeMs(),
+                new RecordHeaders()));
+    }
+}

@@ -1,0 +1,42 @@
+package io.eventline.core.reaction;
+
+import io.eventline.core.decider.Aggregate;
+import io.eventline.core.envelope.Catalogue;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Choreography: {@code topic} → {@link Reaction} → the target aggregate's command topic, keyed by the
+ * aggregate each command is for. Under exactly-once, reading the event and writing its commands
+ * commit together: an event is reacted to once, even across crashes.
+ *
+ * {@snippet :
+ * ReactionTopology.addTo(builder, "accounts-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
+ *         new PaymentReaction(), AccountsService.AGGREGATE);
+ * }
+ */
+public final class ReactionTopology {
+    private ReactionTopology() {
+    }
+
+    public static <E, C> void addTo(StreamsBuilder builder, String name, String topic, Catalogue<E> events,
+                                    Reaction<E, C> reaction, Aggregate<C, ?, ?> target) {
+        addTo(builder, name, topic, events, (LookupReaction<E, C>) (event, lookups) -> reaction.react(event), target);
+    }
+
+    /**
+     * A reaction that reads stores: global stores are readable as they are; other stores of the
+     * service must be named in {@code stores} so that the processor is connected to them.
+     *
+     * @param name names the nodes ({@code <name>-source}, {@code <name>-react}, {@code <name>-commands}) */
+    public static <E, C> void addTo(StreamsBuilder builder, String name, String topic, Catalogue<E> events,
+                                    LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String... stores) {
+        builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
+                .process(() -> new ReactionProcessor<>(name, events, reaction, target), Named.as(name + "-react"), stores)
+                .to(target.commandTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName(name + "-commands"));
+    }
+}
