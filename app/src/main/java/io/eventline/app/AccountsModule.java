@@ -6,18 +6,12 @@ import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
 import io.javalin.Javalin;
-import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 
 final class AccountsModule implements ServiceModule {
     @Override
     public String name() {
         return "accounts";
-    }
-
-    @Override
-    public List<Topics.Spec> topics() {
-        return Topics.aggregate(AccountsService.AGGREGATE);
     }
 
     @Override

@@ -57,8 +57,7 @@ public final class Eventline implements AutoCloseable {
         Map<String, Object> clients = new HashMap<>(config.kafka().clientSettings());
         clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 
-        // Every service's topics, also those of services not run here: another process's sources must exist.
-        Topics.ensure(clients, Modules.ALL.stream().flatMap(module -> module.topics().stream()).toList(), PARTITIONS);
+        Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
         List<Consumer<Javalin>> routes = new ArrayList<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {

@@ -1,19 +1,15 @@
 package io.eventline.app;
 
 import io.javalin.Javalin;
-import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
- * How the app runs one service: the topics it owns, its Kafka Streams topology (run as the
+ * How the app runs one service: its Kafka Streams topology (run as the
  * application {@code eventline-<name>}), and its REST routes. One implementation per service, in
  * this package: the only place that sees every service.
  */
 interface ServiceModule {
     String name();
-
-    /** The topics this service writes; created, if missing, before any service starts. */
-    List<Topics.Spec> topics();
 
     void addTo(StreamsBuilder builder);
 

@@ -43,11 +43,6 @@ final class Topics {
     record Spec(String name, Kind kind) {
     }
 
-    /** The command, event and reply topics of an aggregate named {@code name}. */
-    static List<Spec> aggregate(io.eventline.core.decider.Aggregate<?, ?, ?> aggregate) {
-        return List.of(new Spec(aggregate.commandTopic(), Kind.COMMANDS), new Spec(aggregate.eventTopic(), Kind.EVENTS),
-                new Spec(aggregate.replyTopic(), Kind.REPLIES));
-    }
 
     private Topics() {
     }

@@ -4,21 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.contracts.accounts.AccountContracts;
 import io.eventline.contracts.accounts.AccountDeposited;
+import io.eventline.contracts.customers.CustomerContracts;
+import io.eventline.contracts.inventory.InventoryContracts;
+import io.eventline.contracts.notifications.NotificationContracts;
+import io.eventline.contracts.orders.OrderContracts;
+import io.eventline.contracts.shipments.ShipmentContracts;
+import io.eventline.core.envelope.Catalogue;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.testing.GoldenEvents;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every event type and version ever written stays readable: the contract of API.md, held by files. */
 class GoldenEventsTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden");
 
-    @Test
-    void shouldReadEveryVersionOfEveryAccountEvent() {
-        GoldenEvents.verify(AccountContracts.EVENTS, GOLDEN);
+    static List<Catalogue<?>> catalogues() {
+        return List.of(AccountContracts.EVENTS, CustomerContracts.EVENTS, OrderContracts.EVENTS,
+                InventoryContracts.EVENTS, ShipmentContracts.EVENTS, NotificationContracts.EVENTS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("catalogues")
+    void shouldReadEveryVersionOfEveryEventType(Catalogue<?> catalogue) {
+        GoldenEvents.verify(catalogue, GOLDEN, catalogues());
     }
 
     @Test
