@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.core.envelope.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,11 +22,14 @@ import java.util.regex.Pattern;
  */
 public final class RequestBody {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String ID_RULE = "1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'";
 
     private final JsonNode root;
+    private final String path;
 
-    private RequestBody(JsonNode root) {
+    private RequestBody(JsonNode root, String path) {
         this.root = root;
+        this.path = path;
     }
 
     /** @param fields the fields this body may have; any other is rejected, naming it */
@@ -40,26 +45,111 @@ public final class RequestBody {
         if (!root.isObject()) {
             throw ApiException.badRequest("body", "a JSON object is required");
         }
+        return new RequestBody(root, "").only(fields);
+    }
+
+    private RequestBody only(Set<String> fields) {
         root.fieldNames().forEachRemaining(name -> {
             if (!fields.contains(name)) {
-                throw ApiException.badRequest(name, "unknown field");
+                throw ApiException.badRequest(at(name), "unknown field");
             }
         });
-        return new RequestBody(root);
+        return this;
+    }
+
+    private String at(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    /** Whether the field is present and not null. */
+    public boolean has(String field) {
+        JsonNode node = root.get(field);
+        return node != null && !node.isNull();
+    }
+
+    /** An integer in {@code [min, max]}; a decimal such as {@code 2.0} or {@code 2.5} is refused. */
+    public int integer(String field, int min, int max) {
+        JsonNode node = required(field);
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw ApiException.badRequest(at(field), "must be an integer");
+        }
+        int value = node.intValue();
+        if (value < min || value > max) {
+            throw ApiException.badRequest(at(field), "must be from " + min + " to " + max);
+        }
+        return value;
+    }
+
+    /** A string of {@code minLength} to {@code maxLength} characters. */
+    public String string(String field, int minLength, int maxLength) {
+        JsonNode node = required(field);
+        if (!node.isTextual()) {
+            throw ApiException.badRequest(at(field), "must be a string");
+        }
+        String value = node.textValue();
+        int length = value.codePointCount(0, value.length());
+        if (length < minLength || length > maxLength) {
+            throw ApiException.badRequest(at(field), minLength + " to " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    /** A string matching {@code pattern}, described to the caller as {@code rule}. */
+    public String string(String field, Pattern pattern, String rule) {
+        JsonNode node = required(field);
+        if (!node.isTextual() || !pattern.matcher(node.textValue()).matches()) {
+            throw ApiException.badRequest(at(field), rule);
+        }
+        return node.textValue();
+    }
+
+    /** An id as API.md defines them, read from the body. */
+    public String id(String field) {
+        return string(field, ID, ID_RULE);
+    }
+
+    /** A nested object with exactly the given fields allowed; errors name {@code field.inner}. */
+    public RequestBody object(String field, Set<String> fields) {
+        JsonNode node = required(field);
+        if (!node.isObject()) {
+            throw ApiException.badRequest(at(field), "must be an object");
+        }
+        return new RequestBody(node, at(field)).only(fields);
+    }
+
+    /** An array of {@code min} to {@code max} objects; errors name {@code field[i].inner}. */
+    public List<RequestBody> objects(String field, int min, int max, Set<String> fields) {
+        JsonNode node = required(field);
+        if (!node.isArray()) {
+            throw ApiException.badRequest(at(field), "must be an array");
+        }
+        if (node.size() < min || node.size() > max) {
+            throw ApiException.badRequest(at(field), "from " + min + " to " + max + " elements");
+        }
+        List<RequestBody> elements = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String elementPath = at(field) + "[" + i + "]";
+            if (!node.get(i).isObject()) {
+                throw ApiException.badRequest(elementPath, "must be an object");
+            }
+            elements.add(new RequestBody(node.get(i), elementPath).only(fields));
+        }
+        return elements;
     }
 
     /** A decimal with at most {@code scale} decimals in {@code [min, max]}, held exactly. */
     public BigDecimal decimal(String field, int scale, BigDecimal min, BigDecimal max) {
         JsonNode node = required(field);
         if (!node.isNumber()) {
-            throw ApiException.badRequest(field, "must be a number");
+            throw ApiException.badRequest(at(field), "must be a number");
         }
         BigDecimal value = node.decimalValue();
         if (value.stripTrailingZeros().scale() > scale) {
-            throw ApiException.badRequest(field, "at most " + scale + " decimals");
+            throw ApiException.badRequest(at(field), "at most " + scale + " decimals");
         }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw ApiException.badRequest(field, "must be from " + min.toPlainString() + " to " + max.toPlainString());
+            throw ApiException.badRequest(at(field),
+                    "must be from " + min.toPlainString() + " to " + max.toPlainString());
         }
         return value;
     }
@@ -67,14 +157,14 @@ public final class RequestBody {
     private JsonNode required(String field) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
-            throw ApiException.badRequest(field, "required");
+            throw ApiException.badRequest(at(field), "required");
         }
         return node;
     }
 
     /** An id as API.md defines them: 1–64 characters of {@code [A-Za-z0-9._-]}. */
     public static String id(String field, String value) {
-        return matching(field, value, ID, "1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
+        return matching(field, value, ID, ID_RULE);
     }
 
     /** A path parameter or field that must match {@code pattern}, described in {@code rule}. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,6 +60,33 @@ class RequestBodyTest {
                     .hasMessageContaining("customerId");
         }
         assertThatThrownBy(() -> RequestBody.id("customerId", "x".repeat(65))).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void shouldNameNestedFieldsByTheirPath() {
+        RequestBody body = RequestBody.parse(("{\"items\": [{\"sku\": \"tea\", \"quantity\": 2}, "
+                + "{\"sku\": \"cake\", \"quantity\": 0}], \"address\": {\"country\": \"gb\"}}")
+                .getBytes(StandardCharsets.UTF_8), Set.of("items", "address"));
+        List<RequestBody> items = body.objects("items", 1, 100, Set.of("sku", "quantity"));
+        assertThat(items.get(0).integer("quantity", 1, 10)).isEqualTo(2);
+        assertThatThrownBy(() -> items.get(1).integer("quantity", 1, 10))
+                .hasMessageContaining("items[1].quantity");
+        assertThatThrownBy(() -> body.object("address", Set.of("country"))
+                .string("country", Pattern.compile("[A-Z]{2}"), "two capital letters"))
+                .hasMessageContaining("address.country");
+        assertThatThrownBy(() -> body.object("address", Set.of("city")))
+                .hasMessageContaining("address.country: unknown field");
+        assertThatThrownBy(() -> body.objects("items", 3, 100, Set.of("sku", "quantity")))
+                .hasMessageContaining("items");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"2.5|must be an integer", "\"2\"|must be an integer",
+        "0|must be from 1", "2147483648|must be an integer"})
+    void shouldReadOnlyIntegersInRange(String value, String message) {
+        RequestBody body = RequestBody.parse(("{\"quantity\": " + value + "}").getBytes(StandardCharsets.UTF_8),
+                Set.of("quantity"));
+        assertThatThrownBy(() -> body.integer("quantity", 1, 1_000_000)).hasMessageContaining(message);
     }
 
     private static BigDecimal amount(String body) {
