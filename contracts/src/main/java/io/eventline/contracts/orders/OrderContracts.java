@@ -11,6 +11,7 @@ public final class OrderContracts {
     public static final Catalogue<OrderEvent> EVENTS = Catalogue.of(OrderEvent.class)
             .add("order.placed", OrderPlaced.class)
             .add("order.paid", OrderPaid.class)
+            .add("order.item-reserved", OrderItemReserved.class)
             .add("order.reserved", OrderReserved.class)
             .add("order.shipped", OrderShipped.class)
             .add("order.cancelled", OrderCancelled.class)

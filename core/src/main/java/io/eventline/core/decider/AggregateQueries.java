@@ -4,7 +4,9 @@ import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -30,6 +32,18 @@ public final class AggregateQueries<C, S, E> {
     public Optional<Snapshot<S>> current(String aggregateId) {
         byte[] stored = stores.store(aggregate.snapshotStore()).get(aggregateId);
         return Optional.ofNullable(stored).map(snapshots::read);
+    }
+
+    /**
+     * Every aggregate of this instance's stores, by id. A full scan: fine for listing a few thousand;
+     * list views that must scale read a projection instead.
+     */
+    public Map<String, Snapshot<S>> all() {
+        Map<String, Snapshot<S>> all = new LinkedHashMap<>();
+        try (KeyValueIterator<String, byte[]> range = stores.store(aggregate.snapshotStore()).all()) {
+            range.forEachRemaining(entry -> all.put(entry.key, snapshots.read(entry.value)));
+        }
+        return all;
     }
 
     /** Its events, oldest first, exactly as they are on the event topic. */

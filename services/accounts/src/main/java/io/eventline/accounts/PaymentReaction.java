@@ -5,6 +5,7 @@ import io.eventline.contracts.accounts.RefundPayment;
 import io.eventline.contracts.accounts.TakePayment;
 import io.eventline.contracts.orders.OrderCancelled;
 import io.eventline.contracts.orders.OrderEvent;
+import io.eventline.contracts.orders.OrderItemReserved;
 import io.eventline.contracts.orders.OrderPaid;
 import io.eventline.contracts.orders.OrderPlaced;
 import io.eventline.contracts.orders.OrderReserved;
@@ -23,6 +24,7 @@ public final class PaymentReaction implements Reaction<OrderEvent, AccountComman
             case OrderCancelled e -> List.of(new Routed<>(e.customerId(),
                     new RefundPayment(e.customerId(), e.orderId())));
             case OrderPaid e -> List.of();
+            case OrderItemReserved e -> List.of();
             case OrderReserved e -> List.of();
             case OrderShipped e -> List.of();
         };

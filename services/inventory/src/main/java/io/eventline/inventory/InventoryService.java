@@ -1,0 +1,27 @@
+package io.eventline.inventory;
+
+import io.eventline.contracts.inventory.InventoryCommand;
+import io.eventline.contracts.inventory.InventoryContracts;
+import io.eventline.contracts.inventory.InventoryEvent;
+import io.eventline.contracts.orders.OrderContracts;
+import io.eventline.core.decider.Aggregate;
+import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.reaction.ReactionTopology;
+import org.apache.kafka.streams.StreamsBuilder;
+
+/** The inventory service: its aggregate and its topology. The app runs it and mounts its routes. */
+public final class InventoryService {
+    public static final Aggregate<InventoryCommand, Stock, InventoryEvent> AGGREGATE = new Aggregate<>(
+            InventoryContracts.NAME, new InventoryDecider(), InventoryContracts.COMMANDS, InventoryContracts.EVENTS,
+            Stock.class);
+
+    private InventoryService() {
+    }
+
+    /** The decider, and in the choreographed saga the stock's reaction to orders. */
+    public static void addTo(StreamsBuilder builder) {
+        DeciderTopology.addTo(builder, AGGREGATE);
+        ReactionTopology.addTo(builder, "inventory-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
+                new StockReaction(), AGGREGATE);
+    }
+}

@@ -1,0 +1,34 @@
+package io.eventline.orders;
+
+import io.eventline.contracts.Money;
+import io.eventline.contracts.orders.OrderLine;
+import io.eventline.contracts.orders.PlaceOrder;
+import io.eventline.core.http.RequestBody;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Reads {@code POST /api/orders}: every field checked against API.md, the one at fault named. */
+final class OrderRequest {
+    private static final Set<String> FIELDS = Set.of("orderId", "customerId", "items", "currency");
+    private static final Set<String> ITEM_FIELDS = Set.of("sku", "quantity", "price");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final BigDecimal MIN_PRICE = new BigDecimal("0.01");
+
+    private OrderRequest() {
+    }
+
+    static PlaceOrder parse(byte[] bytes) {
+        RequestBody body = RequestBody.parse(bytes, FIELDS);
+        String orderId = body.has("orderId") ? body.id("orderId") : UUID.randomUUID().toString();
+        String customerId = body.id("customerId");
+        List<OrderLine> items = body.objects("items", 1, 100, ITEM_FIELDS).stream()
+                .map(item -> new OrderLine(item.id("sku"), item.integer("quantity", 1, 1_000_000),
+                        Money.of(item.decimal("price", 2, MIN_PRICE, Money.MAX_AMOUNT.toDecimal()))))
+                .toList();
+        String currency = body.string("currency", CURRENCY, "three capital letters (ISO 4217)");
+        return new PlaceOrder(orderId, customerId, items, currency);
+    }
+}

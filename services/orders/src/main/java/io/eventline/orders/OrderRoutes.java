@@ -1,0 +1,170 @@
+package io.eventline.orders;
+
+import io.eventline.contracts.orders.CancelOrder;
+import io.eventline.contracts.orders.CancelReason;
+import io.eventline.contracts.orders.OrderCommand;
+import io.eventline.contracts.orders.OrderEvent;
+import io.eventline.contracts.orders.PlaceOrder;
+import io.eventline.core.decider.AggregateQueries;
+import io.eventline.core.decider.CommandGateway;
+import io.eventline.core.decider.Reply;
+import io.eventline.core.decider.Snapshot;
+import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.envelope.Json;
+import io.eventline.core.http.ApiException;
+import io.eventline.core.http.Instants;
+import io.eventline.core.http.RequestBody;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+/**
+ * The orders endpoints of API.md. Placing answers 202 as soon as {@code order.placed} is in the log:
+ * the saga goes on without the caller.
+ */
+public final class OrderRoutes {
+    private final CommandGateway<OrderCommand> gateway;
+    private final AggregateQueries<OrderCommand, Order, OrderEvent> queries;
+
+    public OrderRoutes(CommandGateway<OrderCommand> gateway, AggregateQueries<OrderCommand, Order, OrderEvent> queries) {
+        this.gateway = gateway;
+        this.queries = queries;
+    }
+
+    public void register(Javalin app) {
+        app.post("/api/orders", this::place);
+        app.get("/api/orders", this::list);
+        app.get("/api/orders/{orderId}", this::order);
+        app.post("/api/orders/{orderId}/cancel", this::cancel);
+        app.get("/api/orders/{orderId}/events", this::events);
+    }
+
+    private void place(Context ctx) throws InterruptedException {
+        PlaceOrder command = OrderRequest.parse(ctx.bodyAsBytes());
+        Reply reply = await(command.orderId(), command, ctx.header("X-Correlation-Id"));
+        refuseIfRejected(reply);
+        accepted(ctx, command.orderId(), reply);
+    }
+
+    private void cancel(Context ctx) throws InterruptedException {
+        String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
+        Reply reply = await(orderId, new CancelOrder(orderId, CancelReason.CANCELLED_BY_CUSTOMER),
+                ctx.header("X-Correlation-Id"));
+        refuseIfRejected(reply);
+        accepted(ctx, orderId, reply);
+    }
+
+    private static void accepted(Context ctx, String orderId, Reply reply) {
+        Order order = Json.treeToValue(reply.state(), Order.class);
+        ctx.status(202).header("Location", "/api/orders/" + orderId)
+                .json(Map.of("orderId", orderId, "status", order.status()));
+    }
+
+    private static void refuseIfRejected(Reply reply) {
+        if (reply.accepted()) {
+            return;
+        }
+        Reply.Refusal refusal = reply.rejection();
+        throw switch (refusal.code()) {
+            case OrderDecider.UNKNOWN -> ApiException.notFound(refusal.message());
+            default -> ApiException.conflict(refusal.field(), refusal.message());
+        };
+    }
+
+    private void order(Context ctx) {
+        String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
+        Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
+        OrderView view = read(() -> {
+            var snapshot = asOf == null ? queries.current(orderId) : queries.asOf(orderId, asOf);
+            return snapshot.map(found -> OrderView.of(orderId, found, history(orderId, asOf))).orElse(null);
+        });
+        if (view == null) {
+            throw ApiException.notFound("order " + orderId + " is unknown" + (asOf == null ? "" : " by " + asOf));
+        }
+        ctx.json(view);
+    }
+
+    private List<EventEnvelope> history(String orderId, Instant asOf) {
+        return queries.events(orderId).stream()
+                .filter(event -> asOf == null || !event.timestamp().isAfter(asOf)).toList();
+    }
+
+    private void list(Context ctx) {
+        OrderStatus status = status(ctx.queryParam("status"));
+        String customerId = ctx.queryParam("customerId") == null ? null
+                : RequestBody.id("customerId", ctx.queryParam("customerId"));
+        int limit = limit(ctx.queryParam("limit"));
+        List<Map.Entry<String, Snapshot<Order>>> found = read(() -> queries.all().entrySet().stream()
+                .filter(e -> status == null || e.getValue().state().status() == status)
+                .filter(e -> customerId == null || customerId.equals(e.getValue().state().customerId()))
+                .sorted(Comparator.comparing((Map.Entry<String, Snapshot<Order>> e) -> e.getValue().timestamp())
+                        .reversed())
+                .limit(limit).toList());
+        ctx.json(found.stream().map(e -> OrderView.of(e.getKey(), e.getValue(), List.of())).toList());
+    }
+
+    private void events(Context ctx) {
+        String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
+        ctx.json(read(() -> queries.events(orderId)).stream().map(EnvelopeCodec::toTree).toList());
+    }
+
+    private static OrderStatus status(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            OrderStatus status = OrderStatus.valueOf(value);
+            if (status != OrderStatus.NONE) {
+                return status;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below, naming the field
+        }
+        throw ApiException.badRequest("status", "one of PLACED, PAID, RESERVED, SHIPPED, CANCELLED");
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return 100;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 1000) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, naming the field
+        }
+        throw ApiException.badRequest("limit", "an integer from 1 to 1000");
+    }
+
+    private Reply await(String orderId, OrderCommand command, String correlationId) throws InterruptedException {
+        // An order's whole chain shares one correlation id, its own id unless the caller brings one.
+        String correlation = correlationId == null ? orderId : correlationId;
+        try {
+            return gateway.send(orderId, command, correlation).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw ApiException.unavailable("the orders service did not answer in time; the command is in the "
+                        + "log and will be applied when it does");
+            }
+            throw ApiException.unavailable("the command could not be sent to Kafka: " + e.getCause().getMessage());
+        }
+    }
+
+    private static <T> T read(Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (InvalidStateStoreException e) {
+            throw ApiException.unavailable("the orders store is not ready (restoring or rebalancing); retry");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.eventline.orders;
+
+/** Where an order is in its saga (API.md): payment first, then stock, then shipment; or cancelled. */
+public enum OrderStatus {
+    NONE, PLACED, PAID, RESERVED, SHIPPED, CANCELLED;
+
+    public boolean isTerminal() {
+        return this == SHIPPED || this == CANCELLED;
+    }
+}

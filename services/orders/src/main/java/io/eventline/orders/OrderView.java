@@ -1,0 +1,62 @@
+package io.eventline.orders;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.eventline.contracts.Money;
+import io.eventline.contracts.orders.CancelReason;
+import io.eventline.contracts.orders.OrderCancelled;
+import io.eventline.contracts.orders.OrderContracts;
+import io.eventline.contracts.orders.OrderEvent;
+import io.eventline.contracts.orders.OrderItemReserved;
+import io.eventline.contracts.orders.OrderLine;
+import io.eventline.contracts.orders.OrderPaid;
+import io.eventline.contracts.orders.OrderPlaced;
+import io.eventline.contracts.orders.OrderReserved;
+import io.eventline.contracts.orders.OrderShipped;
+import io.eventline.core.decider.Snapshot;
+import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.envelope.Timestamps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The order as {@code GET /api/orders/{id}} answers it, its saga steps read from its own events. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record OrderView(String orderId, String customerId, List<OrderLine> items, Money total, String currency,
+                 OrderStatus status, CancelReason reason, List<Step> steps, long version) {
+
+    /** One step of the saga: {@code payment}, {@code stock} or {@code shipment}, DONE or FAILED. */
+    record Step(String step, String outcome, String at) {
+    }
+
+    static OrderView of(String orderId, Snapshot<Order> snapshot, List<EventEnvelope> history) {
+        Order order = snapshot.state();
+        return new OrderView(orderId, order.customerId(), order.items(), order.total(), order.currency(),
+                order.status(), order.reason(), steps(history), snapshot.version());
+    }
+
+    private static List<Step> steps(List<EventEnvelope> history) {
+        List<Step> steps = new ArrayList<>();
+        for (EventEnvelope envelope : history) {
+            String at = Timestamps.format(envelope.timestamp());
+            OrderEvent event = OrderContracts.EVENTS.decode(envelope.eventType(), envelope.version(), envelope.data());
+            switch (event) {
+                case OrderPaid e -> steps.add(new Step("payment", "DONE", at));
+                case OrderReserved e -> steps.add(new Step("stock", "DONE", at));
+                case OrderShipped e -> steps.add(new Step("shipment", "DONE", at));
+                case OrderCancelled e -> failedStep(e.reason()).ifPresent(step -> steps.add(new Step(step, "FAILED", at)));
+                case OrderPlaced e -> { } // the saga's start, not a step of it
+                case OrderItemReserved e -> { } // one sku; the step is done when all are
+            }
+        }
+        return steps;
+    }
+
+    private static Optional<String> failedStep(CancelReason reason) {
+        return switch (reason) {
+            case INSUFFICIENT_FUNDS -> Optional.of("payment");
+            case OUT_OF_STOCK -> Optional.of("stock");
+            case SHIPPING_UNAVAILABLE -> Optional.of("shipment");
+            case CANCELLED_BY_CUSTOMER, TIMED_OUT -> Optional.empty();
+        };
+    }
+}
