@@ -1,0 +1,28 @@
+package io.eventline.app;
+
+import io.eventline.analytics.AnalyticsRoutes;
+import io.eventline.analytics.SalesAnalytics;
+import io.javalin.Javalin;
+import java.time.Clock;
+import org.apache.kafka.streams.StreamsBuilder;
+
+/**
+ * Sales analytics, run as {@code eventline-analytics}: a plug-in that reads {@code orders.events}
+ * from offset 0 and that the order service knows nothing of.
+ */
+final class AnalyticsModule implements ServiceModule {
+    @Override
+    public String name() {
+        return "analytics";
+    }
+
+    @Override
+    public void addTo(StreamsBuilder builder) {
+        SalesAnalytics.addTo(builder);
+    }
+
+    @Override
+    public void mount(Javalin app, ModuleContext context) {
+        new AnalyticsRoutes(context.streams(), Clock.systemUTC()).register(app);
+    }
+}
