@@ -1,0 +1,26 @@
+package io.eventline.app;
+
+import io.eventline.core.decider.AggregateQueries;
+import io.eventline.core.decider.StoreProvider;
+import io.eventline.shipping.ShipmentRoutes;
+import io.eventline.shipping.ShippingService;
+import io.javalin.Javalin;
+import org.apache.kafka.streams.StreamsBuilder;
+
+final class ShippingModule implements ServiceModule {
+    @Override
+    public String name() {
+        return "shipping";
+    }
+
+    @Override
+    public void addTo(StreamsBuilder builder) {
+        ShippingService.addTo(builder);
+    }
+
+    @Override
+    public void mount(Javalin app, ModuleContext context) {
+        var queries = new AggregateQueries<>(ShippingService.AGGREGATE, StoreProvider.of(context.streams()));
+        new ShipmentRoutes(queries).register(app);
+    }
+}

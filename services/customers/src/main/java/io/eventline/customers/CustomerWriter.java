@@ -1,0 +1,81 @@
+package io.eventline.customers;
+
+import io.eventline.contracts.customers.CustomerContracts;
+import io.eventline.contracts.customers.CustomerUpdated;
+import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.envelope.EventMetadata;
+import io.eventline.core.envelope.Timestamps;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes customers to the compacted {@code customers} topic: the whole customer as a
+ * {@code customer.updated} envelope, or a tombstone. Idempotent producer with {@code acks=all}, so an
+ * acknowledged write is replicated and written once however the producer retries. Thread-safe.
+ */
+public final class CustomerWriter implements AutoCloseable {
+    static final String SOURCE = "customers";
+
+    private final Producer<String, byte[]> producer;
+    private final Clock clock;
+
+    /** @param clientSettings bootstrap servers and any security settings */
+    public CustomerWriter(Map<String, Object> clientSettings) {
+        this(new KafkaProducer<>(producerSettings(clientSettings), new StringSerializer(), new ByteArraySerializer()),
+                Clock.systemUTC());
+    }
+
+    CustomerWriter(Producer<String, byte[]> producer, Clock clock) {
+        this.producer = producer;
+        this.clock = clock;
+    }
+
+    private static Properties producerSettings(Map<String, Object> clientSettings) {
+        Properties props = new Properties();
+        props.putAll(clientSettings);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // A request must not hang on a missing broker for the default minute before it can answer 503.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        return props;
+    }
+
+    /** Sends the whole customer; the future completes once the broker has acknowledged it. */
+    Future<RecordMetadata> put(CustomerUpdated customer, String correlationId) {
+        EventEnvelope envelope = envelope(customer, correlationId);
+        return producer.send(new ProducerRecord<>(CustomerContracts.TOPIC, null,
+                envelope.timestamp().toEpochMilli(), customer.customerId(), EnvelopeCodec.toBytes(envelope),
+                EnvelopeCodec.headers(envelope)));
+    }
+
+    /** Sends the tombstone that deletes the customer, here and, once compacted, from the log. */
+    Future<RecordMetadata> delete(String customerId) {
+        return producer.send(new ProducerRecord<>(CustomerContracts.TOPIC, null, clock.millis(), customerId, (byte[]) null));
+    }
+
+    private EventEnvelope envelope(CustomerUpdated customer, String correlationId) {
+        UUID eventId = UUID.randomUUID();
+        var type = CustomerContracts.EVENTS.typeOf(customer);
+        return new EventEnvelope(eventId, type.name(), type.currentVersion(), Timestamps.millis(clock.instant()),
+                customer.customerId(), CustomerContracts.EVENTS.encode(customer),
+                new EventMetadata(correlationId, eventId.toString(), SOURCE));
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,36 @@
+package io.eventline.shipping;
+
+import io.eventline.contracts.shipments.ShipmentCommand;
+import io.eventline.contracts.shipments.ShipmentEvent;
+import io.eventline.core.decider.AggregateQueries;
+import io.eventline.core.decider.Snapshot;
+import io.eventline.core.http.ApiException;
+import io.eventline.core.http.RequestBody;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+/** The shipments endpoint of API.md, read from the aggregate's own snapshot store. */
+public final class ShipmentRoutes {
+    private final AggregateQueries<ShipmentCommand, Shipment, ShipmentEvent> queries;
+
+    public ShipmentRoutes(AggregateQueries<ShipmentCommand, Shipment, ShipmentEvent> queries) {
+        this.queries = queries;
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/shipments/{orderId}", this::shipment);
+    }
+
+    private void shipment(Context ctx) {
+        String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
+        Snapshot<Shipment> found;
+        try {
+            found = queries.current(orderId).orElseThrow(() -> ApiException.notFound(
+                    "shipping never saw order " + orderId));
+        } catch (InvalidStateStoreException e) {
+            throw ApiException.unavailable("the shipments store is not ready (restoring or rebalancing); retry");
+        }
+        ctx.json(ShipmentView.of(orderId, found.state()));
+    }
+}

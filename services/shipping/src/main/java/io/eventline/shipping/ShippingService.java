@@ -1,0 +1,45 @@
+package io.eventline.shipping;
+
+import io.eventline.contracts.customers.CustomerContracts;
+import io.eventline.contracts.orders.OrderContracts;
+import io.eventline.contracts.shipments.ShipmentCommand;
+import io.eventline.contracts.shipments.ShipmentContracts;
+import io.eventline.contracts.shipments.ShipmentEvent;
+import io.eventline.core.decider.Aggregate;
+import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.reaction.ReactionTopology;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The shipping service: its aggregate and its topology. The app runs it and mounts its routes. */
+public final class ShippingService {
+    public static final Aggregate<ShipmentCommand, Shipment, ShipmentEvent> AGGREGATE = new Aggregate<>(
+            ShipmentContracts.NAME, new ShipmentDecider(), ShipmentContracts.COMMANDS, ShipmentContracts.EVENTS,
+            Shipment.class);
+    /** Shipping's own copy of the customers topic: customer id → the {@code customer.updated} envelope. */
+    public static final String CUSTOMERS_STORE = "shipping-customers";
+
+    private ShippingService() {
+    }
+
+    /**
+     * The customers copy, the decider, and in the choreographed saga the reaction to orders. The copy is
+     * a global table: every instance holds every customer, so the reaction reads the address of any
+     * order's customer locally, whichever partition the order is on, and keeps working while the
+     * customers service is down.
+     */
+    public static void addTo(StreamsBuilder builder) {
+        builder.globalTable(CustomerContracts.TOPIC,
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(CUSTOMERS_STORE + "-source"),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CUSTOMERS_STORE)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.ByteArray()));
+        DeciderTopology.addTo(builder, AGGREGATE);
+        ReactionTopology.addTo(builder, "shipping-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
+                new ShippingReaction(), AGGREGATE);
+    }
+}
