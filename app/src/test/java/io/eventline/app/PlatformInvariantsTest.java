@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +47,24 @@ class PlatformInvariantsTest {
             setUp(api, scenario);
             Map<String, Integer> cancels = placeAll(api, scenario);
             PlatformLedger ledger = new PlatformLedger(api, scenario, cancels);
+            Instant started = Instant.now();
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
                     .untilAsserted(() -> ledger.check("seed " + seed));
+            ledger.printSummary();
+            assertThat(ledger.outcomes()).as("seed %d: the mix reached every outcome", seed)
+                    .containsKeys("SHIPPED", "INSUFFICIENT_FUNDS", "OUT_OF_STOCK", "SHIPPING_UNAVAILABLE",
+                            "CANCELLED_BY_CUSTOMER");
+            assertSameSalesFromALateStart(api, eventline.bootstrapServers(), started.minus(Duration.ofHours(1)));
+        }
+    }
+
+    private void assertSameSalesFromALateStart(TestApi api, String bootstrap, Instant from) {
+        Instant to = Instant.now().plus(Duration.ofMinutes(5));
+        Map<String, String> live = LateAnalytics.live(api, from, to);
+        assertThat(live).as("the live analytics saw sales").isNotEmpty();
+        try (LateAnalytics late = new LateAnalytics(bootstrap, dataDir.resolve("late-analytics"))) {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(late.figures(from, to)).isEqualTo(live));
         }
     }
 

@@ -22,6 +22,17 @@ final class PlatformLedger {
         this.cancels = cancels;
     }
 
+    private Map<String, Long> outcomes = Map.of();
+
+    /** Orders by outcome: SHIPPED or the cancel reason, as of the last check. */
+    Map<String, Long> outcomes() {
+        return outcomes;
+    }
+
+    void printSummary() {
+        System.out.println("PlatformInvariantsTest outcomes " + new java.util.TreeMap<>(outcomes));
+    }
+
     void check(String seed) {
         Map<String, JsonNode> orders = new HashMap<>();
         api.json("/api/orders?limit=1000").forEach(order -> orders.put(order.get("orderId").asText(), order));
@@ -34,6 +45,35 @@ final class PlatformLedger {
         checkStock(seed, orders, failedReservations);
         checkOutcomes(seed, orders, failedPayments, failedReservations);
         checkNotifications(seed, orders);
+        checkCorrelation(seed);
+        outcomes = orders.values().stream().collect(java.util.stream.Collectors.groupingBy(
+                o -> o.has("reason") ? o.get("reason").asText() : o.get("status").asText(),
+                java.util.stream.Collectors.counting()));
+    }
+
+    /** Every event of an order's chain, in every service, carries the order's id as correlation id. */
+    private void checkCorrelation(String seed) {
+        for (Scenario.Customer customer : scenario.customers()) {
+            api.json("/api/accounts/" + customer.id() + "/events").forEach(event -> {
+                if (event.get("data").has("orderId")) {
+                    assertThat(event.get("metadata").get("correlationId").asText()).as("%s: %s", seed, event)
+                            .isEqualTo(event.get("data").get("orderId").asText());
+                }
+            });
+        }
+        for (Scenario.Sku sku : scenario.skus()) {
+            api.json("/api/inventory/" + sku.id() + "/events").forEach(event -> {
+                if (event.get("data").has("orderId")) {
+                    assertThat(event.get("metadata").get("correlationId").asText()).as("%s: %s", seed, event)
+                            .isEqualTo(event.get("data").get("orderId").asText());
+                }
+            });
+        }
+        for (Scenario.Order order : scenario.orders().subList(0, 50)) {
+            api.json("/api/orders/" + order.id() + "/events").forEach(event ->
+                    assertThat(event.get("metadata").get("correlationId").asText()).as("%s: %s", seed, event)
+                            .isEqualTo(order.id()));
+        }
     }
 
     private void checkAccounts(String seed, Map<String, JsonNode> orders, Set<String> failedPayments) {
