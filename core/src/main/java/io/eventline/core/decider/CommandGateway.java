@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import io.eventline.core.http.ApiException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,6 +63,24 @@ public final class CommandGateway<C> implements AutoCloseable {
                     }
                 });
         return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends a command and waits for its reply, for a request handler: no reply in time, or no way to
+     * send, is a 503 problem saying the command may still be applied (the log holds it once sent).
+     *
+     * @throws ApiException 503 when the reply does not come or the command cannot be sent
+     */
+    public Reply request(String aggregateId, C command, String correlationId) throws InterruptedException {
+        try {
+            return send(aggregateId, command, correlationId).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw ApiException.unavailable("the " + aggregate.name() + " service did not answer in time; the "
+                        + "command is in the log and will be applied when it does");
+            }
+            throw ApiException.unavailable("the command could not be sent to Kafka: " + e.getCause().getMessage());
+        }
     }
 
     @Override

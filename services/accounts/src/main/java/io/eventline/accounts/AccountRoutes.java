@@ -14,16 +14,15 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.Instants;
 import io.eventline.core.http.RequestBody;
+import io.eventline.core.http.StoreReads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
+import java.util.UUID;
 import java.util.function.BiFunction;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * The accounts endpoints of API.md. Writes go through the command topic and wait for the decider's
@@ -54,7 +53,8 @@ public final class AccountRoutes {
         String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
         RequestBody body = RequestBody.parse(ctx.bodyAsBytes(), Set.of("amount"));
         Money amount = Money.of(body.decimal("amount", 2, MIN_AMOUNT, MAX_AMOUNT));
-        Reply reply = await(customerId, command.apply(customerId, amount), ctx.header("X-Correlation-Id"));
+        String correlationId = Optional.ofNullable(ctx.header("X-Correlation-Id")).orElse(UUID.randomUUID().toString());
+        Reply reply = gateway.request(customerId, command.apply(customerId, amount), correlationId);
         if (!reply.accepted()) {
             throw ApiException.conflict(reply.rejection().field(), reply.rejection().message());
         }
@@ -62,23 +62,10 @@ public final class AccountRoutes {
         ctx.json(new AccountView(customerId, account.balance(), reply.version()));
     }
 
-    private Reply await(String customerId, AccountCommand command, String correlationId) throws InterruptedException {
-        String correlation = correlationId == null ? java.util.UUID.randomUUID().toString() : correlationId;
-        try {
-            return gateway.send(customerId, command, correlation).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TimeoutException) {
-                throw ApiException.unavailable("the accounts service did not answer in time; the command is in "
-                        + "the log and will be applied when it does");
-            }
-            throw ApiException.unavailable("the command could not be sent to Kafka: " + e.getCause().getMessage());
-        }
-    }
-
     private void account(Context ctx) {
         String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
-        Optional<Snapshot<Account>> snapshot = readStores(() -> asOf == null
+        Optional<Snapshot<Account>> snapshot = StoreReads.read("accounts", () -> asOf == null
                 ? queries.current(customerId) : queries.asOf(customerId, asOf));
         Snapshot<Account> found = snapshot.orElseThrow(() -> ApiException.notFound(
                 "account " + customerId + " has no event" + (asOf == null ? "" : " by " + asOf)));
@@ -87,15 +74,7 @@ public final class AccountRoutes {
 
     private void events(Context ctx) {
         String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
-        var events = readStores(() -> queries.events(customerId));
+        var events = StoreReads.read("accounts", () -> queries.events(customerId));
         ctx.json(events.stream().map(EnvelopeCodec::toTree).toList());
-    }
-
-    private static <T> T readStores(java.util.function.Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (InvalidStateStoreException e) {
-            throw ApiException.unavailable("the accounts store is not ready (restoring or rebalancing); retry");
-        }
     }
 }

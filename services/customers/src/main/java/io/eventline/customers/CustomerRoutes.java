@@ -4,6 +4,7 @@ import io.eventline.contracts.customers.CustomerUpdated;
 import io.eventline.core.decider.StoreProvider;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.RequestBody;
+import io.eventline.core.http.StoreReads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * The customers endpoints of API.md. A write is answered once Kafka has acknowledged it and this
@@ -67,12 +67,8 @@ public final class CustomerRoutes {
     private void get(Context ctx) {
         String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
         CustomerUpdated customer;
-        try {
-            customer = reads.find(customerId)
-                    .orElseThrow(() -> ApiException.notFound("customer " + customerId + " is not known"));
-        } catch (InvalidStateStoreException e) {
-            throw ApiException.unavailable("the customers store is not ready (restoring or rebalancing); retry");
-        }
+        customer = StoreReads.read("customers", () -> reads.find(customerId))
+                .orElseThrow(() -> ApiException.notFound("customer " + customerId + " is not known"));
         ctx.json(customer);
     }
 

@@ -12,16 +12,13 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.Instants;
 import io.eventline.core.http.RequestBody;
+import io.eventline.core.http.StoreReads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * The inventory endpoints of API.md. Adding stock goes through the command topic and waits for the
@@ -50,7 +47,8 @@ public final class InventoryRoutes {
         String sku = RequestBody.id("sku", ctx.pathParam("sku"));
         RequestBody body = RequestBody.parse(ctx.bodyAsBytes(), Set.of("quantity"));
         int quantity = body.integer("quantity", 1, MAX_QUANTITY);
-        Reply reply = await(sku, new AddStock(sku, quantity), ctx.header("X-Correlation-Id"));
+        String correlationId = Optional.ofNullable(ctx.header("X-Correlation-Id")).orElse(UUID.randomUUID().toString());
+        Reply reply = gateway.request(sku, new AddStock(sku, quantity), correlationId);
         if (!reply.accepted()) {
             throw ApiException.conflict(reply.rejection().field(), reply.rejection().message());
         }
@@ -58,23 +56,10 @@ public final class InventoryRoutes {
         ctx.json(new InventoryView(sku, stock.available(), stock.reserved(), reply.version()));
     }
 
-    private Reply await(String sku, InventoryCommand command, String correlationId) throws InterruptedException {
-        String correlation = correlationId == null ? UUID.randomUUID().toString() : correlationId;
-        try {
-            return gateway.send(sku, command, correlation).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TimeoutException) {
-                throw ApiException.unavailable("the inventory service did not answer in time; the command is in "
-                        + "the log and will be applied when it does");
-            }
-            throw ApiException.unavailable("the command could not be sent to Kafka: " + e.getCause().getMessage());
-        }
-    }
-
     private void stock(Context ctx) {
         String sku = RequestBody.id("sku", ctx.pathParam("sku"));
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
-        Optional<Snapshot<Stock>> snapshot = readStores(() -> asOf == null
+        Optional<Snapshot<Stock>> snapshot = StoreReads.read("inventory", () -> asOf == null
                 ? queries.current(sku) : queries.asOf(sku, asOf));
         Snapshot<Stock> found = snapshot.orElseThrow(() -> ApiException.notFound(
                 "sku " + sku + " has no event" + (asOf == null ? "" : " by " + asOf)));
@@ -83,15 +68,7 @@ public final class InventoryRoutes {
 
     private void events(Context ctx) {
         String sku = RequestBody.id("sku", ctx.pathParam("sku"));
-        var events = readStores(() -> queries.events(sku));
+        var events = StoreReads.read("inventory", () -> queries.events(sku));
         ctx.json(events.stream().map(EnvelopeCodec::toTree).toList());
-    }
-
-    private static <T> T readStores(Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (InvalidStateStoreException e) {
-            throw ApiException.unavailable("the inventory store is not ready (restoring or rebalancing); retry");
-        }
     }
 }

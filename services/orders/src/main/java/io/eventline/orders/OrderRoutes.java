@@ -15,16 +15,13 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.Instants;
 import io.eventline.core.http.RequestBody;
+import io.eventline.core.http.StoreReads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * The orders endpoints of API.md. Placing answers 202 as soon as {@code order.placed} is in the log:
@@ -49,17 +46,23 @@ public final class OrderRoutes {
 
     private void place(Context ctx) throws InterruptedException {
         PlaceOrder command = OrderRequest.parse(ctx.bodyAsBytes());
-        Reply reply = await(command.orderId(), command, ctx.header("X-Correlation-Id"));
+        Reply reply = gateway.request(command.orderId(), command, correlation(ctx, command.orderId()));
         refuseIfRejected(reply);
         accepted(ctx, command.orderId(), reply);
     }
 
     private void cancel(Context ctx) throws InterruptedException {
         String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
-        Reply reply = await(orderId, new CancelOrder(orderId, CancelReason.CANCELLED_BY_CUSTOMER),
-                ctx.header("X-Correlation-Id"));
+        Reply reply = gateway.request(orderId, new CancelOrder(orderId, CancelReason.CANCELLED_BY_CUSTOMER),
+                correlation(ctx, orderId));
         refuseIfRejected(reply);
         accepted(ctx, orderId, reply);
+    }
+
+    /** An order's whole chain shares one correlation id: its own id unless the caller brings one. */
+    private static String correlation(Context ctx, String orderId) {
+        String given = ctx.header("X-Correlation-Id");
+        return given == null ? orderId : given;
     }
 
     private static void accepted(Context ctx, String orderId, Reply reply) {
@@ -82,7 +85,7 @@ public final class OrderRoutes {
     private void order(Context ctx) {
         String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
-        OrderView view = read(() -> {
+        OrderView view = StoreReads.read("orders", () -> {
             var snapshot = asOf == null ? queries.current(orderId) : queries.asOf(orderId, asOf);
             return snapshot.map(found -> OrderView.of(orderId, found, history(orderId, asOf))).orElse(null);
         });
@@ -102,7 +105,7 @@ public final class OrderRoutes {
         String customerId = ctx.queryParam("customerId") == null ? null
                 : RequestBody.id("customerId", ctx.queryParam("customerId"));
         int limit = limit(ctx.queryParam("limit"));
-        List<Map.Entry<String, Snapshot<Order>>> found = read(() -> queries.all().entrySet().stream()
+        List<Map.Entry<String, Snapshot<Order>>> found = StoreReads.read("orders", () -> queries.all().entrySet().stream()
                 .filter(e -> status == null || e.getValue().state().status() == status)
                 .filter(e -> customerId == null || customerId.equals(e.getValue().state().customerId()))
                 .sorted(Comparator.comparing((Map.Entry<String, Snapshot<Order>> e) -> e.getValue().timestamp())
@@ -113,7 +116,7 @@ public final class OrderRoutes {
 
     private void events(Context ctx) {
         String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
-        ctx.json(read(() -> queries.events(orderId)).stream().map(EnvelopeCodec::toTree).toList());
+        ctx.json(StoreReads.read("orders", () -> queries.events(orderId)).stream().map(EnvelopeCodec::toTree).toList());
     }
 
     private static OrderStatus status(String value) {
@@ -144,27 +147,5 @@ public final class OrderRoutes {
             // answered below, naming the field
         }
         throw ApiException.badRequest("limit", "an integer from 1 to 1000");
-    }
-
-    private Reply await(String orderId, OrderCommand command, String correlationId) throws InterruptedException {
-        // An order's whole chain shares one correlation id, its own id unless the caller brings one.
-        String correlation = correlationId == null ? orderId : correlationId;
-        try {
-            return gateway.send(orderId, command, correlation).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TimeoutException) {
-                throw ApiException.unavailable("the orders service did not answer in time; the command is in the "
-                        + "log and will be applied when it does");
-            }
-            throw ApiException.unavailable("the command could not be sent to Kafka: " + e.getCause().getMessage());
-        }
-    }
-
-    private static <T> T read(Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (InvalidStateStoreException e) {
-            throw ApiException.unavailable("the orders store is not ready (restoring or rebalancing); retry");
-        }
     }
 }

@@ -6,9 +6,9 @@ import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.Snapshot;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.RequestBody;
+import io.eventline.core.http.StoreReads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /** The shipments endpoint of API.md, read from the aggregate's own snapshot store. */
 public final class ShipmentRoutes {
@@ -24,13 +24,8 @@ public final class ShipmentRoutes {
 
     private void shipment(Context ctx) {
         String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
-        Snapshot<Shipment> found;
-        try {
-            found = queries.current(orderId).orElseThrow(() -> ApiException.notFound(
-                    "shipping never saw order " + orderId));
-        } catch (InvalidStateStoreException e) {
-            throw ApiException.unavailable("the shipments store is not ready (restoring or rebalancing); retry");
-        }
+        Snapshot<Shipment> found = StoreReads.read("shipments", () -> queries.current(orderId))
+                .orElseThrow(() -> ApiException.notFound("shipping never saw order " + orderId));
         ctx.json(ShipmentView.of(orderId, found.state()));
     }
 }
