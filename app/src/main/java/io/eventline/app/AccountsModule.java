@@ -15,8 +15,8 @@ final class AccountsModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder) {
-        AccountsService.addTo(builder);
+    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
+        AccountsService.addTo(builder, saga == EventlineConfig.Saga.CHOREOGRAPHY);
     }
 
     @Override

@@ -17,7 +17,7 @@ final class AnalyticsModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder) {
+    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
         SalesAnalytics.addTo(builder);
     }
 

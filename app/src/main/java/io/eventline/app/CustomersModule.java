@@ -13,7 +13,7 @@ final class CustomersModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder) {
+    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
         CustomersService.addTo(builder);
     }
 

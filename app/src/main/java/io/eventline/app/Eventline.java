@@ -61,7 +61,8 @@ public final class Eventline implements AutoCloseable {
         List<Consumer<Javalin>> routes = new ArrayList<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
-                ServiceStreams service = startStreams(module.name(), module::addTo, clients, config);
+                ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config.saga()),
+                        clients, config);
                 routes.add(app -> module.mount(app,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, started::push)));
             }

@@ -15,8 +15,8 @@ final class InventoryModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder) {
-        InventoryService.addTo(builder);
+    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
+        InventoryService.addTo(builder, saga == EventlineConfig.Saga.CHOREOGRAPHY);
     }
 
     @Override

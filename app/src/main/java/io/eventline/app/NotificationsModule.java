@@ -15,7 +15,7 @@ final class NotificationsModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder) {
+    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
         NotificationsService.addTo(builder);
     }
 

@@ -1,6 +1,5 @@
 package io.eventline.app;
 
-import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
 import io.eventline.orders.OrderRoutes;
@@ -15,15 +14,14 @@ final class OrdersModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder) {
-        OrdersService.addTo(builder);
+    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
+        OrdersService.addTo(builder, saga == EventlineConfig.Saga.CHOREOGRAPHY);
     }
 
     @Override
     public void mount(Javalin app, ModuleContext context) {
         var gateway = context.closing(
                 new CommandGateway<>(OrdersService.AGGREGATE, context.clientSettings(), context.commandTimeout()));
-        var queries = new AggregateQueries<>(OrdersService.AGGREGATE, StoreProvider.of(context.streams()));
-        new OrderRoutes(gateway, queries).register(app);
+        new OrderRoutes(gateway, StoreProvider.of(context.streams())).register(app);
     }
 }

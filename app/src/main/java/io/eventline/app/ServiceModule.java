@@ -11,7 +11,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 interface ServiceModule {
     String name();
 
-    void addTo(StreamsBuilder builder);
+    /** @param saga the style of the order saga: services react to each other, or an orchestrator commands */
+    void addTo(StreamsBuilder builder, EventlineConfig.Saga saga);
 
     /** Mounts the service's routes; {@code context} gives its streams and a Kafka client config. */
     void mount(Javalin app, ModuleContext context);

@@ -14,8 +14,8 @@ final class ShippingModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder) {
-        ShippingService.addTo(builder);
+    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
+        ShippingService.addTo(builder, saga == EventlineConfig.Saga.CHOREOGRAPHY);
     }
 
     @Override

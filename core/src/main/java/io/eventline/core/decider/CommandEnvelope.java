@@ -7,9 +7,24 @@ import java.util.Objects;
 /**
  * A command on its aggregate's command topic (an internal topic). The record key is the aggregate id;
  * {@code commandId} ties the reply to the caller and seeds the ids of the events the command causes.
+ * {@code replyTo}, when given, sends the reply to that topic under that key (a saga orchestrator's own
+ * partition) instead of the aggregate's reply topic; null otherwise.
  */
-public record CommandEnvelope(
-        String commandId, String commandType, int version, String aggregateId, JsonNode data, EventMetadata metadata) {
+public record CommandEnvelope(String commandId, String commandType, int version, String aggregateId, JsonNode data,
+                              EventMetadata metadata, ReplyTo replyTo) {
+    /** Where a reply goes: a topic, and the key that routes it to the partition of the one waiting. */
+    public record ReplyTo(String topic, String key) {
+        public ReplyTo {
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    public CommandEnvelope(String commandId, String commandType, int version, String aggregateId, JsonNode data,
+                           EventMetadata metadata) {
+        this(commandId, commandType, version, aggregateId, data, metadata, null);
+    }
+
     public CommandEnvelope {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(commandType, "commandType");

@@ -30,13 +30,15 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
 
     private final Aggregate<C, S, E> aggregate;
+    private final CommandPreparer<C> preparer;
     private final SnapshotCodec<S> snapshots;
     private ProcessorContext<String, Decided> context;
     private KeyValueStore<String, byte[]> snapshotStore;
     private KeyValueStore<String, byte[]> historyStore;
 
-    CommandProcessor(Aggregate<C, S, E> aggregate) {
+    CommandProcessor(Aggregate<C, S, E> aggregate, CommandPreparer<C> preparer) {
         this.aggregate = aggregate;
+        this.preparer = preparer;
         this.snapshots = new SnapshotCodec<>(aggregate.stateType());
     }
 
@@ -61,15 +63,19 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         }
         Snapshot<S> before = load(command.aggregateId());
         try {
-            C decoded = aggregate.commands().decode(command.commandType(), command.version(), command.data());
+            C decoded = preparer.prepare(
+                    aggregate.commands().decode(command.commandType(), command.version(), command.data()),
+                    StoreLookups.of(context));
             List<E> events = aggregate.decider().decide(decoded, before.state());
             Snapshot<S> after = append(command, Instant.ofEpochMilli(record.timestamp()), before, events);
-            reply(command, after, null, record.timestamp());
-        } catch (Rejection rejection) {
-            reply(command, before, new Reply.Refusal(rejection.code(), rejection.field(), rejection.getMessage()),
+            reply(command, after, events.stream().map(e -> aggregate.events().typeOf(e).name()).toList(), null,
                     record.timestamp());
+        } catch (Rejection rejection) {
+            reply(command, before, List.of(),
+                    new Reply.Refusal(rejection.code(), rejection.field(), rejection.getMessage()), record.timestamp());
         } catch (UnknownMessageTypeException | MalformedMessageException e) {
-            reply(command, before, new Reply.Refusal("command.malformed", null, e.getMessage()), record.timestamp());
+            reply(command, before, List.of(), new Reply.Refusal("command.malformed", null, e.getMessage()),
+                    record.timestamp());
         }
     }
 
@@ -108,10 +114,14 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
                 aggregate.events().encode(event), metadata);
     }
 
-    private void reply(CommandEnvelope command, Snapshot<S> snapshot, Reply.Refusal refusal, long timestamp) {
+    private void reply(CommandEnvelope command, Snapshot<S> snapshot, List<String> events, Reply.Refusal refusal,
+                       long timestamp) {
         Reply reply = new Reply(command.commandId(), command.aggregateId(), snapshot.version(),
-                Json.mapper().valueToTree(snapshot.state()), refusal);
+                Json.mapper().valueToTree(snapshot.state()), events, refusal);
+        CommandEnvelope.ReplyTo to = command.replyTo();
+        String topic = to == null ? aggregate.replyTopic() : to.topic();
+        String key = to == null ? command.aggregateId() : to.key();
         context.forward(new Record<String, Decided>(
-                command.aggregateId(), new Decided.Answer(Json.write(reply)), timestamp, new RecordHeaders()));
+                key, new Decided.Answer(Json.write(reply), topic), timestamp, new RecordHeaders()));
     }
 }

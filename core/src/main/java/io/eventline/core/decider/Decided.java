@@ -7,6 +7,7 @@ sealed interface Decided {
     record Event(byte[] value) implements Decided {
     }
 
-    record Answer(byte[] value) implements Decided {
+    /** A reply, to the aggregate's reply topic or to the {@code replyTo} topic the command named. */
+    record Answer(byte[] value, String topic) implements Decided {
     }
 }

@@ -1,5 +1,6 @@
 package io.eventline.core.decider;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -15,10 +16,25 @@ import org.apache.kafka.streams.state.Stores;
  * named, so that renaming one is a visible migration, not an accident.
  */
 public final class DeciderTopology {
+    private static final Serde<Decided> DECIDED_BYTES = Serdes.serdeFrom(
+            (topic, decided) -> decided == null ? null : decided.value(),
+            (topic, bytes) -> {
+                throw new UnsupportedOperationException("replies are written, never read, here");
+            });
+
     private DeciderTopology() {
     }
 
     public static <C, S, E> void addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate) {
+        addTo(builder, aggregate, CommandPreparer.none());
+    }
+
+    /**
+     * @param preparer completes each command from local state before the decider sees it; global
+     *     stores (a {@code GlobalKTable}'s) are readable without being named here
+     */
+    public static <C, S, E> void addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate,
+                                       CommandPreparer<C> preparer) {
         String name = aggregate.name();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray()));
@@ -28,7 +44,7 @@ public final class DeciderTopology {
         KStream<String, Decided> decided = builder
                 .stream(aggregate.commandTopic(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-commands"))
-                .process(() -> new CommandProcessor<>(aggregate), Named.as(name + "-decide"),
+                .process(() -> new CommandProcessor<>(aggregate, preparer), Named.as(name + "-decide"),
                         aggregate.snapshotStore(), aggregate.historyStore());
 
         Produced<String, byte[]> bytes = Produced.with(Serdes.String(), Serdes.ByteArray());
@@ -37,7 +53,9 @@ public final class DeciderTopology {
                         .mapValues(Decided::value, Named.as(name + "-event-bytes"))
                         .to(aggregate.eventTopic(), bytes.withName(name + "-events")), "events"))
                 .defaultBranch(Branched.withConsumer(replies -> replies
-                        .mapValues(Decided::value, Named.as(name + "-reply-bytes"))
-                        .to(aggregate.replyTopic(), bytes.withName(name + "-replies")), "replies"));
+                        // A reply goes where its command asked: the aggregate's reply topic, or a saga's.
+                        .to((key, answer, context) -> ((Decided.Answer) answer).topic(),
+                                Produced.with(Serdes.String(), DECIDED_BYTES).withName(name + "-replies")),
+                        "replies"));
     }
 }

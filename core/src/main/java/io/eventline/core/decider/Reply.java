@@ -1,17 +1,26 @@
 package io.eventline.core.decider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The answer to one command, written in the same transaction as the events it caused. Accepted: the
- * aggregate's {@code version} and {@code state} after the command. Rejected: {@code rejection}, and
+ * aggregate's {@code version} and {@code state} after the command, and the types of the events it
+ * appended ({@code events}, empty when the command changed nothing). Rejected: {@code rejection}, and
  * the version and state the command was refused against.
  */
-public record Reply(String commandId, String aggregateId, long version, JsonNode state, Refusal rejection) {
+public record Reply(String commandId, String aggregateId, long version, JsonNode state, List<String> events,
+                    Refusal rejection) {
     public Reply {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(aggregateId, "aggregateId");
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** Whether the command was accepted and appended an event of this type. */
+    public boolean appended(String eventType) {
+        return accepted() && events.contains(eventType);
     }
 
     public boolean accepted() {

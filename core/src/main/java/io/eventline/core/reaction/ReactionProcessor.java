@@ -2,6 +2,7 @@ package io.eventline.core.reaction;
 
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandEnvelope;
+import io.eventline.core.decider.StoreLookups;
 import io.eventline.core.envelope.Catalogue;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
@@ -12,16 +13,11 @@ import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,23 +63,10 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
                     context.recordMetadata().map(m -> m.offset()).orElse(-1L), e.getMessage());
             return;
         }
-        List<Routed<C>> commands = reaction.react(event, this::lookup);
+        List<Routed<C>> commands = reaction.react(event, StoreLookups.of(context));
         for (int i = 0; i < commands.size(); i++) {
             forward(envelope, i, commands.get(i));
         }
-    }
-
-    private Optional<byte[]> lookup(String storeName, String key) {
-        StateStore store = context.getStateStore(storeName);
-        if (store instanceof TimestampedKeyValueStore<?, ?> table) {
-            // A KTable's or GlobalKTable's store keeps each value with its timestamp.
-            @SuppressWarnings("unchecked")
-            ValueAndTimestamp<byte[]> found = ((TimestampedKeyValueStore<String, byte[]>) table).get(key);
-            return Optional.ofNullable(found).map(ValueAndTimestamp::value);
-        }
-        @SuppressWarnings("unchecked")
-        KeyValueStore<String, byte[]> plain = (KeyValueStore<String, byte[]>) store;
-        return Optional.ofNullable(plain.get(key));
     }
 
     private void forward(EventEnvelope cause, int index, Routed<C> routed) {

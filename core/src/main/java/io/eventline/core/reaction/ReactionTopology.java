@@ -5,6 +5,7 @@ import io.eventline.core.envelope.Catalogue;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -34,8 +35,17 @@ public final class ReactionTopology {
      * @param name names the nodes ({@code <name>-source}, {@code <name>-react}, {@code <name>-commands}) */
     public static <E, C> void addTo(StreamsBuilder builder, String name, String topic, Catalogue<E> events,
                                     LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String... stores) {
-        builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
-                .process(() -> new ReactionProcessor<>(name, events, reaction, target), Named.as(name + "-react"), stores)
+        addTo(builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source")),
+                name, events, reaction, target, stores);
+    }
+
+    /**
+     * A reaction on a stream the caller already reads: a topology may subscribe to a topic only once,
+     * so a service that also projects the topic shares one source between both.
+     */
+    public static <E, C> void addTo(KStream<String, byte[]> source, String name, Catalogue<E> events,
+                                    LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String... stores) {
+        source.process(() -> new ReactionProcessor<>(name, events, reaction, target), Named.as(name + "-react"), stores)
                 .to(target.commandTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName(name + "-commands"));
     }

@@ -18,10 +18,16 @@ public final class AccountsService {
     private AccountsService() {
     }
 
-    /** The decider, and in the choreographed saga the payments' reaction to orders. */
-    public static void addTo(StreamsBuilder builder) {
+    /**
+     * The decider, and in the choreographed saga the payments' reaction to orders.
+     *
+     * @param choreographed whether accounts reacts to orders itself (else an orchestrator commands it)
+     */
+    public static void addTo(StreamsBuilder builder, boolean choreographed) {
         DeciderTopology.addTo(builder, AGGREGATE);
-        ReactionTopology.addTo(builder, "accounts-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
-                new PaymentReaction(), AGGREGATE);
+        if (choreographed) {
+            ReactionTopology.addTo(builder, "accounts-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
+                    new PaymentReaction(), AGGREGATE);
+        }
     }
 }

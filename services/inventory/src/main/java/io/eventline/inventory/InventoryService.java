@@ -18,10 +18,16 @@ public final class InventoryService {
     private InventoryService() {
     }
 
-    /** The decider, and in the choreographed saga the stock's reaction to orders. */
-    public static void addTo(StreamsBuilder builder) {
+    /**
+     * The decider, and in the choreographed saga the stock's reaction to orders.
+     *
+     * @param choreographed whether inventory reacts to orders itself (else an orchestrator commands it)
+     */
+    public static void addTo(StreamsBuilder builder, boolean choreographed) {
         DeciderTopology.addTo(builder, AGGREGATE);
-        ReactionTopology.addTo(builder, "inventory-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
-                new StockReaction(), AGGREGATE);
+        if (choreographed) {
+            ReactionTopology.addTo(builder, "inventory-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
+                    new StockReaction(), AGGREGATE);
+        }
     }
 }

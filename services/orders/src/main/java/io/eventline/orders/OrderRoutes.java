@@ -9,6 +9,7 @@ import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.Reply;
 import io.eventline.core.decider.Snapshot;
+import io.eventline.core.decider.StoreProvider;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Json;
@@ -30,10 +31,12 @@ import java.util.Map;
 public final class OrderRoutes {
     private final CommandGateway<OrderCommand> gateway;
     private final AggregateQueries<OrderCommand, Order, OrderEvent> queries;
+    private final StoreProvider stores;
 
-    public OrderRoutes(CommandGateway<OrderCommand> gateway, AggregateQueries<OrderCommand, Order, OrderEvent> queries) {
+    public OrderRoutes(CommandGateway<OrderCommand> gateway, StoreProvider stores) {
         this.gateway = gateway;
-        this.queries = queries;
+        this.queries = new AggregateQueries<>(OrdersService.AGGREGATE, stores);
+        this.stores = stores;
     }
 
     public void register(Javalin app) {
@@ -87,12 +90,18 @@ public final class OrderRoutes {
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
         OrderView view = StoreReads.read("orders", () -> {
             var snapshot = asOf == null ? queries.current(orderId) : queries.asOf(orderId, asOf);
-            return snapshot.map(found -> OrderView.of(orderId, found, history(orderId, asOf))).orElse(null);
+            return snapshot.map(found -> OrderView.of(orderId, found, history(orderId, asOf),
+                    compensations(orderId, asOf))).orElse(null);
         });
         if (view == null) {
             throw ApiException.notFound("order " + orderId + " is unknown" + (asOf == null ? "" : " by " + asOf));
         }
         ctx.json(view);
+    }
+
+    private List<OrderView.Step> compensations(String orderId, Instant asOf) {
+        return CompensationSteps.of(stores, orderId).stream()
+                .filter(step -> asOf == null || !Instant.parse(step.at()).isAfter(asOf)).toList();
     }
 
     private List<EventEnvelope> history(String orderId, Instant asOf) {
@@ -111,7 +120,7 @@ public final class OrderRoutes {
                 .sorted(Comparator.comparing((Map.Entry<String, Snapshot<Order>> e) -> e.getValue().timestamp())
                         .reversed())
                 .limit(limit).toList());
-        ctx.json(found.stream().map(e -> OrderView.of(e.getKey(), e.getValue(), List.of())).toList());
+        ctx.json(found.stream().map(e -> OrderView.of(e.getKey(), e.getValue(), List.of(), List.of())).toList());
     }
 
     private void events(Context ctx) {

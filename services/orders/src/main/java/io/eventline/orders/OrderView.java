@@ -16,6 +16,7 @@ import io.eventline.core.decider.Snapshot;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Timestamps;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,12 +27,25 @@ record OrderView(String orderId, String customerId, List<OrderLine> items, Money
 
     /** One step of the saga: {@code payment}, {@code stock} or {@code shipment}, DONE or FAILED. */
     record Step(String step, String outcome, String at) {
+        Step at(String time) {
+            return new Step(step, outcome, time);
+        }
     }
 
-    static OrderView of(String orderId, Snapshot<Order> snapshot, List<EventEnvelope> history) {
+    private static final List<String> FORWARD = List.of("payment", "stock", "shipment");
+
+    /**
+     * @param history the order's own events (its forward steps and how it ended)
+     * @param compensations what the other services undid for it ({@link CompensationSteps})
+     */
+    static OrderView of(String orderId, Snapshot<Order> snapshot, List<EventEnvelope> history,
+                        List<Step> compensations) {
         Order order = snapshot.state();
+        List<Step> steps = new ArrayList<>(steps(history));
+        steps.addAll(compensations);
+        steps.sort(Comparator.comparing(Step::at)); // fixed-width ISO-8601: text order is time order
         return new OrderView(orderId, order.customerId(), order.items(), order.total(), order.currency(),
-                order.status(), order.reason(), steps(history), snapshot.version());
+                order.status(), order.reason(), steps, snapshot.version());
     }
 
     private static List<Step> steps(List<EventEnvelope> history) {
@@ -43,7 +57,7 @@ record OrderView(String orderId, String customerId, List<OrderLine> items, Money
                 case OrderPaid e -> steps.add(new Step("payment", "DONE", at));
                 case OrderReserved e -> steps.add(new Step("stock", "DONE", at));
                 case OrderShipped e -> steps.add(new Step("shipment", "DONE", at));
-                case OrderCancelled e -> failedStep(e.reason()).ifPresent(step -> steps.add(new Step(step, "FAILED", at)));
+                case OrderCancelled e -> failedStep(e.reason(), steps).ifPresent(step -> steps.add(step.at(at)));
                 case OrderPlaced e -> { } // the saga's start, not a step of it
                 case OrderItemReserved e -> { } // one sku; the step is done when all are
             }
@@ -51,12 +65,15 @@ record OrderView(String orderId, String customerId, List<OrderLine> items, Money
         return steps;
     }
 
-    private static Optional<String> failedStep(CancelReason reason) {
+    /** The step a cancel reason says failed; a timeout is the first step that was not done. */
+    private static Optional<Step> failedStep(CancelReason reason, List<Step> done) {
         return switch (reason) {
-            case INSUFFICIENT_FUNDS -> Optional.of("payment");
-            case OUT_OF_STOCK -> Optional.of("stock");
-            case SHIPPING_UNAVAILABLE -> Optional.of("shipment");
-            case CANCELLED_BY_CUSTOMER, TIMED_OUT -> Optional.empty();
+            case INSUFFICIENT_FUNDS -> Optional.of(new Step("payment", "FAILED", null));
+            case OUT_OF_STOCK -> Optional.of(new Step("stock", "FAILED", null));
+            case SHIPPING_UNAVAILABLE -> Optional.of(new Step("shipment", "FAILED", null));
+            case TIMED_OUT -> Optional.of(new Step(FORWARD.get(Math.min(done.size(), FORWARD.size() - 1)),
+                    "TIMED_OUT", null));
+            case CANCELLED_BY_CUSTOMER -> Optional.empty();
         };
     }
 }

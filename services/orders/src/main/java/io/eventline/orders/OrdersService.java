@@ -8,7 +8,14 @@ import io.eventline.contracts.orders.OrderEvent;
 import io.eventline.contracts.shipments.ShipmentContracts;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.reaction.LookupReaction;
+import io.eventline.core.reaction.Reaction;
 import io.eventline.core.reaction.ReactionTopology;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /** The orders service: the order aggregate and, in the choreographed saga, its reactions. */
@@ -19,13 +26,33 @@ public final class OrdersService {
     private OrdersService() {
     }
 
-    public static void addTo(StreamsBuilder builder) {
+    /**
+     * The order aggregate, the read model of its compensations, and the saga: the order's reactions to
+     * the other services' events when choreographed, or the orchestrator when not.
+     */
+    public static void addTo(StreamsBuilder builder, boolean choreographed) {
         DeciderTopology.addTo(builder, AGGREGATE);
-        ReactionTopology.addTo(builder, "orders-on-payments", AccountContracts.TOPIC, AccountContracts.EVENTS,
-                OrderSagaReactions.ON_PAYMENTS, AGGREGATE);
-        ReactionTopology.addTo(builder, "orders-on-stock", InventoryContracts.TOPIC, InventoryContracts.EVENTS,
-                OrderSagaReactions.ON_STOCK, AGGREGATE);
-        ReactionTopology.addTo(builder, "orders-on-shipments", ShipmentContracts.TOPIC, ShipmentContracts.EVENTS,
-                OrderSagaReactions.ON_SHIPMENTS, AGGREGATE);
+        // One source per topic: a topology may subscribe to a topic once, and two parts read each.
+        Map<String, KStream<String, byte[]>> sources = new LinkedHashMap<>();
+        sources.put("payments", source(builder, AccountContracts.TOPIC, "orders-payments"));
+        sources.put("stock", source(builder, InventoryContracts.TOPIC, "orders-stock"));
+        sources.put("shipments", source(builder, ShipmentContracts.TOPIC, "orders-shipments"));
+        CompensationSteps.addTo(sources);
+        if (choreographed) {
+            ReactionTopology.addTo(sources.get("payments"), "orders-on-payments", AccountContracts.EVENTS,
+                    lift(OrderSagaReactions.ON_PAYMENTS), AGGREGATE);
+            ReactionTopology.addTo(sources.get("stock"), "orders-on-stock", InventoryContracts.EVENTS,
+                    lift(OrderSagaReactions.ON_STOCK), AGGREGATE);
+            ReactionTopology.addTo(sources.get("shipments"), "orders-on-shipments", ShipmentContracts.EVENTS,
+                    lift(OrderSagaReactions.ON_SHIPMENTS), AGGREGATE);
+        }
+    }
+
+    private static KStream<String, byte[]> source(StreamsBuilder builder, String topic, String name) {
+        return builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"));
+    }
+
+    private static <E> LookupReaction<E, OrderCommand> lift(Reaction<E, OrderCommand> reaction) {
+        return (event, lookups) -> reaction.react(event);
     }
 }

@@ -108,7 +108,7 @@ class OrderTopologyTest {
 
     private static TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
-        OrdersService.addTo(builder);
+        OrdersService.addTo(builder, true);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-orders");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

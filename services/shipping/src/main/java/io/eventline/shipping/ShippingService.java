@@ -30,16 +30,21 @@ public final class ShippingService {
      * The customers copy, the decider, and in the choreographed saga the reaction to orders. The copy is
      * a global table: every instance holds every customer, so the reaction reads the address of any
      * order's customer locally, whichever partition the order is on, and keeps working while the
-     * customers service is down.
+     * customers service is down. Orchestrated, the orchestrator sends the commands and the decider's
+     * preparer reads the address from the same copy.
+     *
+     * @param choreographed whether shipping reacts to orders itself (else an orchestrator commands it)
      */
-    public static void addTo(StreamsBuilder builder) {
+    public static void addTo(StreamsBuilder builder, boolean choreographed) {
         builder.globalTable(CustomerContracts.TOPIC,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(CUSTOMERS_STORE + "-source"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CUSTOMERS_STORE)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()));
-        DeciderTopology.addTo(builder, AGGREGATE);
-        ReactionTopology.addTo(builder, "shipping-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
-                new ShippingReaction(), AGGREGATE);
+        DeciderTopology.addTo(builder, AGGREGATE, new AddressPreparer());
+        if (choreographed) {
+            ReactionTopology.addTo(builder, "shipping-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
+                    new ShippingReaction(), AGGREGATE);
+        }
     }
 }

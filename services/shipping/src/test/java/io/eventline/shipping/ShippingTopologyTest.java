@@ -178,7 +178,7 @@ class ShippingTopologyTest {
 
     private static TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
-        ShippingService.addTo(builder);
+        ShippingService.addTo(builder, true);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-shipping");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
