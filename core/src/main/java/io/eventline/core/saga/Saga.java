@@ -74,7 +74,7 @@ public final class Saga<D> {
         if (!awaited) {
             return Optional.empty();
         }
-        SagaRun<D> run = SagaRun.resume(definition, state, input.now().toEpochMilli());
+        SagaRun<D> run = new SagaRun<>(definition, state, input.now().toEpochMilli());
         run.answered(reply);
         return Optional.of(run.transition());
     }
@@ -83,7 +83,7 @@ public final class Saga<D> {
         if (!state.due(tick.now().toEpochMilli())) {
             return Optional.empty();
         }
-        SagaRun<D> run = SagaRun.resume(definition, state, tick.now().toEpochMilli());
+        SagaRun<D> run = new SagaRun<>(definition, state, tick.now().toEpochMilli());
         run.timedOut();
         return Optional.of(run.transition());
     }
@@ -92,7 +92,7 @@ public final class Saga<D> {
         if (state.phase() != Phase.RUNNING) {
             return Optional.empty();
         }
-        SagaRun<D> run = SagaRun.resume(definition, state, abort.now().toEpochMilli());
+        SagaRun<D> run = new SagaRun<>(definition, state, abort.now().toEpochMilli());
         run.aborted(abort.reason());
         return Optional.of(run.transition());
     }

@@ -2,6 +2,7 @@ package io.eventline.core.saga;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.core.decider.Aggregate;
+import io.eventline.core.envelope.Catalogue;
 import io.eventline.core.envelope.MessageType;
 import java.util.Objects;
 
@@ -21,8 +22,15 @@ public record SagaCommand(String topic, String aggregateId, String commandType, 
 
     /** The command for {@code aggregateId} of {@code target}, at its current version. */
     public static <C> SagaCommand of(Aggregate<C, ?, ?> target, String aggregateId, C command) {
-        MessageType<C> type = target.commands().typeOf(command);
-        return new SagaCommand(target.commandTopic(), aggregateId, type.name(), type.currentVersion(),
-                target.commands().encode(command));
+        return of(target.commandTopic(), target.commands(), aggregateId, command);
+    }
+
+    /**
+     * The command for an aggregate known only by its contract (its command topic and catalogue), as an
+     * orchestrator knows the other services'.
+     */
+    public static <C> SagaCommand of(String commandTopic, Catalogue<C> commands, String aggregateId, C command) {
+        MessageType<C> type = commands.typeOf(command);
+        return new SagaCommand(commandTopic, aggregateId, type.name(), type.currentVersion(), commands.encode(command));
     }
 }

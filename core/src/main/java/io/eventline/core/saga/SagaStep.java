@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * One step of a saga: an action (one command or several, e.g. one per sku), how to tell that a reply
+ * One step of a saga: an action (one command or several, e.g. one per item), how to tell that a reply
  * means it worked, and how to undo it. Built with {@link #of} and the {@code with}-style methods below;
  * every function is of the saga's data only, so that a step sends the same commands whenever it runs.
  *
@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
  * partition, so it lands after it and undoes it even when the action's reply never came.
  *
  * {@snippet :
- * SagaStep<Purchase> charge = SagaStep.<Purchase>of("charge", p -> List.of(SagaCommand.of(WALLETS, p.walletId(), new Charge(p.amount()))))
+ * SagaStep<Purchase> charge = SagaStep.<Purchase>of("charge",
+ *                 p -> List.of(SagaCommand.of(WALLETS, p.walletId(), new Charge(p.amount()))))
  *         .succeededWhen(reply -> reply.appended("wallet.charged"))
  *         .failsWith("CHARGE_FAILED")
- *         .compensatedBy("charge.refund", p -> List.of(SagaCommand.of(WALLETS, p.walletId(), new Refund(p.amount()))))
+ *         .compensatedBy("charge.refund",
+ *                 p -> List.of(SagaCommand.of(WALLETS, p.walletId(), new Refund(p.amount()))))
  *         .onDoneSend(p -> List.of(SagaCommand.of(PURCHASES, p.id(), new MarkPaid())))
  *         .timesOutAfter(Duration.ofSeconds(30));
  * }

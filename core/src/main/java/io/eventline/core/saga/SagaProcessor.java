@@ -1,0 +1,161 @@
+package io.eventline.core.saga;
+
+import io.eventline.core.decider.CommandEnvelope;
+import io.eventline.core.decider.Reply;
+import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.envelope.EventMetadata;
+import io.eventline.core.envelope.Json;
+import io.eventline.core.envelope.MalformedEnvelopeException;
+import io.eventline.core.envelope.MalformedMessageException;
+import io.eventline.core.envelope.UnknownMessageTypeException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one saga's instances of this task: trigger events and replies in, commands out, state in
+ * {@code <saga>-state}. Under exactly-once, an input's state change and the commands it causes commit
+ * together; a crash before the commit replays the input against the old state, and the saga's ids
+ * (from the state's sequence) make the replayed commands the same ones.
+ */
+final class SagaProcessor<D> implements Processor<String, byte[], String, Outbound> {
+    private static final Logger LOG = LoggerFactory.getLogger(SagaProcessor.class);
+    static final String TIMEOUT_CAUSE = "timeout";
+
+    private final SagaDefinition<D> definition;
+    private final Saga<D> saga;
+    private final SagaTriggers<D> triggers;
+    private final Duration tickInterval;
+    private final SagaStateCodec<D> codec;
+    private ProcessorContext<String, Outbound> context;
+    private KeyValueStore<String, byte[]> store;
+
+    SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval) {
+        this.definition = definition;
+        this.saga = new Saga<>(definition);
+        this.triggers = triggers;
+        this.tickInterval = tickInterval;
+        this.codec = new SagaStateCodec<>(definition);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outbound> context) {
+        this.context = context;
+        this.store = context.getStateStore(definition.stateStore());
+        context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        if (record.key() == null || record.value() == null) {
+            LOG.warn("{}: a record without key or value on {} (offset {}): skipped", definition.name(), topic,
+                    offset());
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (topic.equals(definition.replyTopic())) {
+            replied(record, now);
+        } else {
+            triggered(topic, record, now);
+        }
+    }
+
+    private void replied(Record<String, byte[]> record, Instant now) {
+        Reply reply;
+        try {
+            reply = Json.mapper().readValue(record.value(), Reply.class);
+        } catch (IOException | NullPointerException e) {
+            LOG.warn("{}: unreadable reply (key {}, offset {}): {}", definition.name(), record.key(), offset(),
+                    e.getMessage());
+            return;
+        }
+        apply(record.key(), new SagaInput.ReplyReceived<>(reply, now), reply.commandId());
+    }
+
+    private void triggered(String topic, Record<String, byte[]> record, Instant now) {
+        EventEnvelope event;
+        Optional<D> start;
+        Optional<String> abort;
+        try {
+            event = EnvelopeCodec.fromBytes(record.value());
+            start = triggers.start(topic, event);
+            abort = triggers.abort(topic, event);
+        } catch (MalformedEnvelopeException | UnknownMessageTypeException | MalformedMessageException e) {
+            // Dead-lettering lands with the DLQ; until then an unreadable event is logged and skipped.
+            LOG.warn("{}: unreadable event on {} (key {}, offset {}): {}", definition.name(), topic, record.key(),
+                    offset(), e.getMessage());
+            return;
+        }
+        String cause = event.eventId().toString();
+        start.ifPresent(data -> apply(record.key(),
+                new SagaInput.Start<>(record.key(), data, event.metadata().correlationId(), now), cause));
+        abort.ifPresent(reason -> apply(record.key(), new SagaInput.Abort<>(reason, now), cause));
+    }
+
+    /** Feeds a tick to every saga past its deadline. A full scan of the store: see SagaTopology. */
+    private void tick(long nowMillis) {
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                if (codec.read(entry.value).due(nowMillis)) {
+                    due.add(entry.key);
+                }
+            });
+        }
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        due.forEach(sagaId -> apply(sagaId, new SagaInput.Tick<>(now), TIMEOUT_CAUSE));
+    }
+
+    private void apply(String sagaId, SagaInput<D> input, String causationId) {
+        Optional<SagaState<D>> before = Optional.ofNullable(store.get(sagaId)).map(codec::read);
+        saga.react(input, before).ifPresentOrElse(transition -> {
+            SagaState<D> after = transition.state();
+            store.put(sagaId, codec.write(after));
+            transition.sent().forEach(sent -> forward(after, sent, causationId, input.now()));
+            logged(before, after);
+        }, () -> LOG.debug("{} {}: {} changed nothing", definition.name(), sagaId, input.getClass().getSimpleName()));
+    }
+
+    private void forward(SagaState<D> state, SagaTransition.Sent sent, String causationId, Instant now) {
+        SagaCommand command = sent.command();
+        CommandEnvelope.ReplyTo replyTo = sent.awaitsReply()
+                ? new CommandEnvelope.ReplyTo(definition.replyTopic(), state.sagaId()) : null;
+        CommandEnvelope envelope = new CommandEnvelope(sent.commandId(), command.commandType(), command.version(),
+                command.aggregateId(), command.data(),
+                new EventMetadata(state.correlationId(), causationId, definition.name()), replyTo);
+        context.forward(new Record<>(command.aggregateId(), new Outbound(command.topic(), Json.write(envelope)),
+                now.toEpochMilli(), new RecordHeaders()));
+    }
+
+    private void logged(Optional<SagaState<D>> before, SagaState<D> after) {
+        int known = before.map(state -> state.log().size()).orElse(0);
+        for (StepRecord line : after.log().subList(known, after.log().size())) {
+            boolean compensation = definition.steps().stream().noneMatch(step -> step.name().equals(line.step()));
+            if (line.outcome() == StepRecord.Outcome.TIMED_OUT
+                    || compensation && line.outcome() == StepRecord.Outcome.FAILED) {
+                LOG.warn("{} {}: {} {}", definition.name(), after.sagaId(), line.step(), line.outcome());
+            } else {
+                LOG.debug("{} {}: {} {}", definition.name(), after.sagaId(), line.step(), line.outcome());
+            }
+        }
+    }
+
+    private long offset() {
+        return context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
+    }
+}

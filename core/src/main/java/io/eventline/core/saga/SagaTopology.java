@@ -1,0 +1,79 @@
+package io.eventline.core.saga;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Orchestration: trigger topics and {@code <saga>.replies} → the saga → the command topics of the
+ * aggregates it drives. Each command whose reply the saga awaits names {@code <saga>.replies} and the
+ * saga id as its {@code replyTo}, so the reply comes back to the task holding the saga's state.
+ *
+ * <p>Nodes: {@code <saga>-replies-source}, {@code <saga>-<topic with '-' for '.'>-source} and
+ * {@code -merge} per trigger topic, {@code <saga>-run}, {@code <saga>-commands}; store
+ * {@code <saga>-state} (persistent, changelogged).
+ *
+ * <p>Timeouts: a wall-clock punctuator, every {@code tickInterval}, scans the whole state store of the
+ * task (ended sagas included) and ticks those past their deadline. That costs in proportion to the
+ * sagas kept, which is fine for thousands; past that, a store of deadlines keyed by time would make
+ * it cost in proportion to the sagas due.
+ *
+ * <p>The reply topic must exist with the trigger topics' partition count (see {@link SagaTriggers}).
+ *
+ * {@snippet :
+ * SagaTopology.addTo(builder, PurchaseSaga.definition(), PurchaseSaga.triggers());
+ * }
+ */
+public final class SagaTopology {
+    public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofSeconds(1);
+
+    private static final Serde<Outbound> OUTBOUND_BYTES = Serdes.serdeFrom(
+            (topic, outbound) -> outbound == null ? null : outbound.value(),
+            (topic, bytes) -> {
+                throw new UnsupportedOperationException("commands are written, never read, here");
+            });
+
+    private SagaTopology() {
+    }
+
+    public static <D> void addTo(StreamsBuilder builder, SagaDefinition<D> saga, SagaTriggers<D> triggers) {
+        addTo(builder, saga, triggers, DEFAULT_TICK_INTERVAL);
+    }
+
+    /** @param tickInterval how often deadlines are checked: a timeout fires up to this late */
+    public static <D> void addTo(StreamsBuilder builder, SagaDefinition<D> saga, SagaTriggers<D> triggers,
+                                 Duration tickInterval) {
+        Objects.requireNonNull(saga, "saga");
+        if (triggers.topics().isEmpty()) {
+            throw new IllegalArgumentException(saga.name() + ": no topic starts the saga: give SagaTriggers.startOn");
+        }
+        if (tickInterval.isNegative() || tickInterval.isZero()) {
+            throw new IllegalArgumentException(saga.name() + ": tickInterval must be positive, was " + tickInterval);
+        }
+        String name = saga.name();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(saga.stateStore()), Serdes.String(), Serdes.ByteArray()));
+
+        KStream<String, byte[]> inputs = builder.stream(saga.replyTopic(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-replies-source"));
+        for (String topic : triggers.topics()) {
+            // One source per topic, even when it both starts and aborts: one read, in order.
+            String node = name + "-" + topic.replace('.', '-');
+            inputs = inputs.merge(builder.stream(topic,
+                    Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(node + "-source")),
+                    Named.as(node + "-merge"));
+        }
+        inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval), Named.as(name + "-run"),
+                        saga.stateStore())
+                // Each command goes to its aggregate's command topic, keyed by the aggregate id.
+                .to((key, outbound, context) -> outbound.topic(),
+                        Produced.with(Serdes.String(), OUTBOUND_BYTES).withName(name + "-commands"));
+    }
+}
