@@ -26,6 +26,8 @@ final class PlatformTopics {
             topics.add(new Topics.Spec(aggregate + ".events", Topics.Kind.EVENTS));
             topics.add(new Topics.Spec(aggregate + ".replies", Topics.Kind.REPLIES));
         }
+        // The order saga's orchestrator hears its replies here, keyed by order id (orchestration only).
+        topics.add(new Topics.Spec(OrderContracts.NAME + "-saga.replies", Topics.Kind.REPLIES));
         return topics;
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +12,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,17 +31,19 @@ class PlatformInvariantsTest {
     @TempDir
     Path dataDir;
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(EventlineConfig.Saga.class)
     @Timeout(600)
-    void shouldEndEveryOrderOnceWithMoneyAndStockExactlyAccountedFor() throws Exception {
+    void shouldEndEveryOrderOnceWithMoneyAndStockExactlyAccountedFor(EventlineConfig.Saga saga) throws Exception {
         long seed = Long.getLong("eventline.seed", System.nanoTime());
-        System.out.println("PlatformInvariantsTest seed=" + seed + " (replay with -Deventline.seed=" + seed + ")");
+        System.out.println("PlatformInvariantsTest " + saga + " seed=" + seed + " (replay with -Deventline.seed="
+                + seed + ")");
         Scenario scenario = Scenario.generate(seed, CUSTOMERS, SKUS, ORDERS);
-        try (Eventline eventline = Eventline.start(config())) {
+        try (Eventline eventline = Eventline.start(config(dataDir, saga))) {
             eventline.awaitReady(Duration.ofSeconds(120));
             TestApi api = new TestApi(eventline.httpPort());
-            setUp(api, scenario);
-            Map<String, Integer> cancels = placeAll(api, scenario);
+            PlatformRun.setUp(api, scenario);
+            Map<String, Integer> cancels = PlatformRun.placeAll(api, scenario);
             PlatformLedger ledger = new PlatformLedger(api, scenario, cancels);
             Instant started = Instant.now();
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
@@ -68,60 +66,9 @@ class PlatformInvariantsTest {
         }
     }
 
-    private static void setUp(TestApi api, Scenario scenario) {
-        for (Scenario.Customer customer : scenario.customers()) {
-            if (customer.address() != Scenario.AddressKind.NONE) {
-                String country = customer.address() == Scenario.AddressKind.ANTARCTICA ? "AQ" : "FR";
-                assertThat(api.put("/api/customers/" + customer.id(), "{\"name\":\"Customer " + customer.id()
-                        + "\",\"email\":\"" + customer.id() + "@example.com\",\"address\":{\"line1\":\"1 Rue\","
-                        + "\"city\":\"Lyon\",\"postcode\":\"69001\",\"country\":\"" + country + "\"}}").statusCode())
-                        .isEqualTo(200);
-            }
-            assertThat(api.post("/api/accounts/" + customer.id() + "/deposits",
-                    "{\"amount\":" + customer.deposit() + "}").statusCode()).isEqualTo(200);
-        }
-        for (Scenario.Sku sku : scenario.skus()) {
-            assertThat(api.post("/api/inventory/" + sku.id() + "/stock", "{\"quantity\":" + sku.stock() + "}")
-                    .statusCode()).isEqualTo(200);
-        }
-    }
-
-    /** Places every order, 32 at a time; returns the status each customer cancel was answered with. */
-    private static Map<String, Integer> placeAll(TestApi api, Scenario scenario) throws InterruptedException {
-        Map<String, Integer> cancels = new ConcurrentHashMap<>();
-        Semaphore inFlight = new Semaphore(32);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Scenario.Order order : scenario.orders()) {
-                inFlight.acquire();
-                pool.submit(() -> {
-                    try {
-                        HttpResponse<String> placed = api.post("/api/orders", body(order));
-                        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
-                        if (order.cancelledByCustomer()) {
-                            cancels.put(order.id(), api.post("/api/orders/" + order.id() + "/cancel", "").statusCode());
-                        }
-                    } finally {
-                        inFlight.release();
-                    }
-                });
-            }
-        }
-        return cancels;
-    }
-
-    private static String body(Scenario.Order order) {
-        StringBuilder items = new StringBuilder();
-        for (Scenario.Item item : order.items()) {
-            items.append(items.isEmpty() ? "" : ",").append("{\"sku\":\"").append(item.sku()).append("\",\"quantity\":")
-                    .append(item.quantity()).append(",\"price\":").append(item.price()).append('}');
-        }
-        return "{\"orderId\":\"" + order.id() + "\",\"customerId\":\"" + order.customerId() + "\",\"items\":["
-                + items + "],\"currency\":\"EUR\"}";
-    }
-
-    private EventlineConfig config() {
+    static EventlineConfig config(Path dataDir, EventlineConfig.Saga saga) {
         return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
-                new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir, EventlineConfig.Saga.CHOREOGRAPHY,
+                new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir, saga,
                 EventlineConfig.KNOWN_SERVICES);
     }
 

@@ -15,6 +15,7 @@ record Scenario(long seed, List<Customer> customers, List<Sku> skus, List<Order>
     record Customer(String id, AddressKind address, String deposit) {
     }
 
+    /** A sku and the stock added to it; 0: none ever added, the sku has no event. */
     record Sku(String id, int stock) {
     }
 
@@ -22,6 +23,36 @@ record Scenario(long seed, List<Customer> customers, List<Sku> skus, List<Order>
     }
 
     record Order(String id, String customerId, List<Item> items, boolean cancelledByCustomer) {
+    }
+
+    /**
+     * Orders that share nothing: each its own customer and skus, so each order's outcome depends on its
+     * own funds, stock and address only, never on the timing of others. Two runs of it, in any saga
+     * style, must end alike. No customer cancels: whether one lands before shipping is a race.
+     */
+    static Scenario independent(long seed, int orderCount) {
+        Random random = new Random(seed);
+        List<Customer> customers = new ArrayList<>();
+        List<Sku> skus = new ArrayList<>();
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < orderCount; i++) {
+            int roll = random.nextInt(100);
+            AddressKind address = roll < 10 ? AddressKind.NONE : roll < 20 ? AddressKind.ANTARCTICA : AddressKind.NORMAL;
+            List<Item> items = new ArrayList<>();
+            long totalCents = 0;
+            for (int l = 0; l < 1 + random.nextInt(3); l++) {
+                String sku = "x-" + i + "-" + l;
+                int quantity = 1 + random.nextInt(4);
+                int cents = 100 + random.nextInt(4_000);
+                items.add(new Item(sku, quantity, cents / 100 + "." + String.format("%02d", cents % 100)));
+                totalCents += (long) quantity * cents;
+                skus.add(new Sku(sku, random.nextInt(100) < 15 ? quantity - 1 : quantity + random.nextInt(5)));
+            }
+            long deposit = random.nextInt(100) < 20 ? totalCents - 1 : totalCents + random.nextInt(10_000);
+            customers.add(new Customer("x-" + i, address, deposit / 100 + "." + String.format("%02d", deposit % 100)));
+            orders.add(new Order("xo-" + i, "x-" + i, items, false));
+        }
+        return new Scenario(seed, customers, skus, orders);
     }
 
     static Scenario generate(long seed, int customerCount, int skuCount, int orderCount) {

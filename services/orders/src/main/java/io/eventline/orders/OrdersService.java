@@ -11,6 +11,7 @@ import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.reaction.LookupReaction;
 import io.eventline.core.reaction.Reaction;
 import io.eventline.core.reaction.ReactionTopology;
+import io.eventline.core.saga.SagaTopology;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,6 +46,8 @@ public final class OrdersService {
                     lift(OrderSagaReactions.ON_STOCK), AGGREGATE);
             ReactionTopology.addTo(sources.get("shipments"), "orders-on-shipments", ShipmentContracts.EVENTS,
                     lift(OrderSagaReactions.ON_SHIPMENTS), AGGREGATE);
+        } else {
+            SagaTopology.addTo(builder, OrderSaga.definition(), OrderSaga.triggers());
         }
     }
 
