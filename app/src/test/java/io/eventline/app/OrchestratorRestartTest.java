@@ -1,10 +1,12 @@
 package io.eventline.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,6 +36,10 @@ class OrchestratorRestartTest {
             PlatformRun.setUp(api, scenario);
             cancels = PlatformRun.placeAll(api, scenario);
             // Closed at once: sagas are mid-way, their next commands not yet sent or not yet answered.
+            long inFlight = StreamSupport.stream(api.json("/api/orders?limit=1000").spliterator(), false)
+                    .filter(order -> !order.get("status").asText().matches("SHIPPED|CANCELLED")).count();
+            System.out.println("OrchestratorRestartTest: " + inFlight + " orders in flight at the stop");
+            assertThat(inFlight).as("sagas were mid-way when the orchestrator stopped").isPositive();
         }
         try (Eventline again = Eventline.start(config)) {
             again.awaitReady(Duration.ofSeconds(120));
