@@ -2,6 +2,7 @@ package io.eventline.app;
 
 import io.eventline.accounts.AccountRoutes;
 import io.eventline.accounts.AccountsService;
+import io.eventline.app.http.KeyedStore;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
@@ -24,6 +25,13 @@ final class AccountsModule implements ServiceModule {
         var gateway = context.closing(
                 new CommandGateway<>(AccountsService.AGGREGATE, context.clientSettings(), context.commandTimeout()));
         var queries = new AggregateQueries<>(AccountsService.AGGREGATE, StoreProvider.of(context.streams()));
-        new AccountRoutes(gateway, queries).register(app);
+        var view = context.startView(AccountsService.VIEW);
+        new AccountRoutes(gateway, queries, view).register(app);
+        // Now from the read model; as of a time, and the events, from the aggregate's stores (one task).
+        KeyedStore current = context.storeOf(view);
+        KeyedStore history = context.ownStore(AccountsService.AGGREGATE.snapshotStore());
+        context.routeByKey(app, "/api/accounts/{customerId}", "customerId",
+                ctx -> ctx.queryParam("asOf") == null ? current : history);
+        context.routeByKey(app, "/api/accounts/{customerId}/events", "customerId", history);
     }
 }

@@ -21,5 +21,6 @@ final class CustomersModule implements ServiceModule {
     public void mount(Javalin app, ModuleContext context) {
         var writer = context.closing(new CustomerWriter(context.clientSettings()));
         new CustomerRoutes(writer, context.streams()).register(app);
+        context.routeByKey(app, "/api/customers/{customerId}", "customerId", CustomersService.STORE);
     }
 }

@@ -2,6 +2,9 @@ package io.eventline.app;
 
 import io.eventline.app.broker.EmbeddedBroker;
 import io.eventline.app.http.HttpApi;
+import io.eventline.app.http.KeyRouting;
+import io.eventline.core.query.KeyOwner;
+import io.eventline.core.query.KeyRouter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import io.javalin.Javalin;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +32,10 @@ public final class Eventline implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<ServiceStreams> streams = new ArrayList<>();
+    private final ProjectionRoutes projections = new ProjectionRoutes();
     private String bootstrapServers;
     private HttpApi http;
+    private KeyRouting routing;
 
     private Eventline() {
     }
@@ -58,23 +64,31 @@ public final class Eventline implements AutoCloseable {
         clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 
         Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
+        // The port is chosen before the streams start: they advertise it to the other instances.
+        int port = HttpApi.choosePort(config.http().bind(), config.http().port());
+        routing = new KeyRouting(new HostInfo(config.http().reachableHost(), port));
+        started.push(routing);
+        LOG.info("Other instances reach this one at {}:{}", routing.self().host(), port);
         List<Consumer<Javalin>> routes = new ArrayList<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
                 ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config.saga()),
                         clients, config);
                 routes.add(app -> module.mount(app,
-                        new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, started::push)));
+                        new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, started::push, config.dataDir(),
+                                projections, routing)));
             }
         }
-        http = HttpApi.start(config.http().bind(), config.http().port(), config.http().apiToken(), this::isReady,
+        routes.add(projections::register);
+        http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), this::isReady,
                 app -> routes.forEach(route -> route.accept(app)));
         started.push(http);
     }
 
     private ServiceStreams startStreams(String name, Consumer<org.apache.kafka.streams.StreamsBuilder> topology,
                                         Map<String, Object> clients, EventlineConfig config) {
-        ServiceStreams service = new ServiceStreams(name, topology, clients, config.dataDir());
+        ServiceStreams service = new ServiceStreams(name, topology, clients, config.dataDir(),
+                routing.self().host() + ":" + routing.self().port());
         started.push(service);
         streams.add(service);
         service.start();
@@ -83,7 +97,7 @@ public final class Eventline implements AutoCloseable {
 
     /** Ready once every service's streams are running. */
     public boolean isReady() {
-        return streams.stream().allMatch(ServiceStreams::isRunning);
+        return streams.stream().allMatch(ServiceStreams::isRunning) && projections.allRunning();
     }
 
     public void awaitReady(Duration timeout) throws InterruptedException, TimeoutException {
@@ -91,6 +105,13 @@ public final class Eventline implements AutoCloseable {
         for (ServiceStreams service : streams) {
             service.awaitRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
+    }
+
+    /** Where this instance reads {@code key} of {@code store} in {@code service}'s streams: for tests, diagnostics. */
+    KeyOwner locate(String service, String store, String key) throws InterruptedException {
+        ServiceStreams owner = streams.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("service " + service + " is not running here"));
+        return KeyRouter.of(owner.streams(), routing.self()).locate(store, key, Duration.ofSeconds(5));
     }
 
     public String bootstrapServers() {

@@ -34,16 +34,43 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         }
     }
 
-    /** Where the REST API and console listen, and who may use them. */
-    public record Http(String bind, int port, Optional<String> apiToken) {
+    /**
+     * Where the REST API and console listen, who may use them, and the host other instances reach
+     * this one at (to forward reads of keys this instance holds).
+     */
+    public record Http(String bind, int port, Optional<String> apiToken, Optional<String> advertisedHost) {
         public Http {
             Objects.requireNonNull(bind, "bind");
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("--port: 0 to 65535, was " + port);
             }
+            if (advertisedHost.filter(host -> host.isBlank() || !host.matches("[A-Za-z0-9.-]+")).isPresent()) {
+                throw new IllegalArgumentException("--advertised-host: a host name or IPv4 address, was '"
+                        + advertisedHost.get() + "'");
+            }
             if (!isLoopback(bind) && apiToken.isEmpty()) {
                 throw new IllegalArgumentException("--bind " + bind + " listens beyond this machine: set --api-token "
                         + "(or EVENTLINE_API_TOKEN) so that only holders of the token may act");
+            }
+        }
+
+        public Http(String bind, int port, Optional<String> apiToken) {
+            this(bind, port, apiToken, Optional.empty());
+        }
+
+        /**
+         * The host other instances forward reads to: {@code --advertised-host}, else the bind address;
+         * a wildcard bind names no host, so 127.0.0.1 then (instances on one machine).
+         */
+        public String reachableHost() {
+            return advertisedHost.orElse(isWildcard(bind) ? "127.0.0.1" : bind);
+        }
+
+        private static boolean isWildcard(String host) {
+            try {
+                return InetAddress.getByName(host).isAnyLocalAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("--bind: unknown host " + host, e);
             }
         }
 
@@ -80,6 +107,7 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         kafka.clientSettings().forEach((key, value) -> shown.put(key, isSecret(key) ? "****" : value));
         return "bind=" + http.bind() + " port=" + http.port()
                 + " api-token=" + (http.apiToken().isPresent() ? "****" : "none")
+                + http.advertisedHost().map(host -> " advertised-host=" + host).orElse("")
                 + " kafka=" + kafka.bootstrapServers().orElse("embedded on port " + kafka.brokerPort())
                 + (shown.isEmpty() ? "" : " kafka-config=" + shown)
                 + " data-dir=" + dataDir + " saga=" + saga.name().toLowerCase() + " services=" + services;

@@ -1,5 +1,6 @@
 package io.eventline.app;
 
+import io.eventline.app.http.KeyedStore;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
@@ -24,6 +25,12 @@ final class InventoryModule implements ServiceModule {
         var gateway = context.closing(
                 new CommandGateway<>(InventoryService.AGGREGATE, context.clientSettings(), context.commandTimeout()));
         var queries = new AggregateQueries<>(InventoryService.AGGREGATE, StoreProvider.of(context.streams()));
-        new InventoryRoutes(gateway, queries).register(app);
+        var view = context.startView(InventoryService.VIEW);
+        new InventoryRoutes(gateway, queries, view).register(app);
+        // Now from the read model; as of a time, and the events, from the aggregate's stores (one task).
+        KeyedStore current = context.storeOf(view);
+        KeyedStore history = context.ownStore(InventoryService.AGGREGATE.snapshotStore());
+        context.routeByKey(app, "/api/inventory/{sku}", "sku", ctx -> ctx.queryParam("asOf") == null ? current : history);
+        context.routeByKey(app, "/api/inventory/{sku}/events", "sku", history);
     }
 }

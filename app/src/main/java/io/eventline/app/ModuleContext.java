@@ -1,18 +1,92 @@
 package io.eventline.app;
 
+import io.eventline.app.http.KeyRouting;
+import io.eventline.app.http.KeyedStore;
+import io.javalin.Javalin;
+import io.eventline.core.projection.Projection;
+import io.eventline.core.projection.ProjectionRunner;
+import io.javalin.http.Context;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * What a running service's routes may use: its own streams (for interactive queries), the Kafka
- * client settings (for gateways and producers), and a way to have a resource closed at shutdown.
+ * client settings (for gateways and producers), a way to have a resource closed at shutdown, the data
+ * dir (for read models' state), the registry of read models (for their rebuild API), and the
+ * routing of keyed GETs to the instance holding the key.
  */
 record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, Duration commandTimeout,
-                     Consumer<AutoCloseable> closeAtShutdown) {
+                     Consumer<AutoCloseable> closeAtShutdown, Path dataDir, ProjectionRoutes projections,
+                     KeyRouting routing) {
     <T extends AutoCloseable> T closing(T resource) {
         closeAtShutdown.accept(resource);
         return resource;
+    }
+
+    /**
+     * Has GETs on {@code path} answered by the instance that holds the key (path parameter
+     * {@code pathParam}) in {@code store} of this service's own streams, when several instances run.
+     * {@snippet :
+     * context.routeByKey(app, "/api/accounts/{customerId}/events", "customerId", "accounts-snapshots");
+     * }
+     */
+    void routeByKey(Javalin app, String path, String pathParam, String store) {
+        routeByKey(app, path, pathParam, ownStore(store));
+    }
+
+    /**
+     * The same for a store of other streams, e.g. a read model's (those streams must advertise
+     * {@link #applicationServer()} as {@code application.server}).
+     * {@snippet :
+     * context.routeByKey(app, "/api/orders/{orderId}", "orderId", new KeyedStore(view::streams, view::store));
+     * }
+     */
+    void routeByKey(Javalin app, String path, String pathParam, KeyedStore store) {
+        routing.route(app, path, pathParam, ctx -> store);
+    }
+
+    /**
+     * The same where the store depends on the request.
+     * {@snippet :
+     * KeyedStore history = context.ownStore(AccountsService.AGGREGATE.snapshotStore());
+     * KeyedStore current = new KeyedStore(view::streams, view::store);
+     * context.routeByKey(app, "/api/accounts/{customerId}", "customerId",
+     *         ctx -> ctx.queryParam("asOf") == null ? current : history);
+     * }
+     */
+    void routeByKey(Javalin app, String path, String pathParam, Function<Context, KeyedStore> storeFor) {
+        routing.route(app, path, pathParam, storeFor);
+    }
+
+    /** A store of this service's own streams. */
+    KeyedStore ownStore(String store) {
+        return KeyedStore.of(streams, store);
+    }
+
+    /** The store of a read model's active version, whichever that is when a request comes. */
+    KeyedStore storeOf(ProjectionRunner<?> view) {
+        return new KeyedStore(view::streams, view::store);
+    }
+
+    /**
+     * Starts a read model for this service's routes: it advertises this instance so that its keys
+     * can be routed, is listed by the projections API, and is closed at shutdown.
+     */
+    <V> ProjectionRunner<V> startView(Projection<V> projection) {
+        var view = closing(new ProjectionRunner<>(projection, clientSettings,
+                Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer()), dataDir.resolve("projections")));
+        view.start();
+        projections.add(view);
+        return view;
+    }
+
+    /** This instance's HTTP {@code host:port}, for {@code StreamsConfig.APPLICATION_SERVER_CONFIG}. */
+    String applicationServer() {
+        return routing.self().host() + ":" + routing.self().port();
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /** Every service this build can run, in the order they start. */
 final class Modules {
     static final List<ServiceModule> ALL = List.of(new CustomersModule(), new AccountsModule(), new InventoryModule(),
-            new OrdersModule(), new ShippingModule(), new NotificationsModule(), new AnalyticsModule());
+            new OrdersModule(), new ShippingModule(), new NotificationsModule(), new AnalyticsModule(),
+            new FraudModule());
 
     private Modules() {
     }

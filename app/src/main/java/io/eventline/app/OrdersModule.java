@@ -2,7 +2,9 @@ package io.eventline.app;
 
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
+import io.eventline.app.http.KeyedStore;
 import io.eventline.orders.OrderRoutes;
+import io.eventline.orders.OrderViewProjector;
 import io.eventline.orders.OrdersService;
 import io.javalin.Javalin;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -22,6 +24,13 @@ final class OrdersModule implements ServiceModule {
     public void mount(Javalin app, ModuleContext context) {
         var gateway = context.closing(
                 new CommandGateway<>(OrdersService.AGGREGATE, context.clientSettings(), context.commandTimeout()));
-        new OrderRoutes(gateway, StoreProvider.of(context.streams())).register(app);
+        var view = context.startView(OrderViewProjector.PROJECTION);
+        new OrderRoutes(gateway, StoreProvider.of(context.streams()), view).register(app);
+        // Now from the read model; as of a time, and the events, from the aggregate's stores.
+        KeyedStore current = context.storeOf(view);
+        KeyedStore history = context.ownStore(OrdersService.AGGREGATE.snapshotStore());
+        context.routeByKey(app, "/api/orders/{orderId}", "orderId",
+                ctx -> ctx.queryParam("asOf") == null ? current : history);
+        context.routeByKey(app, "/api/orders/{orderId}/events", "orderId", history);
     }
 }

@@ -6,6 +6,7 @@ import io.eventline.contracts.inventory.InventoryContracts;
 import io.eventline.contracts.notifications.NotificationContracts;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.shipments.ShipmentContracts;
+import io.eventline.core.projection.ProjectionVersions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ final class PlatformTopics {
     static List<Topics.Spec> all() {
         List<Topics.Spec> topics = new ArrayList<>();
         topics.add(new Topics.Spec(CustomerContracts.TOPIC, Topics.Kind.COMPACTED));
+        topics.add(new Topics.Spec(ProjectionVersions.TOPIC, Topics.Kind.COMPACTED));
         for (String aggregate : List.of(AccountContracts.NAME, InventoryContracts.NAME, OrderContracts.NAME,
                 ShipmentContracts.NAME, NotificationContracts.NAME)) {
             topics.add(new Topics.Spec(aggregate + ".commands", Topics.Kind.COMMANDS));

@@ -9,8 +9,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +28,18 @@ final class ServiceStreams implements AutoCloseable {
     private final KafkaStreams streams;
     private final CompletableFuture<Void> running = new CompletableFuture<>();
 
-    ServiceStreams(String service, Consumer<StreamsBuilder> topology, Map<String, Object> clientSettings, Path dataDir) {
+    /**
+     * @param applicationServer this instance's HTTP {@code host:port}: Kafka Streams tells every
+     *     instance which one holds which store partition, so that any of them answers any key
+     */
+    ServiceStreams(String service, Consumer<StreamsBuilder> topology, Map<String, Object> clientSettings, Path dataDir,
+                   String applicationServer) {
         this.service = service;
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(builder);
         var props = StreamsSettings.exactlyOnce("eventline-" + service, clientSettings,
                 dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         this.streams = new KafkaStreams(builder.build(props), props);
         streams.setStateListener((now, before) -> {
             LOG.info("{} streams: {} -> {}", service, before, now);
@@ -49,6 +57,10 @@ final class ServiceStreams implements AutoCloseable {
 
     void start() {
         streams.start();
+    }
+
+    String name() {
+        return service;
     }
 
     KafkaStreams streams() {
@@ -69,7 +81,18 @@ final class ServiceStreams implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        closeLeavingGroup(streams);
         LOG.info("{} streams stopped", service);
+    }
+
+    /**
+     * Stops streams and leaves their group, so the other instances take their partitions at once.
+     * Kafka Streams' plain close stays a member (so that a quick restart costs one rebalance, not
+     * two), as does a static member (group.instance.id, kept so that a restart after a crash costs
+     * none): the partitions, and their keys, would wait for the session to time out (45 s).
+     */
+    static void closeLeavingGroup(KafkaStreams streams) {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }

@@ -22,5 +22,6 @@ final class ShippingModule implements ServiceModule {
     public void mount(Javalin app, ModuleContext context) {
         var queries = new AggregateQueries<>(ShippingService.AGGREGATE, StoreProvider.of(context.streams()));
         new ShipmentRoutes(queries).register(app);
+        context.routeByKey(app, "/api/shipments/{orderId}", "orderId", ShippingService.AGGREGATE.snapshotStore());
     }
 }

@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "${env:EVENTLINE_BIND:-127.0.0.1}", description = "HTTP address (default ${DEFAULT-VALUE})")
     String bind;
 
+    @Option(names = "--advertised-host", defaultValue = "${env:EVENTLINE_ADVERTISED_HOST}", description = "the host other instances reach this one's HTTP port at (default: --bind, or 127.0.0.1 when it is 0.0.0.0)")
+    String advertisedHost;
+
     @Option(names = "--api-token", defaultValue = "${env:EVENTLINE_API_TOKEN}", description = "bearer token required on every request but /health/*")
     String apiToken;
 
@@ -90,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
             };
             List<String> chosen = services.equals(List.of("all")) ? EventlineConfig.KNOWN_SERVICES : services;
             return new EventlineConfig(
-                    new EventlineConfig.Http(bind, port, Optional.ofNullable(apiToken).filter(t -> !t.isBlank())),
+                    new EventlineConfig.Http(bind, port, Optional.ofNullable(apiToken).filter(t -> !t.isBlank()),
+                            Optional.ofNullable(advertisedHost).filter(h -> !h.isBlank())),
                     new EventlineConfig.Kafka(Optional.ofNullable(bootstrapServers).filter(b -> !b.isBlank()),
                             brokerPort, kafkaSettings()),
                     dataDir, sagaStyle, chosen);

@@ -3,6 +3,10 @@ package io.eventline.app.http;
 import io.eventline.core.envelope.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -49,6 +53,23 @@ public final class HttpApi implements AutoCloseable {
         routes.accept(app);
         app.start(bind, port);
         return new HttpApi(app);
+    }
+
+    /**
+     * The port to serve on: {@code port}, or when it is 0 a port free on {@code bind} right now, so that
+     * the streams can advertise it before the server starts. Another process may take it in between;
+     * the window is short, and the start then fails saying the port is in use.
+     */
+    public static int choosePort(String bind, int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(bind, 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + bind + ": check --bind", e);
+        }
     }
 
     public int port() {

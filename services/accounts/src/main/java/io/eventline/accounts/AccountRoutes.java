@@ -9,15 +9,19 @@ import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.Reply;
 import io.eventline.core.decider.Snapshot;
+import io.eventline.core.projection.Projected;
+import io.eventline.core.projection.ProjectionRunner;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.Instants;
+import io.eventline.core.http.MinVersion;
 import io.eventline.core.http.RequestBody;
 import io.eventline.core.http.StoreReads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -34,12 +38,20 @@ public final class AccountRoutes {
     private static final BigDecimal MAX_AMOUNT = Money.MAX_AMOUNT.toDecimal();
 
     private final CommandGateway<AccountCommand> gateway;
-    private final AggregateQueries<AccountCommand, Account, AccountEvent> queries;
+    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
+    private final AggregateQueries<AccountCommand, Account, AccountEvent> queries;
+    private final ProjectionRunner<Account> view;
+
+    /**
+     * @param queries the aggregate's own stores: its events and its state as of a time
+     * @param view the read model of its current state, which answers {@code GET} without {@code asOf}
+     */
     public AccountRoutes(CommandGateway<AccountCommand> gateway,
-                         AggregateQueries<AccountCommand, Account, AccountEvent> queries) {
+                         AggregateQueries<AccountCommand, Account, AccountEvent> queries, ProjectionRunner<Account> view) {
         this.gateway = gateway;
         this.queries = queries;
+        this.view = view;
     }
 
     public void register(Javalin app) {
@@ -62,14 +74,19 @@ public final class AccountRoutes {
         ctx.json(new AccountView(customerId, account.balance(), reply.version()));
     }
 
-    private void account(Context ctx) {
+    /** Now from the read model (held until {@code minVersion} if asked), or as of a time from the history. */
+    private void account(Context ctx) throws InterruptedException {
         String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
-        Optional<Snapshot<Account>> snapshot = StoreReads.read("accounts", () -> asOf == null
-                ? queries.current(customerId) : queries.asOf(customerId, asOf));
-        Snapshot<Account> found = snapshot.orElseThrow(() -> ApiException.notFound(
-                "account " + customerId + " has no event" + (asOf == null ? "" : " by " + asOf)));
-        ctx.json(new AccountView(customerId, found.state().balance(), found.version()));
+        if (asOf != null) {
+            Snapshot<Account> then = StoreReads.read("accounts", () -> queries.asOf(customerId, asOf)).orElseThrow(
+                    () -> ApiException.notFound("account " + customerId + " has no event by " + asOf));
+            ctx.json(new AccountView(customerId, then.state().balance(), then.version()));
+            return;
+        }
+        Projected<Account> found = view.await(customerId, MinVersion.of(ctx.queryParam("minVersion")), READ_YOUR_WRITES)
+                .orElseThrow(() -> ApiException.notFound("account " + customerId + " has no event"));
+        ctx.json(new AccountView(customerId, found.view().balance(), found.version()));
     }
 
     private void events(Context ctx) {

@@ -6,6 +6,8 @@ import io.eventline.contracts.accounts.AccountEvent;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.projection.AggregateProjector;
+import io.eventline.core.projection.Projection;
 import io.eventline.core.reaction.ReactionTopology;
 import org.apache.kafka.streams.StreamsBuilder;
 
@@ -14,6 +16,8 @@ public final class AccountsService {
     public static final Aggregate<AccountCommand, Account, AccountEvent> AGGREGATE = new Aggregate<>(
             AccountContracts.NAME, new AccountDecider(), AccountContracts.COMMANDS, AccountContracts.EVENTS,
             Account.class);
+    /** The read model of every account's current state, which queries read. */
+    public static final Projection<Account> VIEW = AggregateProjector.projection("accounts-view", AGGREGATE);
 
     private AccountsService() {
     }

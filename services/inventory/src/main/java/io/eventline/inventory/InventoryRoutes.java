@@ -7,14 +7,18 @@ import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.Reply;
 import io.eventline.core.decider.Snapshot;
+import io.eventline.core.projection.Projected;
+import io.eventline.core.projection.ProjectionRunner;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.Instants;
+import io.eventline.core.http.MinVersion;
 import io.eventline.core.http.RequestBody;
 import io.eventline.core.http.StoreReads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -29,12 +33,20 @@ public final class InventoryRoutes {
     private static final int MAX_QUANTITY = 1_000_000;
 
     private final CommandGateway<InventoryCommand> gateway;
-    private final AggregateQueries<InventoryCommand, Stock, InventoryEvent> queries;
+    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
+    private final AggregateQueries<InventoryCommand, Stock, InventoryEvent> queries;
+    private final ProjectionRunner<Stock> view;
+
+    /**
+     * @param queries the aggregate's own stores: its events and its state as of a time
+     * @param view the read model of its current state, which answers {@code GET} without {@code asOf}
+     */
     public InventoryRoutes(CommandGateway<InventoryCommand> gateway,
-                           AggregateQueries<InventoryCommand, Stock, InventoryEvent> queries) {
+                         AggregateQueries<InventoryCommand, Stock, InventoryEvent> queries, ProjectionRunner<Stock> view) {
         this.gateway = gateway;
         this.queries = queries;
+        this.view = view;
     }
 
     public void register(Javalin app) {
@@ -56,14 +68,19 @@ public final class InventoryRoutes {
         ctx.json(new InventoryView(sku, stock.available(), stock.reserved(), reply.version()));
     }
 
-    private void stock(Context ctx) {
+    /** Now from the read model (held until {@code minVersion} if asked), or as of a time from the history. */
+    private void stock(Context ctx) throws InterruptedException {
         String sku = RequestBody.id("sku", ctx.pathParam("sku"));
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
-        Optional<Snapshot<Stock>> snapshot = StoreReads.read("inventory", () -> asOf == null
-                ? queries.current(sku) : queries.asOf(sku, asOf));
-        Snapshot<Stock> found = snapshot.orElseThrow(() -> ApiException.notFound(
-                "sku " + sku + " has no event" + (asOf == null ? "" : " by " + asOf)));
-        ctx.json(new InventoryView(sku, found.state().available(), found.state().reserved(), found.version()));
+        if (asOf != null) {
+            Snapshot<Stock> then = StoreReads.read("inventory", () -> queries.asOf(sku, asOf)).orElseThrow(
+                    () -> ApiException.notFound("sku " + sku + " has no event by " + asOf));
+            ctx.json(new InventoryView(sku, then.state().available(), then.state().reserved(), then.version()));
+            return;
+        }
+        Projected<Stock> found = view.await(sku, MinVersion.of(ctx.queryParam("minVersion")), READ_YOUR_WRITES)
+                .orElseThrow(() -> ApiException.notFound("sku " + sku + " has no event"));
+        ctx.json(new InventoryView(sku, found.view().available(), found.view().reserved(), found.version()));
     }
 
     private void events(Context ctx) {

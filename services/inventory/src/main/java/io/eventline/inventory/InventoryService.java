@@ -6,6 +6,8 @@ import io.eventline.contracts.inventory.InventoryEvent;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.projection.AggregateProjector;
+import io.eventline.core.projection.Projection;
 import io.eventline.core.reaction.ReactionTopology;
 import org.apache.kafka.streams.StreamsBuilder;
 
@@ -14,6 +16,8 @@ public final class InventoryService {
     public static final Aggregate<InventoryCommand, Stock, InventoryEvent> AGGREGATE = new Aggregate<>(
             InventoryContracts.NAME, new InventoryDecider(), InventoryContracts.COMMANDS, InventoryContracts.EVENTS,
             Stock.class);
+    /** The read model of every sku's current state, which queries read. */
+    public static final Projection<Stock> VIEW = AggregateProjector.projection("inventory-view", AGGREGATE);
 
     private InventoryService() {
     }

@@ -10,33 +10,48 @@ import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.Reply;
 import io.eventline.core.decider.Snapshot;
 import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.projection.Projected;
+import io.eventline.core.projection.ProjectionRunner;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.http.ApiException;
+import io.eventline.core.http.Durations;
 import io.eventline.core.http.Instants;
 import io.eventline.core.http.RequestBody;
 import io.eventline.core.http.StoreReads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The orders endpoints of API.md. Placing answers 202 as soon as {@code order.placed} is in the log:
  * the saga goes on without the caller.
  */
 public final class OrderRoutes {
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration DEFAULT_VERSION_WAIT = Duration.ofSeconds(5);
+
     private final CommandGateway<OrderCommand> gateway;
     private final AggregateQueries<OrderCommand, Order, OrderEvent> queries;
     private final StoreProvider stores;
+    private final ProjectionRunner<OrderSummary> view;
 
-    public OrderRoutes(CommandGateway<OrderCommand> gateway, StoreProvider stores) {
+    /**
+     * @param stores the orders service's own stores: the order's history (as-of queries) and the
+     *     compensations read model
+     * @param view the orders read model, which answers every other query
+     */
+    public OrderRoutes(CommandGateway<OrderCommand> gateway, StoreProvider stores, ProjectionRunner<OrderSummary> view) {
         this.gateway = gateway;
         this.queries = new AggregateQueries<>(OrdersService.AGGREGATE, stores);
         this.stores = stores;
+        this.view = view;
     }
 
     public void register(Javalin app) {
@@ -85,18 +100,52 @@ public final class OrderRoutes {
         };
     }
 
-    private void order(Context ctx) {
+    private void order(Context ctx) throws InterruptedException {
         String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
-        OrderView view = StoreReads.read("orders", () -> {
-            var snapshot = asOf == null ? queries.current(orderId) : queries.asOf(orderId, asOf);
-            return snapshot.map(found -> OrderView.of(orderId, found, history(orderId, asOf),
-                    compensations(orderId, asOf))).orElse(null);
-        });
+        Duration wait = Durations.optional("wait", ctx.queryParam("wait"));
+        long minVersion = minVersion(ctx.queryParam("minVersion"));
+        OrderView view = asOf != null ? asOf(orderId, asOf) : awaitView(orderId, wait, minVersion);
         if (view == null) {
             throw ApiException.notFound("order " + orderId + " is unknown" + (asOf == null ? "" : " by " + asOf));
         }
         ctx.json(view);
+    }
+
+    /** The state as of a time, from the order's own events (its history), not from the read model. */
+    private OrderView asOf(String orderId, Instant asOf) {
+        return StoreReads.read("orders", () -> queries.asOf(orderId, asOf).map(found -> OrderView.of(orderId,
+                found, history(orderId, asOf), compensations(orderId, asOf))).orElse(null));
+    }
+
+    /**
+     * The read model's view, held until the order is terminal ({@code wait}) or has reached a version
+     * ({@code minVersion}, for reading one's own write), or the time is up: then the current view.
+     */
+    private OrderView awaitView(String orderId, Duration wait, long minVersion) throws InterruptedException {
+        Duration limit = wait != null ? wait : minVersion > 0 ? DEFAULT_VERSION_WAIT : Duration.ZERO;
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            Optional<Projected<OrderSummary>> found = view.get(orderId);
+            boolean fresh = found.isPresent() && found.get().version() >= minVersion
+                    && (wait == null || found.get().view().status().isTerminal());
+            if (fresh || System.nanoTime() >= deadline) {
+                return found.map(projected -> OrderView.of(orderId, projected, compensations(orderId, null)))
+                        .orElse(null);
+            }
+            Thread.sleep(POLL.toMillis()); // the handler runs on a virtual thread: waiting costs no thread
+        }
+    }
+
+    private static long minVersion(String value) {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("minVersion", "an integer");
+        }
     }
 
     private List<OrderView.Step> compensations(String orderId, Instant asOf) {
@@ -114,13 +163,13 @@ public final class OrderRoutes {
         String customerId = ctx.queryParam("customerId") == null ? null
                 : RequestBody.id("customerId", ctx.queryParam("customerId"));
         int limit = limit(ctx.queryParam("limit"));
-        List<Map.Entry<String, Snapshot<Order>>> found = StoreReads.read("orders", () -> queries.all().entrySet().stream()
-                .filter(e -> status == null || e.getValue().state().status() == status)
-                .filter(e -> customerId == null || customerId.equals(e.getValue().state().customerId()))
-                .sorted(Comparator.comparing((Map.Entry<String, Snapshot<Order>> e) -> e.getValue().timestamp())
+        ctx.json(view.all().stream()
+                .filter(e -> status == null || e.getValue().view().status() == status)
+                .filter(e -> customerId == null || customerId.equals(e.getValue().view().customerId()))
+                .sorted(Comparator.comparing((Map.Entry<String, Projected<OrderSummary>> e) -> e.getValue().updated())
                         .reversed())
-                .limit(limit).toList());
-        ctx.json(found.stream().map(e -> OrderView.of(e.getKey(), e.getValue(), List.of(), List.of())).toList());
+                .limit(limit)
+                .map(e -> OrderView.of(e.getKey(), e.getValue(), List.of())).toList());
     }
 
     private void events(Context ctx) {

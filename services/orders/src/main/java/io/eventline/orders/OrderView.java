@@ -14,6 +14,7 @@ import io.eventline.contracts.orders.OrderReserved;
 import io.eventline.contracts.orders.OrderShipped;
 import io.eventline.core.decider.Snapshot;
 import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.projection.Projected;
 import io.eventline.core.envelope.Timestamps;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +39,16 @@ record OrderView(String orderId, String customerId, List<OrderLine> items, Money
      * @param history the order's own events (its forward steps and how it ended)
      * @param compensations what the other services undid for it ({@link CompensationSteps})
      */
+    /** From the read model: the summary it holds and the compensations the services announced. */
+    static OrderView of(String orderId, Projected<OrderSummary> projected, List<Step> compensations) {
+        OrderSummary order = projected.view();
+        List<Step> steps = new ArrayList<>(order.steps());
+        steps.addAll(compensations);
+        steps.sort(Comparator.comparing(Step::at));
+        return new OrderView(orderId, order.customerId(), order.items(), order.total(), order.currency(),
+                order.status(), order.reason(), steps, projected.version());
+    }
+
     static OrderView of(String orderId, Snapshot<Order> snapshot, List<EventEnvelope> history,
                         List<Step> compensations) {
         Order order = snapshot.state();
@@ -66,7 +77,7 @@ record OrderView(String orderId, String customerId, List<OrderLine> items, Money
     }
 
     /** The step a cancel reason says failed; a timeout is the first step that was not done. */
-    private static Optional<Step> failedStep(CancelReason reason, List<Step> done) {
+    static Optional<Step> failedStep(CancelReason reason, List<Step> done) {
         return switch (reason) {
             case INSUFFICIENT_FUNDS -> Optional.of(new Step("payment", "FAILED", null));
             case OUT_OF_STOCK -> Optional.of(new Step("stock", "FAILED", null));

@@ -18,6 +18,7 @@ import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.testing.TestEvents;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -90,6 +91,35 @@ class OrderTopologyTest {
         Order order = queries.current(ID).orElseThrow().state();
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.reason()).isEqualTo(CancelReason.OUT_OF_STOCK);
+    }
+
+    @Test
+    void shouldAnswerEveryIntermediateStateOfTheOrderAsOfItsTime() {
+        place();
+        driver.advanceWallClockTime(Duration.ofSeconds(1)); // reactions stamp their commands with the wall clock
+        payments.pipeInput("alice", TestEvents.envelope(AccountContracts.EVENTS, "alice",
+                new PaymentTaken("alice", ID, money("42.50")), T));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        stock.pipeInput("tea", TestEvents.envelope(InventoryContracts.EVENTS, "tea", new StockReserved("tea", ID, 2), T));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        stock.pipeInput("cake", TestEvents.envelope(InventoryContracts.EVENTS, "cake",
+                new StockReserved("cake", ID, 1), T));
+        var history = queries.events(ID);
+        assertThat(history).hasSize(5);
+
+        for (int i = 0; i < history.size(); i++) {
+            var event = history.get(i);
+            var asOf = queries.asOf(ID, event.timestamp()).orElseThrow();
+            // Each state holds every event stamped at or before its own time (events of one command share it).
+            long atOrBefore = history.stream().filter(e -> !e.timestamp().isAfter(event.timestamp())).count();
+            assertThat(asOf.version()).as("as of %s", event.eventType()).isEqualTo(atOrBefore);
+        }
+        assertThat(history).extracting(e -> queries.asOf(ID, e.timestamp()).orElseThrow().state().status())
+                .containsExactly(OrderStatus.PLACED, OrderStatus.PAID, OrderStatus.PAID, OrderStatus.RESERVED,
+                        OrderStatus.RESERVED);
+        assertThat(queries.asOf(ID, history.get(2).timestamp()).orElseThrow().state().reservedSkus())
+                .containsExactly("tea");
+        assertThat(queries.asOf(ID, history.getFirst().timestamp().minusMillis(1))).isEmpty();
     }
 
     private void place() {

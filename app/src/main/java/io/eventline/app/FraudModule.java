@@ -1,0 +1,28 @@
+package io.eventline.app;
+
+import io.eventline.fraud.FraudDetection;
+import io.eventline.fraud.FraudRoutes;
+import io.eventline.fraud.FraudRules;
+import io.javalin.Javalin;
+import org.apache.kafka.streams.StreamsBuilder;
+
+/**
+ * Fraud detection, run as {@code eventline-fraud}: a plug-in that reads {@code orders.events} from
+ * offset 0 and that the order service knows nothing of. It runs with the default rules.
+ */
+final class FraudModule implements ServiceModule {
+    @Override
+    public String name() {
+        return "fraud";
+    }
+
+    @Override
+    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
+        FraudDetection.addTo(builder, FraudRules.DEFAULTS);
+    }
+
+    @Override
+    public void mount(Javalin app, ModuleContext context) {
+        new FraudRoutes(context.streams()).register(app);
+    }
+}

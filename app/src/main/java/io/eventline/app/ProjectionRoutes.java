@@ -1,0 +1,55 @@
+package io.eventline.app;
+
+import io.eventline.core.http.ApiException;
+import io.eventline.core.projection.ProjectionRunner;
+import io.eventline.core.projection.RebuildStatus;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The read models this instance runs, and their rebuilds: {@code GET /api/projections},
+ * {@code GET /api/projections/{name}}, {@code POST /api/projections/{name}/rebuild} (202, then poll).
+ */
+final class ProjectionRoutes {
+    private final Map<String, ProjectionRunner<?>> runners = new ConcurrentHashMap<>();
+
+    void add(ProjectionRunner<?> runner) {
+        runners.put(runner.projection().name(), runner);
+    }
+
+    boolean allRunning() {
+        return runners.values().stream().allMatch(ProjectionRunner::isRunning);
+    }
+
+    void register(Javalin app) {
+        app.get("/api/projections", ctx -> ctx.json(runners.values().stream().map(r -> view(r.status())).toList()));
+        app.get("/api/projections/{name}", ctx -> ctx.json(view(runner(ctx).status())));
+        app.post("/api/projections/{name}/rebuild", ctx -> ctx.status(202).json(view(runner(ctx).rebuild())));
+    }
+
+    private ProjectionRunner<?> runner(Context ctx) {
+        ProjectionRunner<?> runner = runners.get(ctx.pathParam("name"));
+        if (runner == null) {
+            throw ApiException.notFound("no projection " + ctx.pathParam("name") + " (known: "
+                    + String.join(", ", runners.keySet()) + ")");
+        }
+        return runner;
+    }
+
+    /** {@code {projection, activeVersion, building, buildingVersion?, consumed, total, percent}}. */
+    private static Map<String, Object> view(RebuildStatus status) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("projection", status.projection());
+        view.put("activeVersion", status.activeVersion());
+        view.put("building", status.building());
+        if (status.building()) {
+            view.put("buildingVersion", status.buildingVersion());
+        }
+        view.put("consumed", status.consumed());
+        view.put("total", status.total());
+        view.put("percent", status.percent());
+        return view;
+    }
+}

@@ -1,0 +1,170 @@
+package io.eventline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventline.core.query.KeyOwner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two Eventline processes on one cluster split each service's partitions, and so its stores: a GET
+ * for any key must be answered alike by either, and by the one left when the other stops.
+ */
+@Tag("integration")
+class TwoInstancesTest {
+    private static final Duration READY = Duration.ofSeconds(120);
+    private static final List<String> ACCOUNTS = ids("acc-", 40);
+    private static final List<String> SKUS = ids("sku-", 20);
+    private static final List<String> CUSTOMERS = ids("cus-", 12);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @Timeout(300)
+    void shouldAnswerEveryKeyFromEitherInstanceAndFromTheSurvivorWhenTheOtherStops() throws Exception {
+        try (Eventline a = Eventline.start(PlatformInvariantsTest.config(dataDir.resolve("a"),
+                EventlineConfig.Saga.CHOREOGRAPHY))) {
+            a.awaitReady(READY);
+            TestApi apiA = new TestApi(a.httpPort());
+            Eventline b = Eventline.start(joining(a.bootstrapServers()));
+            Map<String, String> answers;
+            long stopping;
+            try {
+                answers = writeThenReadFromBoth(a, b);
+            } finally {
+                stopping = System.nanoTime();
+                b.close();
+            }
+            System.out.printf("TwoInstancesTest: B stopped in %.1f s%n", (System.nanoTime() - stopping) / 1e9);
+            // Well within the 45 s session timeout: the stopped instance left the group.
+            await("every key answered by the survivor").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(readAll(apiA)).isEqualTo(answers));
+            System.out.printf("TwoInstancesTest: every key answered by A alone %.1f s after B began to stop%n",
+                    (System.nanoTime() - stopping) / 1e9);
+            assertThat(held(a, "accounts", "accounts-snapshots", ACCOUNTS)).isEqualTo(ACCOUNTS.size());
+        }
+    }
+
+    /** @return every keyed GET's answer, the same from either instance */
+    private static Map<String, String> writeThenReadFromBoth(Eventline a, Eventline b) throws Exception {
+        b.awaitReady(READY);
+        await("both instances running").atMost(READY).until(() -> a.isReady() && b.isReady());
+        TestApi apiA = new TestApi(a.httpPort());
+        writeThrough(apiA);
+        await("every write readable").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(readAll(apiA).values()).allMatch(answer -> answer.startsWith("200 ")));
+        Map<String, String> answers = readAll(apiA);
+        assertThat(readAll(new TestApi(b.httpPort()))).isEqualTo(answers);
+        assertBothHoldSomeKeys(a, b);
+        assertAForwardedRequestIsNotForwardedAgain(a, b);
+        return answers;
+    }
+
+    private EventlineConfig joining(String bootstrapServers) {
+        return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
+                new EventlineConfig.Kafka(Optional.of(bootstrapServers), 0, Map.of()), dataDir.resolve("b"),
+                EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.KNOWN_SERVICES);
+    }
+
+    private static void writeThrough(TestApi api) {
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            String deposit = "{\"amount\": " + (10 + i) + ".25}";
+            assertThat(api.post("/api/accounts/" + ACCOUNTS.get(i) + "/deposits", deposit).statusCode()).isEqualTo(200);
+        }
+        for (int i = 0; i < SKUS.size(); i++) {
+            String stock = "{\"quantity\": " + (1 + i) + "}";
+            assertThat(api.post("/api/inventory/" + SKUS.get(i) + "/stock", stock).statusCode()).isEqualTo(200);
+        }
+        for (String id : CUSTOMERS) {
+            assertThat(api.put("/api/customers/" + id, "{\"name\":\"Customer " + id + "\",\"email\":\"" + id
+                    + "@example.com\",\"address\":{\"line1\":\"1 Rue\",\"city\":\"Lyon\",\"postcode\":\"69001\","
+                    + "\"country\":\"FR\"}}").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** Every keyed GET's answer, as {@code "<status> <body>"} by path. */
+    private static Map<String, String> readAll(TestApi api) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<String> paths = new ArrayList<>();
+        ACCOUNTS.forEach(id -> paths.addAll(List.of("/api/accounts/" + id, "/api/accounts/" + id + "/events",
+                "/api/accounts/" + id + "?asOf=2100-01-01T00%3A00%3A00Z")));
+        SKUS.forEach(sku -> paths.addAll(List.of("/api/inventory/" + sku, "/api/inventory/" + sku + "/events")));
+        CUSTOMERS.forEach(id -> paths.add("/api/customers/" + id));
+        for (String path : paths) {
+            HttpResponse<String> response = api.get(path);
+            answers.put(path, response.statusCode() + " " + response.body());
+        }
+        return answers;
+    }
+
+    private static void assertBothHoldSomeKeys(Eventline a, Eventline b) throws InterruptedException {
+        for (var store : List.of(new Store("accounts", "accounts-snapshots", ACCOUNTS),
+                new Store("inventory", "inventory-snapshots", SKUS), new Store("customers", "customers-table",
+                        CUSTOMERS))) {
+            int onA = held(a, store.service(), store.name(), store.keys());
+            int onB = held(b, store.service(), store.name(), store.keys());
+            System.out.printf("TwoInstancesTest: %s keys held by A %d, by B %d%n", store.name(), onA, onB);
+            assertThat(onA).as("%s keys held by A", store.name()).isPositive();
+            assertThat(onB).as("%s keys held by B", store.name()).isPositive();
+            assertThat(onA + onB).as("each %s key held once", store.name()).isEqualTo(store.keys().size());
+        }
+    }
+
+    /** A request marked as forwarded, for a key the receiver does not hold: a 503, not a second hop. */
+    private static void assertAForwardedRequestIsNotForwardedAgain(Eventline a, Eventline b) throws Exception {
+        String heldByB = null;
+        for (String id : ACCOUNTS) {
+            if (b.locate("accounts", "accounts-snapshots", id) instanceof KeyOwner.Local) {
+                heldByB = id;
+                break;
+            }
+        }
+        HttpResponse<String> response;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + a.httpPort() + "/api/accounts/" + heldByB))
+                    .header("X-Eventline-Forwarded", "1").GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = TestApi.parse(response.body());
+        assertThat(problem.get("detail").asText()).contains("moved");
+    }
+
+    private static int held(Eventline instance, String service, String store, List<String> keys)
+            throws InterruptedException {
+        int held = 0;
+        for (String key : keys) {
+            if (instance.locate(service, store, key) instanceof KeyOwner.Local) {
+                held++;
+            }
+        }
+        return held;
+    }
+
+    private static List<String> ids(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+    }
+
+    private record Store(String service, String name, List<String> keys) {
+    }
+}

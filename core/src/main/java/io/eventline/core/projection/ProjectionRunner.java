@@ -1,0 +1,227 @@
+package io.eventline.core.projection;
+
+import io.eventline.core.http.ApiException;
+import io.eventline.core.kafka.StreamsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a projection: the active version serves queries; {@link #rebuild()} builds the next version
+ * from offset 0 beside it and cuts over once the new one has read as far as the old (its lag is no
+ * larger), then retires the old: its streams, local state and internal topics. Queries never see a
+ * half-built view, and a query that meets the cut-over is answered from the new version.
+ *
+ * <p>Thread-safe. A rebuild is driven by one monitor thread; a second call while one runs returns
+ * its status. The active version is recorded in {@link ProjectionVersions}, so a restart serves it.
+ */
+public final class ProjectionRunner<V> implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionRunner.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL_VIEW = Duration.ofMillis(20);
+
+    private final Projection<V> projection;
+    private final Map<String, Object> clientSettings;
+    private final Map<String, Object> streamsOverrides;
+    private final Path stateDir;
+    private final ProjectionVersions versions;
+    private final ProjectedCodec<V> codec;
+    private volatile Running active;
+    private volatile RebuildStatus status;
+
+    private record Running(int version, KafkaStreams streams) {
+    }
+
+    /** @param streamsOverrides e.g. {@code application.server}, so other instances can route queries */
+    public ProjectionRunner(Projection<V> projection, Map<String, Object> clientSettings,
+                            Map<String, Object> streamsOverrides, Path stateDir) {
+        this.projection = projection;
+        this.clientSettings = Map.copyOf(clientSettings);
+        this.streamsOverrides = Map.copyOf(streamsOverrides);
+        this.stateDir = stateDir;
+        this.versions = new ProjectionVersions(clientSettings);
+        this.codec = new ProjectedCodec<>(projection.viewType());
+    }
+
+    public void start() {
+        int version = versions.current(projection.name());
+        active = launch(version);
+        status = new RebuildStatus(projection.name(), version, null, 0, 0);
+        LOG.info("projection {} serving v{}", projection.name(), version);
+    }
+
+    public Projection<V> projection() {
+        return projection;
+    }
+
+    /** The streams of the active version, e.g. to route a key's query to the instance holding it. */
+    public KafkaStreams streams() {
+        return active.streams();
+    }
+
+    public String store() {
+        return projection.store(active.version());
+    }
+
+    public boolean isRunning() {
+        return active != null && active.streams().state() == KafkaStreams.State.RUNNING;
+    }
+
+    public Optional<Projected<V>> get(String key) {
+        return read(store -> Optional.ofNullable(store.get(key)).map(codec::read));
+    }
+
+    /**
+     * The view once it has seen at least {@code minVersion} events (read-your-writes: the version a
+     * command's answer gave), or as it is when {@code limit} runs out.
+     */
+    public Optional<Projected<V>> await(String key, long minVersion, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Optional<Projected<V>> found = get(key);
+        while ((found.isEmpty() || found.get().version() < minVersion) && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_VIEW.toMillis()); // callers run on virtual threads: waiting costs no thread
+            found = get(key);
+        }
+        return found;
+    }
+
+    /** Every view this instance holds, by key. A full scan: for listing, not for hot paths. */
+    public List<Map.Entry<String, Projected<V>>> all() {
+        return read(store -> {
+            List<Map.Entry<String, Projected<V>>> views = new ArrayList<>();
+            try (var all = store.all()) {
+                all.forEachRemaining(entry -> views.add(Map.entry(entry.key, codec.read(entry.value))));
+            }
+            return views;
+        });
+    }
+
+    /**
+     * Reads the active version's store. A store that is restoring, rebalancing or was just retired by
+     * a cut-over is read again, from the version then active, for a few seconds before giving up.
+     */
+    private <T> T read(Function<ReadOnlyKeyValueStore<String, byte[]>, T> query) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            Running running = active;
+            try {
+                return query.apply(running.streams().store(StoreQueryParameters.fromNameAndType(
+                        projection.store(running.version()), QueryableStoreTypes.keyValueStore())));
+            } catch (InvalidStateStoreException e) {
+                if (System.nanoTime() > deadline) {
+                    throw ApiException.unavailable("the " + projection.name() + " view is not ready; retry");
+                }
+                pause(Duration.ofMillis(50));
+            }
+        }
+    }
+
+    public RebuildStatus status() {
+        return status;
+    }
+
+    /** Starts building the next version, unless one is being built; returns the status either way. */
+    public synchronized RebuildStatus rebuild() {
+        if (status.building()) {
+            return status;
+        }
+        int next = active.version() + 1;
+        Running candidate = launch(next);
+        status = new RebuildStatus(projection.name(), active.version(), next, 0, 0);
+        Thread.ofVirtual().name("rebuild-" + projection.store(next)).start(() -> monitor(candidate));
+        LOG.info("projection {}: building v{} from offset 0 beside v{}", projection.name(), next, active.version());
+        return status;
+    }
+
+    private void monitor(Running candidate) {
+        try (ProjectionLag lag = new ProjectionLag(clientSettings)) {
+            long total = lag.end(projection);
+            while (true) {
+                long consumed = lag.consumed(projection, candidate.version());
+                status = new RebuildStatus(projection.name(), active.version(), candidate.version(), consumed, total);
+                if (candidate.streams().state() == KafkaStreams.State.RUNNING
+                        && consumed >= lag.consumed(projection, active.version())) {
+                    cutOver(candidate, lag);
+                    return;
+                }
+                pause(POLL);
+            }
+        } catch (ExecutionException | RuntimeException e) {
+            if (active == candidate) {
+                LOG.warn("projection {}: v{} serves, but retiring the old version failed: {}", projection.name(),
+                        candidate.version(), e.getMessage());
+                return;
+            }
+            LOG.error("projection {}: rebuild of v{} failed; v{} keeps serving", projection.name(),
+                    candidate.version(), active.version(), e);
+            candidate.streams().close(Duration.ofSeconds(10));
+            status = new RebuildStatus(projection.name(), active.version(), null, 0, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void cutOver(Running candidate, ProjectionLag lag) throws ExecutionException, InterruptedException {
+        versions.activate(projection.name(), candidate.version());
+        Running retired = active;
+        active = candidate;
+        status = new RebuildStatus(projection.name(), candidate.version(), null, status.consumed(), status.total());
+        LOG.info("projection {}: v{} caught up; queries now read it; retiring v{}", projection.name(),
+                candidate.version(), retired.version());
+        closeLeavingGroup(retired.streams());
+        retired.streams().cleanUp();
+        lag.deleteInternalTopics(projection, retired.version());
+    }
+
+    private Running launch(int version) {
+        StreamsBuilder builder = new StreamsBuilder();
+        ProjectionTopology.addTo(builder, projection, version);
+        Properties props = StreamsSettings.exactlyOnce(projection.applicationId(version), clientSettings,
+                stateDir.resolve(projection.store(version)));
+        props.putAll(streamsOverrides);
+        KafkaStreams streams = new KafkaStreams(builder.build(props), props);
+        streams.start();
+        return new Running(version, streams);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Stops and leaves the group, so that other instances take this one's partitions at once rather
+     * than after the session times out (a plain close stays a member).
+     */
+    private static void closeLeavingGroup(KafkaStreams streams) {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
+    }
+
+    @Override
+    public void close() {
+        Running running = active;
+        if (running != null) {
+            closeLeavingGroup(running.streams());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.eventline.core.projection;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/** One version of a projection: its topics → (re-key) → fold into {@code <name>-v<N>}. */
+public final class ProjectionTopology {
+    private ProjectionTopology() {
+    }
+
+    public static <V> void addTo(StreamsBuilder builder, Projection<V> projection, int version) {
+        String store = projection.store(version);
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()));
+        KStream<String, byte[]> events = builder.stream(projection.topics(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(store + "-source"));
+        if (projection.rekey()) {
+            events = events
+                    .selectKey((key, value) -> ViewKeys.of(projection, value).orElse(key), Named.as(store + "-key"))
+                    .repartition(Repartitioned.<String, byte[]>as(store + "-by-key")
+                            .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        }
+        events.process(() -> new ProjectionProcessor<>(projection, store), Named.as(store + "-fold"), store);
+    }
+}

@@ -1,0 +1,36 @@
+package io.eventline.fraud;
+
+import io.eventline.core.http.RequestBody;
+import io.eventline.core.http.StoreReads;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * {@code GET /api/fraud/alerts[?customerId=…]}: the alerts raised, newest first, from
+ * {@code fraud-alerts} by interactive query. Answers from this instance's partitions; with several
+ * fraud instances, asking the owner of each customer ({@code KafkaStreams.queryMetadataForKey})
+ * comes with the read-model work.
+ */
+public final class FraudRoutes {
+    private final Supplier<ReadOnlyKeyValueStore<String, FraudAlerts>> store;
+
+    public FraudRoutes(KafkaStreams streams) {
+        this.store = () -> streams.store(StoreQueryParameters.fromNameAndType(
+                FraudDetection.ALERTS_STORE, QueryableStoreTypes.<String, FraudAlerts>keyValueStore()));
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/fraud/alerts", this::alerts);
+    }
+
+    private void alerts(Context ctx) {
+        String customerParam = ctx.queryParam("customerId");
+        String customerId = customerParam == null ? null : RequestBody.id("customerId", customerParam);
+        ctx.json(StoreReads.read("fraud", () -> AlertQuery.run(store.get(), customerId)));
+    }
+}

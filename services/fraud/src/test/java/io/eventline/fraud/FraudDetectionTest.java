@@ -1,0 +1,191 @@
+package io.eventline.fraud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventline.contracts.Money;
+import io.eventline.contracts.orders.CancelReason;
+import io.eventline.contracts.orders.OrderCancelled;
+import io.eventline.contracts.orders.OrderContracts;
+import io.eventline.contracts.orders.OrderEvent;
+import io.eventline.contracts.orders.OrderLine;
+import io.eventline.contracts.orders.OrderPlaced;
+import io.eventline.core.testing.TestEvents;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+
+class FraudDetectionTest {
+    static final Instant T0 = Instant.parse("2026-11-22T10:00:00.000Z");
+
+    @Test
+    void shouldRaiseOneAlertWhenACustomerPlacesTooManyOrdersInAWindow() {
+        List<FraudAlert> alerts = alerts(burst("alice", 8, 5, "10.00", 0));
+
+        assertThat(alerts).containsExactly(new FraudAlert("alice", "2026-11-22T09:59:25.000Z",
+                "2026-11-22T10:00:25.000Z", 6, amounts("EUR", "60.00"), FraudAlert.Rule.TOO_MANY_ORDERS));
+    }
+
+    @Test
+    void shouldRaiseOneAlertWhenACustomerSpendsTooMuchInAWindow() {
+        List<FraudAlert> alerts = alerts(burst("bob", 4, 15, "900.00", 0));
+
+        assertThat(alerts).containsExactly(new FraudAlert("bob", "2026-11-22T09:59:30.000Z",
+                "2026-11-22T10:00:30.000Z", 3, amounts("EUR", "2700.00"), FraudAlert.Rule.AMOUNT_TOO_HIGH));
+    }
+
+    @Test
+    void shouldRaiseNoAlertWhenACustomerStaysAtTheLimits() {
+        // Five orders of 2,000.00 in all within the minute: at the limits, not over them.
+        assertThat(alerts(burst("alice", 5, 10, "400.00", 0))).isEmpty();
+    }
+
+    @Test
+    void shouldRaiseNoAlertWhenOrdersAreSpreadBeyondTheWindow() {
+        // Any minute holds at most five of alice's orders (both ends included), and one of bob's.
+        List<Placed> history = concat(burst("alice", 10, 15, "10.00", 0), burst("bob", 3, 61, "1500.00", 0));
+
+        assertThat(alerts(history)).isEmpty();
+    }
+
+    @Test
+    void shouldCountOnlyPlacedOrdersWhenOtherEventsAndUnreadableRecordsArrive() {
+        try (Fraud fraud = new Fraud()) {
+            for (int i = 0; i < 6; i++) {
+                String orderId = "alice-" + i;
+                Instant at = T0.plusSeconds(i);
+                fraud.pipe(new OrderCancelled(orderId, "alice", List.of(line("9.00")), CancelReason.TIMED_OUT), at);
+                fraud.pipeRaw(orderId, "{not an envelope".getBytes(StandardCharsets.UTF_8), at);
+            }
+            burst("alice", 5, 1, "10.00", 10).forEach(order -> fraud.pipe(order.event(), order.at()));
+
+            assertThat(fraud.alerts(null)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRaiseOneAlertPerPeriodWhenABurstGoesOn() {
+        // 20 orders 5 s apart from 10:00:00 to 10:01:35: over the limit from 10:00:25 on.
+        List<FraudAlert> alerts = alerts(burst("alice", 20, 5, "10.00", 0));
+
+        assertThat(alerts).extracting(FraudAlert::windowEnd)
+                .containsExactly("2026-11-22T10:01:00.000Z", "2026-11-22T10:00:25.000Z");
+    }
+
+    @Test
+    void shouldReachTheSameAlertsWhenALateStarterReadsTheHistoryInAnotherOrder() {
+        List<Placed> alice = burst("alice", 8, 5, "10.00", 0);
+        List<Placed> bob = burst("bob", 4, 15, "900.00", 3);
+        List<Placed> interleaved = Stream.concat(alice.stream(), bob.stream())
+                .sorted((a, b) -> a.at().compareTo(b.at())).toList();
+
+        List<FraudAlert> fromTheStart = alerts(interleaved);
+
+        assertThat(fromTheStart).extracting(FraudAlert::rule)
+                .containsExactly(FraudAlert.Rule.AMOUNT_TOO_HIGH, FraudAlert.Rule.TOO_MANY_ORDERS);
+        assertThat(alerts(concat(alice, bob))).isEqualTo(fromTheStart);
+        assertThat(alerts(concat(bob, alice))).isEqualTo(fromTheStart);
+        // One customer's orders sit on several partitions of orders.events (keyed by order id), so a
+        // late starter may even read them backwards: still within the grace, still the same alerts.
+        assertThat(alerts(concat(reversed(bob), reversed(alice)))).isEqualTo(fromTheStart);
+    }
+
+    @Test
+    void shouldAnswerOneCustomersAlertsWhenACustomerIsAskedFor() {
+        try (Fraud fraud = new Fraud()) {
+            concat(burst("alice", 8, 5, "10.00", 0), burst("bob", 4, 15, "900.00", 3))
+                    .forEach(order -> fraud.pipe(order.event(), order.at()));
+
+            assertThat(fraud.alerts("bob")).extracting(FraudAlert::customerId).containsExactly("bob");
+            assertThat(fraud.alerts("carol")).isEmpty();
+        }
+    }
+
+    /** One placed order and when. */
+    record Placed(OrderPlaced event, Instant at) {
+    }
+
+    /** {@code count} orders of {@code total} each, {@code everySeconds} apart from T0 + {@code fromSecond}. */
+    static List<Placed> burst(String customerId, int count, int everySeconds, String total, int fromSecond) {
+        List<Placed> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String orderId = customerId + "-" + i;
+            orders.add(new Placed(new OrderPlaced(orderId, customerId, List.of(line(total)), "EUR", money(total)),
+                    T0.plusSeconds(fromSecond + (long) i * everySeconds)));
+        }
+        return orders;
+    }
+
+    static List<FraudAlert> alerts(List<Placed> history) {
+        try (Fraud fraud = new Fraud()) {
+            history.forEach(order -> fraud.pipe(order.event(), order.at()));
+            return fraud.alerts(null);
+        }
+    }
+
+    static List<Placed> concat(List<Placed> first, List<Placed> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    static List<Placed> reversed(List<Placed> orders) {
+        return new ArrayList<>(orders).reversed();
+    }
+
+    static OrderLine line(String price) {
+        return new OrderLine("tea", 1, money(price));
+    }
+
+    static Money money(String amount) {
+        return Money.of(new BigDecimal(amount));
+    }
+
+    static TreeMap<String, Money> amounts(String currency, String amount) {
+        return new TreeMap<>(Map.of(currency, money(amount)));
+    }
+
+    /** The fraud topology on a TopologyTestDriver: orders.events in, the alerts store out. */
+    static final class Fraud implements AutoCloseable {
+        private final TopologyTestDriver driver;
+        private final TestInputTopic<String, byte[]> orders;
+
+        Fraud() {
+            StreamsBuilder builder = new StreamsBuilder();
+            FraudDetection.addTo(builder, FraudRules.DEFAULTS);
+            Properties props = new Properties();
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-fraud");
+            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+            props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+            driver = new TopologyTestDriver(builder.build(props), props);
+            orders = driver.createInputTopic(OrderContracts.TOPIC, new StringSerializer(), new ByteArraySerializer());
+        }
+
+        void pipe(OrderEvent event, Instant at) {
+            pipeRaw(event.orderId(), TestEvents.envelope(OrderContracts.EVENTS, event.orderId(), event, at), at);
+        }
+
+        void pipeRaw(String key, byte[] value, Instant at) {
+            orders.pipeInput(key, value, at);
+        }
+
+        List<FraudAlert> alerts(String customerId) {
+            return AlertQuery.run(driver.getKeyValueStore(FraudDetection.ALERTS_STORE), customerId);
+        }
+
+        @Override
+        public void close() {
+            driver.close();
+        }
+    }
+}
