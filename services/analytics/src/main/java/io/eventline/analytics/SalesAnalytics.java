@@ -1,5 +1,6 @@
 package io.eventline.analytics;
 
+import io.eventline.core.kafka.JsonSerde;
 import io.eventline.contracts.orders.OrderContracts;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;

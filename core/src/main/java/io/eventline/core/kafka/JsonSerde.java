@@ -1,4 +1,4 @@
-package io.eventline.fraud;
+package io.eventline.core.kafka;
 
 import io.eventline.core.envelope.Json;
 import java.io.IOException;
@@ -6,12 +6,12 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** Records as JSON through core's one mapper: for fraud detection's repartition topic and stores. */
-final class JsonSerde {
+/** Records as JSON through the one mapper ({@link Json}): for repartition topics and stores of records. */
+public final class JsonSerde {
     private JsonSerde() {
     }
 
-    static <T> Serde<T> of(Class<T> type) {
+    public static <T> Serde<T> of(Class<T> type) {
         return Serdes.serdeFrom(
                 (topic, value) -> value == null ? null : Json.write(value),
                 (topic, bytes) -> bytes == null ? null : read(topic, bytes, type));
