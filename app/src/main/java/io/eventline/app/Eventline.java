@@ -80,6 +80,7 @@ public final class Eventline implements AutoCloseable {
             }
         }
         routes.add(projections::register);
+        routes.add(new DlqRoutes(clients)::register);
         http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), this::isReady,
                 app -> routes.forEach(route -> route.accept(app)));
         started.push(http);

@@ -37,7 +37,7 @@ final class ServiceStreams implements AutoCloseable {
         this.service = service;
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(builder);
-        var props = StreamsSettings.exactlyOnce("eventline-" + service, clientSettings,
+        var props = StreamsSettings.exactlyOnce(applicationId(service), clientSettings,
                 dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         this.streams = new KafkaStreams(builder.build(props), props);
@@ -53,6 +53,11 @@ final class ServiceStreams implements AutoCloseable {
             LOG.error("{} stream thread failed; replacing it", service, e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    }
+
+    /** {@code eventline-<service>}: also what names its dead-letter topic ({@code <service>.dlq}). */
+    static String applicationId(String service) {
+        return "eventline-" + service;
     }
 
     void start() {

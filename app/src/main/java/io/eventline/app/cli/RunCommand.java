@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
                             brokerPort, kafkaSettings()),
                     dataDir, sagaStyle, chosen);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

@@ -2,15 +2,19 @@ package io.eventline.app.http;
 
 import io.eventline.core.envelope.Json;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * The HTTP side of Eventline on one port: the REST API under {@code /api}, health under
@@ -37,6 +41,7 @@ public final class HttpApi implements AutoCloseable {
             config.http.maxRequestSize = RequestGuards.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+            guardJetty(config);
         });
         Problems.install(app);
         app.before(ctx -> RequestGuards.bearerToken(ctx, apiToken));
@@ -53,6 +58,20 @@ public final class HttpApi implements AutoCloseable {
         routes.accept(app);
         app.start(bind, port);
         return new HttpApi(app);
+    }
+
+    /**
+     * What Jetty answers itself is a problem too, and a body of unknown length is held to the limit.
+     * Jetty keeps a per-connection cache of header fields that by default matches values ignoring case:
+     * a bearer token differing from an earlier one on the connection only in case would be read as it.
+     */
+    private static void guardJetty(JavalinConfig config) {
+        config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+        config.jetty.modifyServletContextHandler(handler -> {
+            handler.setErrorHandler(new JettyProblems());
+            handler.addFilter(new FilterHolder(new BodyLimit()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        });
     }
 
     /**

@@ -20,10 +20,13 @@ final class RequestGuards {
         if (token.isEmpty() || ctx.path().startsWith("/health/")) {
             return;
         }
-        String expected = "Bearer " + token.get();
-        String given = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+        byte[] expected = token.get().getBytes(StandardCharsets.UTF_8);
+        String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+        // The scheme is case-insensitive (RFC 9110); the token is compared exactly.
+        boolean bearer = header.regionMatches(true, 0, "Bearer ", 0, 7);
+        byte[] given = (bearer ? header.substring(7) : "").getBytes(StandardCharsets.UTF_8);
         // Constant time: the comparison must not tell an attacker how much of the token was right.
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+        if (!bearer || !MessageDigest.isEqual(expected, given)) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ApiException(401, "Unauthorized", "a valid 'Authorization: Bearer <token>' header is required",
                     List.of(new FieldError("Authorization", "missing or wrong bearer token")));
@@ -37,8 +40,7 @@ final class RequestGuards {
         }
         long length = ctx.contentLength();
         if (length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "Content Too Large", "the body is over 1 MiB", List.of(
-                    new FieldError("body", "at most 1 MiB")));
+            throw tooLarge();
         }
         String type = ctx.contentType();
         boolean hasBody = length > 0 || ctx.header("Transfer-Encoding") != null;
@@ -47,6 +49,12 @@ final class RequestGuards {
                     "send the body as application/json, not " + (type == null ? "no content type" : type),
                     List.of(new FieldError("Content-Type", "must be application/json")));
         }
+    }
+
+    /** A body over the limit, whether its length was declared or found while reading it. */
+    static ApiException tooLarge() {
+        return new ApiException(413, "Content Too Large", "the body is over 1 MiB",
+                List.of(new FieldError("body", "at most 1 MiB")));
     }
 
     private static boolean isJson(String type) {

@@ -1,5 +1,8 @@
 package io.eventline.core.decider;
 
+import io.eventline.core.dlq.DeadLetterReason;
+import io.eventline.core.dlq.DeadLetters;
+import io.eventline.core.dlq.Outcome;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.EventMetadata;
@@ -16,8 +19,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decides one command against its aggregate's snapshot. It runs in the one stream task that owns the
@@ -25,14 +26,17 @@ import org.slf4j.LoggerFactory;
  * exactly-once the snapshot, the history, the events and the reply commit in one transaction, and a
  * crash before the commit replays the command against the old snapshot, yielding the same events
  * (their ids derive from the command id, their time from the command's).
+ *
+ * <p>A record that is no command goes to the dead-letter topic; a command of a type, version or data
+ * this decider does not know is refused to its sender (who waits for an answer) and dead-lettered too.
  */
-final class CommandProcessor<C, S, E> implements Processor<String, byte[], String, Decided> {
-    private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
+final class CommandProcessor<C, S, E> implements Processor<String, byte[], String, Outcome<Decided>> {
 
     private final Aggregate<C, S, E> aggregate;
     private final CommandPreparer<C> preparer;
     private final SnapshotCodec<S> snapshots;
-    private ProcessorContext<String, Decided> context;
+    private ProcessorContext<String, Outcome<Decided>> context;
+    private DeadLetters deadLetters;
     private KeyValueStore<String, byte[]> snapshotStore;
     private KeyValueStore<String, byte[]> historyStore;
 
@@ -43,30 +47,38 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     }
 
     @Override
-    public void init(ProcessorContext<String, Decided> context) {
+    public void init(ProcessorContext<String, Outcome<Decided>> context) {
         this.context = context;
+        this.deadLetters = DeadLetters.of(context, aggregate.name() + "-decide");
         this.snapshotStore = context.getStateStore(aggregate.snapshotStore());
         this.historyStore = context.getStateStore(aggregate.historyStore());
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
+        if (deadLetters.forAnother(record)) {
+            return;
+        }
         CommandEnvelope command;
         try {
-            command = Json.mapper().readValue(record.value(), CommandEnvelope.class);
-        } catch (IOException | NullPointerException e) {
-            // Dead-lettering lands with the DLQ; until then an unreadable command is logged and skipped.
-            LOG.warn("unreadable command on {} (key {}, offset {}): {}",
-                    aggregate.commandTopic(), record.key(), context.recordMetadata().map(m -> m.offset()).orElse(-1L),
-                    e.getMessage());
+            command = read(record.value());
+        } catch (IOException | IllegalArgumentException e) {
+            context.forward(Outcome.dead(deadLetters.letter(record, DeadLetterReason.UNREADABLE, e)));
             return;
         }
         Snapshot<S> before = load(command.aggregateId());
+        C decoded;
         try {
-            C decoded = preparer.prepare(
-                    aggregate.commands().decode(command.commandType(), command.version(), command.data()),
-                    StoreLookups.of(context));
-            List<E> events = aggregate.decider().decide(decoded, before.state());
+            decoded = aggregate.commands().decode(command.commandType(), command.version(), command.data());
+        } catch (UnknownMessageTypeException | MalformedMessageException e) {
+            reply(command, before, List.of(), new Reply.Refusal("command.malformed", null, e.getMessage()),
+                    record.timestamp());
+            context.forward(Outcome.dead(deadLetters.letter(record, DeadLetterReason.of(e), e)));
+            return;
+        }
+        try {
+            List<E> events = aggregate.decider().decide(preparer.prepare(decoded, StoreLookups.of(context)),
+                    before.state());
             Snapshot<S> after = append(command, Instant.ofEpochMilli(record.timestamp()), before, events);
             reply(command, after, events.stream().map(e -> aggregate.events().typeOf(e).name()).toList(), null,
                     record.timestamp());
@@ -74,9 +86,17 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
             reply(command, before, List.of(),
                     new Reply.Refusal(rejection.code(), rejection.field(), rejection.getMessage()), record.timestamp());
         } catch (UnknownMessageTypeException | MalformedMessageException e) {
+            // What the preparer read from local state does not fit: the command is fine, the answer is no.
             reply(command, before, List.of(), new Reply.Refusal("command.malformed", null, e.getMessage()),
                     record.timestamp());
         }
+    }
+
+    private static CommandEnvelope read(byte[] value) throws IOException {
+        if (value == null) {
+            throw new IOException("no value: a command envelope was expected");
+        }
+        return Json.mapper().readValue(value, CommandEnvelope.class);
     }
 
     private Snapshot<S> load(String aggregateId) {
@@ -94,8 +114,8 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
             EventEnvelope envelope = envelope(command, i, at, event);
             byte[] bytes = EnvelopeCodec.toBytes(envelope);
             historyStore.put(HistoryKeys.of(command.aggregateId(), version), bytes);
-            context.forward(new Record<String, Decided>(
-                    command.aggregateId(), new Decided.Event(bytes), at.toEpochMilli(), EnvelopeCodec.headers(envelope)));
+            context.forward(Outcome.processed(new Record<String, Decided>(
+                    command.aggregateId(), new Decided.Event(bytes), at.toEpochMilli(), EnvelopeCodec.headers(envelope))));
             current = new Snapshot<>(aggregate.decider().evolve(current.state(), event), version, at);
         }
         if (!events.isEmpty()) {
@@ -121,7 +141,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         CommandEnvelope.ReplyTo to = command.replyTo();
         String topic = to == null ? aggregate.replyTopic() : to.topic();
         String key = to == null ? command.aggregateId() : to.key();
-        context.forward(new Record<String, Decided>(
-                key, new Decided.Answer(Json.write(reply), topic), timestamp, new RecordHeaders()));
+        context.forward(Outcome.processed(new Record<String, Decided>(
+                key, new Decided.Answer(Json.write(reply), topic), timestamp, new RecordHeaders())));
     }
 }

@@ -1,5 +1,6 @@
 package io.eventline.core.decider;
 
+import io.eventline.core.dlq.DeadLetterSink;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,7 +13,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The command side of an aggregate: {@code <name>.commands} → decide against
- * {@code <name>-snapshots} → {@code <name>.events} and {@code <name>.replies}. Every node and store is
+ * {@code <name>-snapshots} → {@code <name>.events} and {@code <name>.replies}; what is no command
+ * (or one this decider cannot read) → the application's dead-letter topic. Every node and store is
  * named, so that renaming one is a visible migration, not an accident.
  */
 public final class DeciderTopology {
@@ -41,11 +43,11 @@ public final class DeciderTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(aggregate.historyStore()), Serdes.String(), Serdes.ByteArray()));
 
-        KStream<String, Decided> decided = builder
+        KStream<String, Decided> decided = DeadLetterSink.route(builder
                 .stream(aggregate.commandTopic(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-commands"))
                 .process(() -> new CommandProcessor<>(aggregate, preparer), Named.as(name + "-decide"),
-                        aggregate.snapshotStore(), aggregate.historyStore());
+                        aggregate.snapshotStore(), aggregate.historyStore()), name);
 
         Produced<String, byte[]> bytes = Produced.with(Serdes.String(), Serdes.ByteArray());
         decided.split(Named.as(name + "-route-"))

@@ -3,16 +3,23 @@ package io.eventline.core.kafka;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * The Kafka Streams settings every Eventline service runs with: exactly-once v2 (a command's events,
  * reply and state change commit together or not at all), explicit names for every internal topic and
- * store, and state on disk under the service's own directory.
+ * store, state on disk under the service's own directory, and a dead-letter topic per application.
  */
 public final class StreamsSettings {
+    // eventline-orders → orders; eventline-projection-orders-view-v2 → orders-view (versions share one).
+    private static final Pattern APPLICATION = Pattern.compile("(?:eventline-)?(?:projection-(.+)-v\\d+|(.+))");
+
     private StreamsSettings() {
     }
 
@@ -44,6 +51,27 @@ public final class StreamsSettings {
         // of every hop's latency (KAFKA-NOTES: 73 ms p50 at 100 ms).
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // A record that cannot be deserialized, or whose processing throws, goes to the application's
+        // dead-letter topic (KIP-1034, __streams.errors.* headers) in the task's transaction, and the
+        // task goes on: one bad record must not stop a service, nor loop a replaced thread on it.
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic(applicationId));
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class);
         return props;
+    }
+
+    /**
+     * The dead-letter topic of an application: {@code eventline-orders} → {@code orders.dlq}; every
+     * version of a read model shares its model's, {@code eventline-projection-orders-view-v2} →
+     * {@code orders-view.dlq}; any other id → {@code <id>.dlq}. Eventline's processors and Kafka
+     * Streams' own handlers both write there; the topic must exist (the app creates them).
+     */
+    public static String deadLetterTopic(String applicationId) {
+        Matcher matcher = APPLICATION.matcher(applicationId);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not an application id: " + applicationId);
+        }
+        return (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)) + ".dlq";
     }
 }

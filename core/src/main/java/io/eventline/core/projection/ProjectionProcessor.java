@@ -1,23 +1,30 @@
 package io.eventline.core.projection;
 
+import io.eventline.core.dlq.DeadLetter;
+import io.eventline.core.dlq.DeadLetterReason;
+import io.eventline.core.dlq.DeadLetters;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.MalformedEnvelopeException;
+import io.eventline.core.envelope.MalformedMessageException;
+import io.eventline.core.envelope.UnknownMessageTypeException;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Applies each event to its view in the projection's store. */
-final class ProjectionProcessor<V> implements Processor<String, byte[], Void, Void> {
-    private static final Logger LOG = LoggerFactory.getLogger(ProjectionProcessor.class);
-
+/**
+ * Applies each event to its view in the projection's store. What is no envelope, and an event of the
+ * view whose version or data the projector cannot read, goes to the dead-letter topic; an event of a
+ * type the view does not concern itself with is passed over.
+ */
+final class ProjectionProcessor<V> implements Processor<String, byte[], String, DeadLetter> {
     private final Projection<V> projection;
     private final String storeName;
     private final ProjectedCodec<V> codec;
+    private ProcessorContext<String, DeadLetter> context;
+    private DeadLetters deadLetters;
     private KeyValueStore<String, byte[]> store;
 
     ProjectionProcessor(Projection<V> projection, String storeName) {
@@ -27,20 +34,22 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], Void, Vo
     }
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, DeadLetter> context) {
+        this.context = context;
+        this.deadLetters = DeadLetters.of(context, storeName + "-fold");
         this.store = context.getStateStore(storeName);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
-        if (record.value() == null) {
+        if (record.value() == null || deadLetters.forAnother(record)) {
             return;
         }
         EventEnvelope event;
         try {
             event = EnvelopeCodec.fromBytes(record.value());
         } catch (MalformedEnvelopeException e) {
-            LOG.warn("{}: unreadable event (key {}), skipped: {}", storeName, record.key(), e.getMessage());
+            context.forward(deadLetters.letter(record, DeadLetterReason.UNREADABLE, e));
             return;
         }
         Optional<String> key = projection.projector().keyOf(event);
@@ -50,7 +59,13 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], Void, Vo
         byte[] stored = store.get(key.get());
         Projected<V> before = stored == null
                 ? new Projected<>(projection.projector().initial(), 0, event.timestamp()) : codec.read(stored);
-        V after = projection.projector().apply(before.view(), event);
+        V after;
+        try {
+            after = projection.projector().apply(before.view(), event);
+        } catch (UnknownMessageTypeException | MalformedMessageException e) {
+            context.forward(deadLetters.letter(record, DeadLetterReason.of(e), e));
+            return;
+        }
         store.put(key.get(), codec.write(new Projected<>(after, before.version() + 1, event.timestamp())));
     }
 }

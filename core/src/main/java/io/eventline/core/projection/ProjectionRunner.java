@@ -93,7 +93,9 @@ public final class ProjectionRunner<V> implements AutoCloseable {
     public Optional<Projected<V>> await(String key, long minVersion, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         Optional<Projected<V>> found = get(key);
-        while ((found.isEmpty() || found.get().version() < minVersion) && System.nanoTime() < deadline) {
+        // Nothing asked (minVersion 0): answer at once, also "unknown" (404) for a key no event made.
+        while (minVersion > 0 && (found.isEmpty() || found.get().version() < minVersion)
+                && System.nanoTime() < deadline) {
             Thread.sleep(POLL_VIEW.toMillis()); // callers run on virtual threads: waiting costs no thread
             found = get(key);
         }

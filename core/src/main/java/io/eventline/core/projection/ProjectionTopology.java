@@ -1,5 +1,6 @@
 package io.eventline.core.projection;
 
+import io.eventline.core.dlq.DeadLetterSink;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -8,7 +9,11 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
-/** One version of a projection: its topics → (re-key) → fold into {@code <name>-v<N>}. */
+/**
+ * One version of a projection: its topics → (re-key) → fold into {@code <name>-v<N>}; what it cannot
+ * read → the dead-letter topic (node {@code <name>-v<N>-dlq}). When re-keyed, a dead letter's
+ * coordinates are those of the repartition topic it was read from.
+ */
 public final class ProjectionTopology {
     private ProjectionTopology() {
     }
@@ -25,6 +30,8 @@ public final class ProjectionTopology {
                     .repartition(Repartitioned.<String, byte[]>as(store + "-by-key")
                             .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
         }
-        events.process(() -> new ProjectionProcessor<>(projection, store), Named.as(store + "-fold"), store);
+        DeadLetterSink.sink(
+                events.process(() -> new ProjectionProcessor<>(projection, store), Named.as(store + "-fold"), store),
+                store);
     }
 }

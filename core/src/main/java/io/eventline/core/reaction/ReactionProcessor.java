@@ -3,6 +3,9 @@ package io.eventline.core.reaction;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandEnvelope;
 import io.eventline.core.decider.StoreLookups;
+import io.eventline.core.dlq.DeadLetterReason;
+import io.eventline.core.dlq.DeadLetters;
+import io.eventline.core.dlq.Outcome;
 import io.eventline.core.envelope.Catalogue;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
@@ -18,22 +21,21 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns one event into the commands a {@link Reaction} asks for. A command's id derives from the
  * event's id, so the commands of one event are the same whenever it is processed; its metadata keeps
- * the event's correlation id and names the event as its cause.
+ * the event's correlation id and names the event as its cause. An event it cannot read (not an
+ * envelope, an unknown type or version, data that does not fit) goes to the dead-letter topic.
  */
-final class ReactionProcessor<E, C> implements Processor<String, byte[], String, byte[]> {
-    private static final Logger LOG = LoggerFactory.getLogger(ReactionProcessor.class);
+final class ReactionProcessor<E, C> implements Processor<String, byte[], String, Outcome<byte[]>> {
 
     private final String name;
     private final Catalogue<E> events;
     private final LookupReaction<E, C> reaction;
     private final Aggregate<C, ?, ?> target;
-    private ProcessorContext<String, byte[]> context;
+    private ProcessorContext<String, Outcome<byte[]>> context;
+    private DeadLetters deadLetters;
 
     ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target) {
         this.name = name;
@@ -43,8 +45,9 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     }
 
     @Override
-    public void init(ProcessorContext<String, byte[]> context) {
+    public void init(ProcessorContext<String, Outcome<byte[]>> context) {
         this.context = context;
+        this.deadLetters = DeadLetters.of(context, name + "-react");
     }
 
     @Override
@@ -52,15 +55,16 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
         if (record.value() == null) {
             return; // a tombstone on a compacted topic: nothing happened that a reaction could answer
         }
+        if (deadLetters.forAnother(record)) {
+            return;
+        }
         EventEnvelope envelope;
         E event;
         try {
             envelope = EnvelopeCodec.fromBytes(record.value());
             event = events.decode(envelope.eventType(), envelope.version(), envelope.data());
         } catch (MalformedEnvelopeException | UnknownMessageTypeException | MalformedMessageException e) {
-            // Dead-lettering lands with the DLQ; until then an unreadable event is logged and skipped.
-            LOG.warn("{}: unreadable event (key {}, offset {}): {}", name, record.key(),
-                    context.recordMetadata().map(m -> m.offset()).orElse(-1L), e.getMessage());
+            context.forward(Outcome.dead(deadLetters.letter(record, DeadLetterReason.of(e), e)));
             return;
         }
         List<Routed<C>> commands = reaction.react(event, StoreLookups.of(context));
@@ -77,7 +81,7 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
                 routed.aggregateId(), target.commands().encode(routed.command()),
                 new EventMetadata(cause.metadata().correlationId(), cause.eventId().toString(), target.name()));
         // Stamped now: the events this command causes happen now, not when the cause happened.
-        context.forward(new Record<>(routed.aggregateId(), Json.write(command), context.currentSystemTimeMs(),
-                new RecordHeaders()));
+        context.forward(Outcome.processed(new Record<>(routed.aggregateId(), Json.write(command),
+                context.currentSystemTimeMs(), new RecordHeaders())));
     }
 }

@@ -1,6 +1,7 @@
 package io.eventline.core.reaction;
 
 import io.eventline.core.decider.Aggregate;
+import io.eventline.core.dlq.DeadLetterSink;
 import io.eventline.core.envelope.Catalogue;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,7 +13,8 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * Choreography: {@code topic} → {@link Reaction} → the target aggregate's command topic, keyed by the
  * aggregate each command is for. Under exactly-once, reading the event and writing its commands
- * commit together: an event is reacted to once, even across crashes.
+ * commit together: an event is reacted to once, even across crashes. An event the reaction cannot
+ * read goes to the application's dead-letter topic (nodes {@code <name>-dead-letters}, {@code <name>-dlq}).
  *
  * {@snippet :
  * ReactionTopology.addTo(builder, "accounts-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
@@ -45,7 +47,8 @@ public final class ReactionTopology {
      */
     public static <E, C> void addTo(KStream<String, byte[]> source, String name, Catalogue<E> events,
                                     LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String... stores) {
-        source.process(() -> new ReactionProcessor<>(name, events, reaction, target), Named.as(name + "-react"), stores)
+        DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target),
+                        Named.as(name + "-react"), stores), name)
                 .to(target.commandTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName(name + "-commands"));
     }

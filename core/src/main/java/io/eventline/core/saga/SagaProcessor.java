@@ -2,6 +2,9 @@ package io.eventline.core.saga;
 
 import io.eventline.core.decider.CommandEnvelope;
 import io.eventline.core.decider.Reply;
+import io.eventline.core.dlq.DeadLetterReason;
+import io.eventline.core.dlq.DeadLetters;
+import io.eventline.core.dlq.Outcome;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.EventMetadata;
@@ -30,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * Runs one saga's instances of this task: trigger events and replies in, commands out, state in
  * {@code <saga>-state}. Under exactly-once, an input's state change and the commands it causes commit
  * together; a crash before the commit replays the input against the old state, and the saga's ids
- * (from the state's sequence) make the replayed commands the same ones.
+ * (from the state's sequence) make the replayed commands the same ones. A reply or trigger event it
+ * cannot read, or one without key or value, goes to the dead-letter topic.
  */
-final class SagaProcessor<D> implements Processor<String, byte[], String, Outbound> {
+final class SagaProcessor<D> implements Processor<String, byte[], String, Outcome<Outbound>> {
     private static final Logger LOG = LoggerFactory.getLogger(SagaProcessor.class);
     static final String TIMEOUT_CAUSE = "timeout";
 
@@ -41,7 +45,8 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outbou
     private final SagaTriggers<D> triggers;
     private final Duration tickInterval;
     private final SagaStateCodec<D> codec;
-    private ProcessorContext<String, Outbound> context;
+    private ProcessorContext<String, Outcome<Outbound>> context;
+    private DeadLetters deadLetters;
     private KeyValueStore<String, byte[]> store;
 
     SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval) {
@@ -53,8 +58,9 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outbou
     }
 
     @Override
-    public void init(ProcessorContext<String, Outbound> context) {
+    public void init(ProcessorContext<String, Outcome<Outbound>> context) {
         this.context = context;
+        this.deadLetters = DeadLetters.of(context, definition.name() + "-run");
         this.store = context.getStateStore(definition.stateStore());
         context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
@@ -62,9 +68,13 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outbou
     @Override
     public void process(Record<String, byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        if (deadLetters.forAnother(record)) {
+            return;
+        }
         if (record.key() == null || record.value() == null) {
-            LOG.warn("{}: a record without key or value on {} (offset {}): skipped", definition.name(), topic,
-                    offset());
+            // Without a key there is no saga to apply it to; without a value, nothing to apply.
+            deadLetter(record, DeadLetterReason.UNREADABLE,
+                    new IllegalArgumentException("a record without " + (record.key() == null ? "key" : "value")));
             return;
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
@@ -79,9 +89,8 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outbou
         Reply reply;
         try {
             reply = Json.mapper().readValue(record.value(), Reply.class);
-        } catch (IOException | NullPointerException e) {
-            LOG.warn("{}: unreadable reply (key {}, offset {}): {}", definition.name(), record.key(), offset(),
-                    e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            deadLetter(record, DeadLetterReason.UNREADABLE, e);
             return;
         }
         apply(record.key(), new SagaInput.ReplyReceived<>(reply, now), reply.commandId());
@@ -96,9 +105,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outbou
             start = triggers.start(topic, event);
             abort = triggers.abort(topic, event);
         } catch (MalformedEnvelopeException | UnknownMessageTypeException | MalformedMessageException e) {
-            // Dead-lettering lands with the DLQ; until then an unreadable event is logged and skipped.
-            LOG.warn("{}: unreadable event on {} (key {}, offset {}): {}", definition.name(), topic, record.key(),
-                    offset(), e.getMessage());
+            deadLetter(record, DeadLetterReason.of(e), e);
             return;
         }
         String cause = event.eventId().toString();
@@ -138,8 +145,8 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outbou
         CommandEnvelope envelope = new CommandEnvelope(sent.commandId(), command.commandType(), command.version(),
                 command.aggregateId(), command.data(),
                 new EventMetadata(state.correlationId(), causationId, definition.name()), replyTo);
-        context.forward(new Record<>(command.aggregateId(), new Outbound(command.topic(), Json.write(envelope)),
-                now.toEpochMilli(), new RecordHeaders()));
+        context.forward(Outcome.processed(new Record<>(command.aggregateId(),
+                new Outbound(command.topic(), Json.write(envelope)), now.toEpochMilli(), new RecordHeaders())));
     }
 
     private void logged(Optional<SagaState<D>> before, SagaState<D> after) {
@@ -155,7 +162,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outbou
         }
     }
 
-    private long offset() {
-        return context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
+    private void deadLetter(Record<String, byte[]> record, DeadLetterReason reason, Exception e) {
+        context.forward(Outcome.dead(deadLetters.letter(record, reason, e)));
     }
 }

@@ -1,5 +1,6 @@
 package io.eventline.core.saga;
 
+import io.eventline.core.dlq.DeadLetterSink;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -17,7 +18,8 @@ import org.apache.kafka.streams.state.Stores;
  * saga id as its {@code replyTo}, so the reply comes back to the task holding the saga's state.
  *
  * <p>Nodes: {@code <saga>-replies-source}, {@code <saga>-<topic with '-' for '.'>-source} and
- * {@code -merge} per trigger topic, {@code <saga>-run}, {@code <saga>-commands}; store
+ * {@code -merge} per trigger topic, {@code <saga>-run}, {@code <saga>-commands}, and for what it cannot
+ * read {@code <saga>-dead-letters}, {@code <saga>-dlq}, {@code <saga>-processed}; store
  * {@code <saga>-state} (persistent, changelogged).
  *
  * <p>Timeouts: a wall-clock punctuator, every {@code tickInterval}, scans the whole state store of the
@@ -70,8 +72,8 @@ public final class SagaTopology {
                     Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(node + "-source")),
                     Named.as(node + "-merge"));
         }
-        inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval), Named.as(name + "-run"),
-                        saga.stateStore())
+        DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval),
+                        Named.as(name + "-run"), saga.stateStore()), name)
                 // Each command goes to its aggregate's command topic, keyed by the aggregate id.
                 .to((key, outbound, context) -> outbound.topic(),
                         Produced.with(Serdes.String(), OUTBOUND_BYTES).withName(name + "-commands"));

@@ -78,13 +78,14 @@ public final class AccountRoutes {
     private void account(Context ctx) throws InterruptedException {
         String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
+        long minVersion = MinVersion.of(ctx.queryParam("minVersion")); // checked even when asOf makes it moot
         if (asOf != null) {
             Snapshot<Account> then = StoreReads.read("accounts", () -> queries.asOf(customerId, asOf)).orElseThrow(
                     () -> ApiException.notFound("account " + customerId + " has no event by " + asOf));
             ctx.json(new AccountView(customerId, then.state().balance(), then.version()));
             return;
         }
-        Projected<Account> found = view.await(customerId, MinVersion.of(ctx.queryParam("minVersion")), READ_YOUR_WRITES)
+        Projected<Account> found = view.await(customerId, minVersion, READ_YOUR_WRITES)
                 .orElseThrow(() -> ApiException.notFound("account " + customerId + " has no event"));
         ctx.json(new AccountView(customerId, found.view().balance(), found.version()));
     }

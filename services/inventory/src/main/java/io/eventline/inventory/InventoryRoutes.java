@@ -72,13 +72,14 @@ public final class InventoryRoutes {
     private void stock(Context ctx) throws InterruptedException {
         String sku = RequestBody.id("sku", ctx.pathParam("sku"));
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
+        long minVersion = MinVersion.of(ctx.queryParam("minVersion")); // checked even when asOf makes it moot
         if (asOf != null) {
             Snapshot<Stock> then = StoreReads.read("inventory", () -> queries.asOf(sku, asOf)).orElseThrow(
                     () -> ApiException.notFound("sku " + sku + " has no event by " + asOf));
             ctx.json(new InventoryView(sku, then.state().available(), then.state().reserved(), then.version()));
             return;
         }
-        Projected<Stock> found = view.await(sku, MinVersion.of(ctx.queryParam("minVersion")), READ_YOUR_WRITES)
+        Projected<Stock> found = view.await(sku, minVersion, READ_YOUR_WRITES)
                 .orElseThrow(() -> ApiException.notFound("sku " + sku + " has no event"));
         ctx.json(new InventoryView(sku, found.view().available(), found.view().reserved(), found.version()));
     }

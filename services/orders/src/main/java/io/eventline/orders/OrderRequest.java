@@ -3,6 +3,7 @@ package io.eventline.orders;
 import io.eventline.contracts.Money;
 import io.eventline.contracts.orders.OrderLine;
 import io.eventline.contracts.orders.PlaceOrder;
+import io.eventline.core.http.ApiException;
 import io.eventline.core.http.RequestBody;
 import java.math.BigDecimal;
 import java.util.List;
@@ -28,7 +29,23 @@ final class OrderRequest {
                 .map(item -> new OrderLine(item.id("sku"), item.integer("quantity", 1, 1_000_000),
                         Money.of(item.decimal("price", 2, MIN_PRICE, Money.MAX_AMOUNT.toDecimal()))))
                 .toList();
+        refuseTotalOverMax(items);
         String currency = body.string("currency", CURRENCY, "three capital letters (ISO 4217)");
         return new PlaceOrder(orderId, customerId, items, currency);
+    }
+
+    /**
+     * The total is money too, so at most the maximum amount; added up exactly here, since lines that
+     * are each in range can overflow the services' exact arithmetic once multiplied and summed.
+     */
+    private static void refuseTotalOverMax(List<OrderLine> items) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (OrderLine item : items) {
+            total = total.add(item.price().toDecimal().multiply(BigDecimal.valueOf(item.quantity())));
+        }
+        if (total.compareTo(Money.MAX_AMOUNT.toDecimal()) > 0) {
+            throw ApiException.badRequest("items", "the order's total (quantity times price, added up) must be at most "
+                    + Money.MAX_AMOUNT.toDecimal().toPlainString());
+        }
     }
 }

@@ -18,6 +18,7 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.Durations;
 import io.eventline.core.http.Instants;
+import io.eventline.core.http.MinVersion;
 import io.eventline.core.http.RequestBody;
 import io.eventline.core.http.StoreReads;
 import io.javalin.Javalin;
@@ -104,7 +105,7 @@ public final class OrderRoutes {
         String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
         Duration wait = Durations.optional("wait", ctx.queryParam("wait"));
-        long minVersion = minVersion(ctx.queryParam("minVersion"));
+        long minVersion = MinVersion.of(ctx.queryParam("minVersion"));
         OrderView view = asOf != null ? asOf(orderId, asOf) : awaitView(orderId, wait, minVersion);
         if (view == null) {
             throw ApiException.notFound("order " + orderId + " is unknown" + (asOf == null ? "" : " by " + asOf));
@@ -134,17 +135,6 @@ public final class OrderRoutes {
                         .orElse(null);
             }
             Thread.sleep(POLL.toMillis()); // the handler runs on a virtual thread: waiting costs no thread
-        }
-    }
-
-    private static long minVersion(String value) {
-        if (value == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("minVersion", "an integer");
         }
     }
 

@@ -1,0 +1,115 @@
+package io.eventline.core.dlq;
+
+import io.eventline.core.envelope.Json;
+import io.eventline.core.envelope.Timestamps;
+import io.eventline.core.http.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Republishes dead letters in a transaction with their "replayed" marks. One transactional id for the
+ * whole cluster: a session's {@code initTransactions} fences every earlier one, so a session reads the
+ * marks only after every replay begun before it has committed or aborted, and no two sessions commit
+ * replays of the same dead letter.
+ */
+final class Replayer {
+    private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
+    private static final String TRANSACTIONAL_ID = "eventline-dlq-replay";
+
+    private final Map<String, Object> clientSettings;
+
+    Replayer(Map<String, Object> clientSettings) {
+        this.clientSettings = Map.copyOf(clientSettings);
+    }
+
+    /** Opens a transaction; read the marks after this, not before. */
+    Session begin() {
+        Properties props = new Properties();
+        props.putAll(clientSettings);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "eventline-dlq-replay");
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        try {
+            producer.initTransactions();
+            producer.beginTransaction();
+            return new Session(producer);
+        } catch (KafkaException e) {
+            producer.close();
+            throw ApiException.unavailable("cannot start a replay: " + e.getMessage());
+        }
+    }
+
+    /** One transaction; closing it without {@link #commit()} aborts whatever it sent. */
+    static final class Session implements AutoCloseable {
+        private final KafkaProducer<byte[], byte[]> producer;
+        private boolean committed;
+
+        private Session(KafkaProducer<byte[], byte[]> producer) {
+            this.producer = producer;
+        }
+
+        /** Sends the record back where it was read, and marks {@code ids} (its dead letters) replayed. */
+        void replay(ConsumerRecord<byte[], byte[]> letter, DeadLetterEntry entry, List<String> ids) {
+            producer.send(new ProducerRecord<>(entry.topic(), entry.partition() < 0 ? null : entry.partition(),
+                    letter.key(), letter.value(), original(letter.headers(), entry)));
+            byte[] mark = Json.write(Map.of("replayedAt", Timestamps.format(Instant.now()), "replayOf", entry.id()));
+            ids.forEach(id -> producer.send(new ProducerRecord<>(DeadLetterQueue.REPLAYED,
+                    id.getBytes(StandardCharsets.UTF_8), mark)));
+            LOG.debug("replaying {} to {}-{} (attempt {} failed: {})", entry.id(), entry.topic(), entry.partition(),
+                    entry.attempts(), entry.reason());
+        }
+
+        void commit() {
+            try {
+                producer.commitTransaction();
+                committed = true;
+            } catch (ProducerFencedException e) {
+                throw ApiException.conflict(null, "another replay started meanwhile; this one was undone, retry");
+            } catch (KafkaException e) {
+                throw ApiException.unavailable("the replay was undone: " + e.getMessage());
+            }
+        }
+
+        /** The original headers, addressed back to the application that failed, with its count of failures. */
+        private static Headers original(Headers headers, DeadLetterEntry entry) {
+            Headers original = new RecordHeaders();
+            for (Header header : headers) {
+                if (!DeadLetterHeaders.isDeadLetters(header.key())) {
+                    original.add(header);
+                }
+            }
+            DeadLetterHeaders.put(original, DeadLetterHeaders.REPLAY_FOR, entry.queue());
+            DeadLetterHeaders.put(original, DeadLetterHeaders.ATTEMPTS, Integer.toString(entry.attempts()));
+            return original;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!committed) {
+                    producer.abortTransaction();
+                }
+            } catch (KafkaException e) {
+                LOG.debug("abort after a failed replay: {}", e.getMessage());
+            } finally {
+                producer.close();
+            }
+        }
+    }
+}
