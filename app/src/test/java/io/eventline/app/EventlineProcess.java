@@ -1,0 +1,189 @@
+package io.eventline.app;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * {@code eventline run} as a real child process of the test JVM, on one data dir and fixed ports, so
+ * that it can be killed (SIGKILL) and started again where it was, with clients keeping their
+ * addresses. It runs the classes of this JVM's classpath (the app and all its dependencies) on this
+ * JVM's own java: no launcher, no build step. Each start logs to {@code logs/start-N.log}.
+ */
+final class EventlineProcess implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final int START_ATTEMPTS = 3;
+
+    private final String classpath;
+    private final Path dataDir;
+    private final Path logDir;
+    private final int httpPort;
+    private final int brokerPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Thread killOnExit = Thread.ofPlatform().unstarted(this::destroy);
+    private Process process;
+    private int starts;
+
+    private EventlineProcess(Path dataDir, Path logDir, int httpPort, int brokerPort, String classpath) {
+        this.classpath = classpath;
+        this.dataDir = dataDir;
+        this.logDir = logDir;
+        this.httpPort = httpPort;
+        this.brokerPort = brokerPort;
+        // A test JVM that exits (a timeout, a failure) takes its child along: else it keeps both ports.
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /** Not started yet: ports are chosen now, once, and kept for every start; so is the classpath. */
+    static EventlineProcess on(Path workDir) throws IOException {
+        int http = freePort();
+        int broker = freePort();
+        while (broker == http) {
+            broker = freePort();
+        }
+        return new EventlineProcess(workDir.resolve("data"), workDir.resolve("logs"), http, broker,
+                ClasspathSnapshot.of(workDir.resolve("classpath")));
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    /**
+     * Starts the process and waits until it is ready; returns how long that took. A start that fails
+     * (a port not yet free again, say) is retried; a start that is not ready in time fails the test.
+     */
+    synchronized Duration start() throws IOException {
+        long began = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            launch();
+            if (awaitReadyOrExit()) {
+                return Duration.ofNanos(System.nanoTime() - began);
+            }
+            if (attempt == START_ATTEMPTS) {
+                throw new IllegalStateException("eventline did not start " + START_ATTEMPTS + " times; last log "
+                        + lastLog() + ":\n" + tail(lastLog()));
+            }
+            System.out.println("EventlineProcess: start " + starts + " exited with " + process.exitValue()
+                    + " before ready, retrying; see " + lastLog());
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker; returns once the process is gone. */
+    synchronized void kill() throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("eventline had died by itself (exit " + process.exitValue()
+                    + ") before it was killed; log " + lastLog() + ":\n" + tail(lastLog()));
+        }
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    Path lastLog() {
+        return logDir.resolve("start-" + starts + ".log");
+    }
+
+    @Override
+    public synchronized void close() {
+        destroy();
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+    }
+
+    private void destroy() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts the process without waiting for it: for a kill in the middle of a start. */
+    synchronized void launch() throws IOException {
+        Files.createDirectories(logDir);
+        starts++;
+        process = new ProcessBuilder(command()).redirectErrorStream(true)
+                .redirectOutput(lastLog().toFile()).start();
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElseThrow());
+        command.add("-Xmx1g");
+        // For a diagnosis, e.g. -Deventline.crash.javaOpts=-Dlogback.configurationFile=/tmp/debug.xml
+        String javaOpts = System.getProperty("eventline.crash.javaOpts", "").strip();
+        if (!javaOpts.isEmpty()) {
+            command.addAll(List.of(javaOpts.split("\\s+")));
+        }
+        // JDK 24+ flags the test JVM was given (see the jdk24-plus profile): the app needs them too.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> arg.startsWith("--sun-misc-unsafe-memory-access")
+                        || arg.startsWith("--enable-native-access"))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", classpath, "io.eventline.app.cli.Main", "run",
+                "--data-dir", dataDir.toString(), "--port", Integer.toString(httpPort),
+                "--broker-port", Integer.toString(brokerPort)));
+        return command;
+    }
+
+    /** True once {@code /health/ready} answers 200; false if the process exited first. */
+    private boolean awaitReadyOrExit() {
+        try {
+            await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).pollInSameThread()
+                    .until(() -> !process.isAlive() || ready());
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("eventline was not ready within " + READY_TIMEOUT
+                    + "; hanging transactions: " + HangingTransactions.describe("127.0.0.1:" + brokerPort)
+                    + "\nlog " + lastLog() + ":\n" + tail(lastLog()), e);
+        }
+        return process.isAlive();
+    }
+
+    private boolean ready() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
