@@ -140,7 +140,9 @@ class TwoInstancesTest {
         HttpResponse<String> response;
         try (HttpClient http = HttpClient.newHttpClient()) {
             response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + a.httpPort() + "/api/accounts/" + heldByB))
+                            // /events is routed by accounts-snapshots, the store located above (the account
+                            // itself is read from the accounts-view read model, partitioned on its own).
+                            URI.create("http://127.0.0.1:" + a.httpPort() + "/api/accounts/" + heldByB + "/events"))
                     .header("X-Eventline-Forwarded", "1").GET().build(), HttpResponse.BodyHandlers.ofString());
         }
 
