@@ -53,6 +53,20 @@ final class KnownState {
     }
 
     /** What the API shows of the known state, and how many records every event topic holds. */
+    /** The snapshot once two taken a second apart are equal: nothing is still committing. */
+    static Map<String, String> settled(TestApi api, String bootstrapServers) {
+        Map<String, String>[] last = new Map[] {snapshot(api, bootstrapServers)};
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollDelay(java.time.Duration.ofSeconds(1)).pollInterval(java.time.Duration.ofSeconds(1))
+                .until(() -> {
+                    Map<String, String> now = snapshot(api, bootstrapServers);
+                    boolean same = now.equals(last[0]);
+                    last[0] = now;
+                    return same;
+                });
+        return last[0];
+    }
+
     static Map<String, String> snapshot(TestApi api, String bootstrapServers) {
         Map<String, String> state = new TreeMap<>();
         for (String path : new String[] {"/api/accounts/" + CUSTOMER, "/api/accounts/" + CUSTOMER + "/events",
