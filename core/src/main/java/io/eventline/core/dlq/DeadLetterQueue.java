@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@snippet :
  * DeadLetterQueue dlq = new DeadLetterQueue(clientSettings);
  * dlq.list().forEach(letter -> System.out.println(letter.id() + " " + letter.reason()));
- * dlq.replay("orders.dlq-3-17"); // ApiException 404 if unknown, 409 if already replayed
+ * dlq.replay("wallets.dlq-3-17"); // ApiException 404 if unknown, 409 if already replayed
  * }
  */
 public final class DeadLetterQueue {

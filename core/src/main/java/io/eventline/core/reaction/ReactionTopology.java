@@ -17,8 +17,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * read goes to the application's dead-letter topic (nodes {@code <name>-dead-letters}, {@code <name>-dlq}).
  *
  * {@snippet :
- * ReactionTopology.addTo(builder, "accounts-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
- *         new PaymentReaction(), AccountsService.AGGREGATE);
+ * ReactionTopology.addTo(builder, "wallets-on-purchases", PurchaseContracts.TOPIC, PurchaseContracts.EVENTS,
+ *         new ChargeReaction(), WalletsService.AGGREGATE);
  * }
  */
 public final class ReactionTopology {
