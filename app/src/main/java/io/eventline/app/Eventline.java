@@ -46,7 +46,7 @@ public final class Eventline implements AutoCloseable {
         try {
             eventline.startAll(config);
             return eventline;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             eventline.close();
             throw e;
         }

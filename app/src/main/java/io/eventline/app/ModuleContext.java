@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
@@ -79,7 +80,8 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
      */
     <V> ProjectionRunner<V> startView(Projection<V> projection) {
         var view = closing(new ProjectionRunner<>(projection, clientSettings,
-                Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer()), dataDir.resolve("projections")));
+                Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer()), dataDir.resolve("projections"),
+                Optional.of(InstanceId.of(dataDir))));
         view.start();
         projections.add(view);
         return view;

@@ -25,13 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Replay a run's scenario and kill delays with {@code -Deventline.seed=N} (where the kills land in
  * the flow still varies with timing). A failed run keeps its data dir and each start's log, under the
- * path printed first. The soak run is left out of the default build; run it with
+ * path printed first. The default build runs the short version; the long one is a soak, run with
  * {@code ./mvnw -B -pl app test -Dtest=CrashTest -Dsurefire.excludedGroups=none -Dgroups=soak}.
  */
-// Out of the default run for now: killing the process that also runs the embedded broker has
-// left transactions hanging after a restart (HangingTransactions diagnoses them), and the restarted
-// platform then never got ready. Run it with -Dgroups=soak -Dsurefire.excludedGroups=none.
-@Tag("soak")
+@Tag("integration")
 class CrashTest {
     private static final Duration SETTLE = Duration.ofMinutes(5);
 

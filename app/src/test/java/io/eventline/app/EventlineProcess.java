@@ -150,7 +150,6 @@ final class EventlineProcess implements AutoCloseable {
                     .until(() -> !process.isAlive() || ready());
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException("eventline was not ready within " + READY_TIMEOUT
-                    + "; hanging transactions: " + HangingTransactions.describe("127.0.0.1:" + brokerPort)
                     + "\nlog " + lastLog() + ":\n" + tail(lastLog()), e);
         }
         return process.isAlive();

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start} returns once the broker accepts topic creation, or throws a
  * {@link BrokerStartException} after stopping whatever had started (Kafka's controller threads are
  * not daemons: left running, they would keep the JVM alive). {@link #close()} stops it and waits;
- * it is idempotent and thread-safe.
+ * it is idempotent and thread-safe. While it runs, a {@link HangingTransactionSweeper} aborts the
+ * transactions a restart after a kill can leave hanging.
  *
  * {@snippet :
  * try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", 9092)) {
@@ -35,12 +36,14 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
 
     private final KafkaRaftServer server;
     private final BrokerSettings settings;
     private final String clusterId;
     private final DataDirLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile HangingTransactionSweeper sweeper;
 
     private EmbeddedBroker(KafkaRaftServer server, BrokerSettings settings, String clusterId, DataDirLock lock) {
         this.server = server;
@@ -82,6 +85,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw e;
         }
         broker.awaitReady();
+        broker.sweeper = HangingTransactionSweeper.start(broker.bootstrapServers(), SWEEP_INTERVAL);
         LOG.info("Embedded Kafka broker listening on {}, data in {}, cluster id {} (started in {} ms)",
                 broker.bootstrapServers(), root, broker.clusterId(),
                 Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
@@ -103,6 +107,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                if (sweeper != null) {
+                    sweeper.close();
+                }
                 stop(server);
             } finally {
                 lock.close();

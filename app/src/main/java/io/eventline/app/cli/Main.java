@@ -12,7 +12,15 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exitCode;
+        try {
+            exitCode = commandLine().execute(args);
+        } catch (Throwable e) { // an Error (e.g. a jar of another version) passes picocli: still one line, exit 1
+            System.err.println("eventline: " + oneLine(e));
+            exitCode = 1;
+        }
+        // Exit even if a failed start left non-daemon threads behind (Kafka's, Jetty's).
+        System.exit(exitCode);
     }
 
     static CommandLine commandLine() {

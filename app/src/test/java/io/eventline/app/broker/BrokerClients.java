@@ -53,6 +53,11 @@ final class BrokerClients {
         }
     }
 
+    /** A transactional producer, for a test that holds a transaction open. */
+    KafkaProducer<String, String> transactionalProducer(String transactionalId) {
+        return producer(Map.of("transactional.id", transactionalId));
+    }
+
     void abortInTransaction(String topic, String transactionalId, String key, String value) {
         try (KafkaProducer<String, String> producer = producer(Map.of("transactional.id", transactionalId))) {
             producer.initTransactions();

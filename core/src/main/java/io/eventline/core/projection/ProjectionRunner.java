@@ -39,6 +39,7 @@ public final class ProjectionRunner<V> implements AutoCloseable {
     private final Map<String, Object> clientSettings;
     private final Map<String, Object> streamsOverrides;
     private final Path stateDir;
+    private final Optional<String> instanceId;
     private final ProjectionVersions versions;
     private final ProjectedCodec<V> codec;
     private volatile Running active;
@@ -50,6 +51,16 @@ public final class ProjectionRunner<V> implements AutoCloseable {
     /** @param streamsOverrides e.g. {@code application.server}, so other instances can route queries */
     public ProjectionRunner(Projection<V> projection, Map<String, Object> clientSettings,
                             Map<String, Object> streamsOverrides, Path stateDir) {
+        this(projection, clientSettings, streamsOverrides, stateDir, Optional.empty());
+    }
+
+    /**
+     * @param instanceId this process's lasting id, for static membership: restarted after a crash, it
+     *     takes its partitions straight back instead of waiting out its former session
+     */
+    public ProjectionRunner(Projection<V> projection, Map<String, Object> clientSettings,
+                            Map<String, Object> streamsOverrides, Path stateDir, Optional<String> instanceId) {
+        this.instanceId = instanceId;
         this.projection = projection;
         this.clientSettings = Map.copyOf(clientSettings);
         this.streamsOverrides = Map.copyOf(streamsOverrides);
@@ -193,8 +204,10 @@ public final class ProjectionRunner<V> implements AutoCloseable {
     private Running launch(int version) {
         StreamsBuilder builder = new StreamsBuilder();
         ProjectionTopology.addTo(builder, projection, version);
-        Properties props = StreamsSettings.exactlyOnce(projection.applicationId(version), clientSettings,
-                stateDir.resolve(projection.store(version)));
+        Path versionState = stateDir.resolve(projection.store(version));
+        Properties props = instanceId
+                .map(id -> StreamsSettings.exactlyOnce(projection.applicationId(version), clientSettings, versionState, id))
+                .orElseGet(() -> StreamsSettings.exactlyOnce(projection.applicationId(version), clientSettings, versionState));
         props.putAll(streamsOverrides);
         KafkaStreams streams = new KafkaStreams(builder.build(props), props);
         streams.start();
