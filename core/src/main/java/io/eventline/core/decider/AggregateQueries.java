@@ -64,8 +64,7 @@ public final class AggregateQueries<C, S, E> {
                 break; // timestamps never go back within an aggregate (CommandProcessor)
             }
             E event = aggregate.events().decode(envelope.eventType(), envelope.version(), envelope.data());
-            state = new Snapshot<>(aggregate.decider().evolve(state.state(), event), state.version() + 1,
-                    envelope.timestamp());
+            state = state.next(aggregate.decider().evolve(state.state(), event), envelope.timestamp());
         }
         return state.exists() ? Optional.of(state) : Optional.empty();
     }

@@ -9,6 +9,7 @@ import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.metrics.ProcessingObserver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,6 +38,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     private final SnapshotCodec<S> snapshots;
     private ProcessorContext<String, Outcome<Decided>> context;
     private DeadLetters deadLetters;
+    private ProcessingObserver observer;
     private KeyValueStore<String, byte[]> snapshotStore;
     private KeyValueStore<String, byte[]> historyStore;
 
@@ -50,21 +52,26 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     public void init(ProcessorContext<String, Outcome<Decided>> context) {
         this.context = context;
         this.deadLetters = DeadLetters.of(context, aggregate.name() + "-decide");
+        this.observer = ProcessingObserver.of(context);
         this.snapshotStore = context.getStateStore(aggregate.snapshotStore());
         this.historyStore = context.getStateStore(aggregate.historyStore());
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
-        if (deadLetters.forAnother(record)) {
-            return;
+        if (!deadLetters.forAnother(record) && decide(record)) {
+            observer.processed(context.applicationId(), record.timestamp());
         }
+    }
+
+    /** Answers the command; false when the record went to the dead-letter topic instead. */
+    private boolean decide(Record<String, byte[]> record) {
         CommandEnvelope command;
         try {
             command = read(record.value());
         } catch (IOException | IllegalArgumentException e) {
             context.forward(Outcome.dead(deadLetters.letter(record, DeadLetterReason.UNREADABLE, e)));
-            return;
+            return false;
         }
         Snapshot<S> before = load(command.aggregateId());
         C decoded;
@@ -74,7 +81,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
             reply(command, before, List.of(), new Reply.Refusal("command.malformed", null, e.getMessage()),
                     record.timestamp());
             context.forward(Outcome.dead(deadLetters.letter(record, DeadLetterReason.of(e), e)));
-            return;
+            return false;
         }
         try {
             List<E> events = aggregate.decider().decide(preparer.prepare(decoded, StoreLookups.of(context)),
@@ -90,6 +97,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
             reply(command, before, List.of(), new Reply.Refusal("command.malformed", null, e.getMessage()),
                     record.timestamp());
         }
+        return true;
     }
 
     private static CommandEnvelope read(byte[] value) throws IOException {
@@ -116,10 +124,11 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
             historyStore.put(HistoryKeys.of(command.aggregateId(), version), bytes);
             context.forward(Outcome.processed(new Record<String, Decided>(
                     command.aggregateId(), new Decided.Event(bytes), at.toEpochMilli(), EnvelopeCodec.headers(envelope))));
-            current = new Snapshot<>(aggregate.decider().evolve(current.state(), event), version, at);
+            current = current.next(aggregate.decider().evolve(current.state(), event), at);
         }
         if (!events.isEmpty()) {
             snapshotStore.put(command.aggregateId(), snapshots.write(current));
+            observer.appended(aggregate.eventTopic(), current.created(), at, events);
         }
         return current;
     }

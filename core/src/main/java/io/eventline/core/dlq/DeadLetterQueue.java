@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,6 +53,19 @@ public final class DeadLetterQueue {
     /** Every dead letter, newest first. */
     public List<DeadLetterEntry> list() {
         return read().entries();
+    }
+
+    /**
+     * How many dead letters wait in each dead-letter topic: those not replayed. Every such topic is
+     * named, with 0 when nothing waits there, so that a depth going back to 0 is seen as such.
+     */
+    public Map<String, Long> depths() {
+        Letters letters = read();
+        Map<String, Long> depths = new TreeMap<>();
+        letters.queues().forEach(queue -> depths.put(queue, 0L));
+        letters.entries().stream().filter(entry -> !entry.replayed())
+                .forEach(entry -> depths.merge(entry.queue(), 1L, Long::sum));
+        return depths;
     }
 
     /**
@@ -107,7 +121,8 @@ public final class DeadLetterQueue {
                 .collect(Collectors.toSet());
         Map<String, ConsumerRecord<byte[], byte[]>> records = new LinkedHashMap<>();
         List<DeadLetterEntry> read = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : reader.readAll(reader.topicsEndingWith(SUFFIX))) {
+        List<String> queues = reader.topicsEndingWith(SUFFIX);
+        for (ConsumerRecord<byte[], byte[]> record : reader.readAll(queues)) {
             DeadLetterEntry.of(record).ifPresent(entry -> {
                 records.put(entry.id(), record);
                 read.add(entry);
@@ -121,11 +136,12 @@ public final class DeadLetterQueue {
                 .map(entry -> replayedRecords.contains(entry.recordKey()) ? entry.asReplayed() : entry).toList());
         entries.sort(Comparator.comparing(DeadLetterEntry::at).thenComparing(DeadLetterEntry::queue)
                 .thenComparingLong(e -> Long.parseLong(e.id().substring(e.id().lastIndexOf('-') + 1))).reversed());
-        return new Letters(entries, records);
+        return new Letters(queues, entries, records);
     }
 
-    /** What one read found: entries newest first, and each one's record, by id. */
-    private record Letters(List<DeadLetterEntry> entries, Map<String, ConsumerRecord<byte[], byte[]>> records) {
+    /** What one read found: the dead-letter topics, entries newest first, and each one's record, by id. */
+    private record Letters(List<String> queues, List<DeadLetterEntry> entries,
+                           Map<String, ConsumerRecord<byte[], byte[]>> records) {
         List<String> sameRecord(DeadLetterEntry entry) {
             return entries.stream().filter(entry::sameRecordAs).map(DeadLetterEntry::id).toList();
         }

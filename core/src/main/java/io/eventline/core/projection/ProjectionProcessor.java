@@ -8,6 +8,7 @@ import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.metrics.ProcessingObserver;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,6 +26,7 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
     private final ProjectedCodec<V> codec;
     private ProcessorContext<String, DeadLetter> context;
     private DeadLetters deadLetters;
+    private ProcessingObserver observer;
     private KeyValueStore<String, byte[]> store;
 
     ProjectionProcessor(Projection<V> projection, String storeName) {
@@ -37,6 +39,7 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
     public void init(ProcessorContext<String, DeadLetter> context) {
         this.context = context;
         this.deadLetters = DeadLetters.of(context, storeName + "-fold");
+        this.observer = ProcessingObserver.of(context);
         this.store = context.getStateStore(storeName);
     }
 
@@ -54,6 +57,7 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
         }
         Optional<String> key = projection.projector().keyOf(event);
         if (key.isEmpty()) {
+            observer.processed(context.applicationId(), record.timestamp());
             return;
         }
         byte[] stored = store.get(key.get());
@@ -67,5 +71,6 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
             return;
         }
         store.put(key.get(), codec.write(new Projected<>(after, before.version() + 1, event.timestamp())));
+        observer.processed(context.applicationId(), record.timestamp());
     }
 }

@@ -14,6 +14,7 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.metrics.ProcessingObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,7 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     private final Aggregate<C, ?, ?> target;
     private ProcessorContext<String, Outcome<byte[]>> context;
     private DeadLetters deadLetters;
+    private ProcessingObserver observer;
 
     ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target) {
         this.name = name;
@@ -48,6 +50,7 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     public void init(ProcessorContext<String, Outcome<byte[]>> context) {
         this.context = context;
         this.deadLetters = DeadLetters.of(context, name + "-react");
+        this.observer = ProcessingObserver.of(context);
     }
 
     @Override
@@ -71,6 +74,7 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
         for (int i = 0; i < commands.size(); i++) {
             forward(envelope, i, commands.get(i));
         }
+        observer.processed(context.applicationId(), record.timestamp());
     }
 
     private void forward(EventEnvelope cause, int index, Routed<C> routed) {

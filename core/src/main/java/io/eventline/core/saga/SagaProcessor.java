@@ -12,6 +12,7 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.metrics.ProcessingObserver;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     private final SagaStateCodec<D> codec;
     private ProcessorContext<String, Outcome<Outbound>> context;
     private DeadLetters deadLetters;
+    private ProcessingObserver observer;
     private KeyValueStore<String, byte[]> store;
 
     SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval) {
@@ -61,6 +63,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     public void init(ProcessorContext<String, Outcome<Outbound>> context) {
         this.context = context;
         this.deadLetters = DeadLetters.of(context, definition.name() + "-run");
+        this.observer = ProcessingObserver.of(context);
         this.store = context.getStateStore(definition.stateStore());
         context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
@@ -78,25 +81,27 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
             return;
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        if (topic.equals(definition.replyTopic())) {
-            replied(record, now);
-        } else {
-            triggered(topic, record, now);
+        boolean applied = topic.equals(definition.replyTopic()) ? replied(record, now) : triggered(topic, record, now);
+        if (applied) {
+            observer.processed(context.applicationId(), record.timestamp());
         }
     }
 
-    private void replied(Record<String, byte[]> record, Instant now) {
+    /** @return false when the reply went to the dead-letter topic */
+    private boolean replied(Record<String, byte[]> record, Instant now) {
         Reply reply;
         try {
             reply = Json.mapper().readValue(record.value(), Reply.class);
         } catch (IOException | IllegalArgumentException e) {
             deadLetter(record, DeadLetterReason.UNREADABLE, e);
-            return;
+            return false;
         }
         apply(record.key(), new SagaInput.ReplyReceived<>(reply, now), reply.commandId());
+        return true;
     }
 
-    private void triggered(String topic, Record<String, byte[]> record, Instant now) {
+    /** @return false when the event went to the dead-letter topic */
+    private boolean triggered(String topic, Record<String, byte[]> record, Instant now) {
         EventEnvelope event;
         Optional<D> start;
         Optional<String> abort;
@@ -106,12 +111,13 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
             abort = triggers.abort(topic, event);
         } catch (MalformedEnvelopeException | UnknownMessageTypeException | MalformedMessageException e) {
             deadLetter(record, DeadLetterReason.of(e), e);
-            return;
+            return false;
         }
         String cause = event.eventId().toString();
         start.ifPresent(data -> apply(record.key(),
                 new SagaInput.Start<>(record.key(), data, event.metadata().correlationId(), now), cause));
         abort.ifPresent(reason -> apply(record.key(), new SagaInput.Abort<>(reason, now), cause));
+        return true;
     }
 
     /** Feeds a tick to every saga past its deadline. A full scan of the store: see SagaTopology. */

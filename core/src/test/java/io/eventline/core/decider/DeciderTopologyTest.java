@@ -59,7 +59,7 @@ class DeciderTopologyTest {
         assertThat(driver.appended()).extracting(r -> EnvelopeCodec.fromBytes(r.value()).eventType())
                 .containsExactly("counter.added", "counter.added", "counter.reached-ten");
         assertThat(driver.queries().current("c1")).get()
-                .isEqualTo(new Snapshot<>(new Counter(10), 3, T2));
+                .isEqualTo(new Snapshot<>(new Counter(10), 3, T2, T1));
     }
 
     @Test
@@ -103,9 +103,9 @@ class DeciderTopologyTest {
         driver.send("c1", new Add(1), T2);
 
         assertThat(driver.queries().asOf("c1", T1.minusMillis(1))).isEmpty();
-        assertThat(driver.queries().asOf("c1", T1)).get().isEqualTo(new Snapshot<>(new Counter(4), 1, T1));
+        assertThat(driver.queries().asOf("c1", T1)).get().isEqualTo(new Snapshot<>(new Counter(4), 1, T1, T1));
         assertThat(driver.queries().asOf("c1", T2.minusSeconds(1)).orElseThrow().state()).isEqualTo(new Counter(4));
-        assertThat(driver.queries().asOf("c1", T2)).get().isEqualTo(new Snapshot<>(new Counter(5), 2, T2));
+        assertThat(driver.queries().asOf("c1", T2)).get().isEqualTo(new Snapshot<>(new Counter(5), 2, T2, T1));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,6 +35,11 @@ public final class DeciderDriver<C, S, E> implements AutoCloseable {
     private int sent;
 
     public DeciderDriver(Aggregate<C, S, E> aggregate) {
+        this(aggregate, Map.of());
+    }
+
+    /** @param settings more Streams settings, e.g. a {@code ProcessingObserver} */
+    public DeciderDriver(Aggregate<C, S, E> aggregate, Map<String, Object> settings) {
         this.aggregate = aggregate;
         StreamsBuilder builder = new StreamsBuilder();
         DeciderTopology.addTo(builder, aggregate);
@@ -41,6 +47,7 @@ public final class DeciderDriver<C, S, E> implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + aggregate.name());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        props.putAll(settings);
         this.driver = new TopologyTestDriver(builder.build(props), props);
         this.commands = driver.createInputTopic(aggregate.commandTopic(), new StringSerializer(), new ByteArraySerializer());
         this.events = driver.createOutputTopic(aggregate.eventTopic(), new StringDeserializer(), new ByteArrayDeserializer());
