@@ -3,6 +3,7 @@ package io.eventline.app;
 import io.eventline.app.broker.EmbeddedBroker;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
+import io.eventline.app.metrics.Metrics;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import io.javalin.Javalin;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ public final class Eventline implements AutoCloseable {
     private String bootstrapServers;
     private HttpApi http;
     private KeyRouting routing;
+    private Metrics metrics;
 
     private Eventline() {
     }
@@ -64,6 +67,8 @@ public final class Eventline implements AutoCloseable {
         clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 
         Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
+        metrics = new Metrics(clients, this::streamsByApplication);
+        started.push(metrics);
         // The port is chosen before the streams start: they advertise it to the other instances.
         int port = HttpApi.choosePort(config.http().bind(), config.http().port());
         routing = new KeyRouting(new HostInfo(config.http().reachableHost(), port));
@@ -74,13 +79,15 @@ public final class Eventline implements AutoCloseable {
             if (config.services().contains(module.name())) {
                 ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config.saga()),
                         clients, config);
+                metrics.bind(module.name(), service.streams());
                 routes.add(app -> module.mount(app,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, started::push, config.dataDir(),
-                                projections, routing)));
+                                projections, routing, metrics.observer())));
             }
         }
         routes.add(projections::register);
         routes.add(new DlqRoutes(clients)::register);
+        routes.add(metrics::register);
         http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), this::isReady,
                 app -> routes.forEach(route -> route.accept(app)));
         started.push(http);
@@ -89,11 +96,18 @@ public final class Eventline implements AutoCloseable {
     private ServiceStreams startStreams(String name, Consumer<org.apache.kafka.streams.StreamsBuilder> topology,
                                         Map<String, Object> clients, EventlineConfig config) {
         ServiceStreams service = new ServiceStreams(name, topology, clients, config.dataDir(),
-                routing.self().host() + ":" + routing.self().port());
+                routing.self().host() + ":" + routing.self().port(), metrics.observer());
         started.push(service);
         streams.add(service);
         service.start();
         return service;
+    }
+
+    /** Every stream of this instance, services' and read models', by application id (= consumer group). */
+    private Map<String, KafkaStreams> streamsByApplication() {
+        Map<String, KafkaStreams> all = new HashMap<>(projections.streams());
+        streams.forEach(service -> all.put(ServiceStreams.applicationId(service.name()), service.streams()));
+        return all;
     }
 
     /** Ready once every service's streams are running. */
@@ -110,9 +124,14 @@ public final class Eventline implements AutoCloseable {
 
     /** Where this instance reads {@code key} of {@code store} in {@code service}'s streams: for tests, diagnostics. */
     KeyOwner locate(String service, String store, String key) throws InterruptedException {
-        ServiceStreams owner = streams.stream().filter(s -> s.name().equals(service)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("service " + service + " is not running here"));
-        return KeyRouter.of(owner.streams(), routing.self()).locate(store, key, Duration.ofSeconds(5));
+        return KeyRouter.of(streamsOf(service), routing.self()).locate(store, key, Duration.ofSeconds(5));
+    }
+
+    /** A service's streams on this instance: for tests (pausing one), diagnostics. */
+    KafkaStreams streamsOf(String service) {
+        return streams.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("service " + service + " is not running here"))
+                .streams();
     }
 
     public String bootstrapServers() {

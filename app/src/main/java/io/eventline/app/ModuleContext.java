@@ -3,6 +3,7 @@ package io.eventline.app;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.http.KeyedStore;
 import io.javalin.Javalin;
+import io.eventline.core.metrics.ProcessingObserver;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionRunner;
 import io.javalin.http.Context;
@@ -18,12 +19,12 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * What a running service's routes may use: its own streams (for interactive queries), the Kafka
  * client settings (for gateways and producers), a way to have a resource closed at shutdown, the data
- * dir (for read models' state), the registry of read models (for their rebuild API), and the
- * routing of keyed GETs to the instance holding the key.
+ * dir (for read models' state), the registry of read models (for their rebuild API), the
+ * routing of keyed GETs to the instance holding the key, and what processors report to (metrics).
  */
 record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, Duration commandTimeout,
                      Consumer<AutoCloseable> closeAtShutdown, Path dataDir, ProjectionRoutes projections,
-                     KeyRouting routing) {
+                     KeyRouting routing, ProcessingObserver observer) {
     <T extends AutoCloseable> T closing(T resource) {
         closeAtShutdown.accept(resource);
         return resource;
@@ -80,7 +81,8 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
      */
     <V> ProjectionRunner<V> startView(Projection<V> projection) {
         var view = closing(new ProjectionRunner<>(projection, clientSettings,
-                Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer()), dataDir.resolve("projections"),
+                Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer(), ProcessingObserver.CONFIG, observer),
+                dataDir.resolve("projections"),
                 Optional.of(InstanceId.of(dataDir))));
         view.start();
         projections.add(view);

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The read models this instance runs, and their rebuilds: {@code GET /api/projections},
@@ -17,6 +18,14 @@ final class ProjectionRoutes {
 
     void add(ProjectionRunner<?> runner) {
         runners.put(runner.projection().name(), runner);
+    }
+
+    /** The active version's streams of each read model, by application id. */
+    Map<String, KafkaStreams> streams() {
+        Map<String, KafkaStreams> streams = new java.util.HashMap<>();
+        runners.values().forEach(runner -> streams.put(
+                runner.projection().applicationId(runner.status().activeVersion()), runner.streams()));
+        return streams;
     }
 
     boolean allRunning() {

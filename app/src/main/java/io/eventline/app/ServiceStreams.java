@@ -1,6 +1,7 @@
 package io.eventline.app;
 
 import io.eventline.core.kafka.StreamsSettings;
+import io.eventline.core.metrics.ProcessingObserver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,15 +32,17 @@ final class ServiceStreams implements AutoCloseable {
     /**
      * @param applicationServer this instance's HTTP {@code host:port}: Kafka Streams tells every
      *     instance which one holds which store partition, so that any of them answers any key
+     * @param observer what the service's processors report to, for metrics
      */
     ServiceStreams(String service, Consumer<StreamsBuilder> topology, Map<String, Object> clientSettings, Path dataDir,
-                   String applicationServer) {
+                   String applicationServer, ProcessingObserver observer) {
         this.service = service;
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(builder);
         var props = StreamsSettings.exactlyOnce(applicationId(service), clientSettings,
                 dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        props.put(ProcessingObserver.CONFIG, observer);
         this.streams = new KafkaStreams(builder.build(props), props);
         streams.setStateListener((now, before) -> {
             LOG.info("{} streams: {} -> {}", service, before, now);

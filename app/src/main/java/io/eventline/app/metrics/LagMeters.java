@@ -1,0 +1,27 @@
+package io.eventline.app.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+
+/** {@code eventline_consumer_lag_records{group,topic,partition}}: one series per partition a group reads. */
+final class LagMeters {
+    private final ConsumerLag lag;
+    private final MultiGauge gauge;
+
+    LagMeters(ConsumerLag lag, MeterRegistry registry) {
+        this.lag = lag;
+        this.gauge = MultiGauge.builder("eventline.consumer.lag")
+                .description("Records a consumer group has yet to read: the partition's last stable offset less the"
+                        + " group's committed offset")
+                .baseUnit("records")
+                .register(registry);
+    }
+
+    void refresh() throws Exception {
+        // Overwrite: a partition no longer read (a group gone) leaves the output with the refresh.
+        gauge.register(lag.read().stream().<MultiGauge.Row<?>>map(p -> MultiGauge.Row.of(Tags.of("group", p.group(),
+                "topic", p.partition().topic(), "partition", Integer.toString(p.partition().partition())), p.lag()))
+                .toList(), true);
+    }
+}

@@ -1,0 +1,103 @@
+package io.eventline.app.metrics;
+
+import io.eventline.core.dlq.DeadLetterQueue;
+import io.eventline.core.metrics.ProcessingObserver;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Eventline's metrics, served at {@code GET /metrics} in the Prometheus text format: what the
+ * processors report ({@link #observer()}), what the cluster says (consumer lag, dead letters waiting),
+ * the rebalances and the Kafka client and Streams metrics of this instance's streams, the JVM's.
+ */
+public final class Metrics implements AutoCloseable {
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    /** How long a scrape waits for fresh values from the cluster before it serves the last ones. */
+    private static final Duration SCRAPE_WAIT = Duration.ofSeconds(2);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ExecutorService refreshes = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService kafkaScheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("metrics-kafka").factory());
+    private final ProcessingMeters processing;
+    private final Admin admin;
+    private final Refresh lag;
+    private final Refresh deadLetters;
+    private final RebalanceMeters rebalances;
+    private final KafkaMeters kafka;
+
+    /** @param streams this instance's streams by application id, as they are when asked */
+    public Metrics(Map<String, Object> clientSettings, Supplier<Map<String, KafkaStreams>> streams) {
+        registry.config().meterFilter(KafkaMeters.only(KafkaMeters.KEPT))
+                // Named against Prometheus's conventions (promtool's lint): a unit abbreviated, a gauge
+                // ending in _count. Uptime and CPU usage say what matters of them.
+                .meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")
+                        || id.getName().equals("system.cpu.count")));
+        this.processing = new ProcessingMeters(registry, Clock.systemUTC());
+        Properties props = new Properties();
+        props.putAll(clientSettings);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "eventline-metrics");
+        this.admin = Admin.create(props);
+        LagMeters lags = new LagMeters(new ConsumerLag(admin, TIMEOUT), registry);
+        this.lag = new Refresh("consumer lag", Duration.ofSeconds(2), lags::refresh, refreshes);
+        DeadLetterMeters depths = new DeadLetterMeters(new DeadLetterQueue(clientSettings), registry);
+        this.deadLetters = new Refresh("dead letters", Duration.ofSeconds(5), depths::refresh, refreshes);
+        this.rebalances = new RebalanceMeters(registry, streams);
+        this.kafka = new KafkaMeters(registry, kafkaScheduler);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** For every application's Streams settings, under {@link ProcessingObserver#CONFIG}. */
+    public ProcessingObserver observer() {
+        return processing;
+    }
+
+    /** Adds a service's Kafka client and Streams metrics. */
+    public void bind(String service, KafkaStreams streams) {
+        kafka.bind(service, streams);
+    }
+
+    /** {@code GET /metrics}; like every path but {@code /health/*}, it needs the API token when one is set. */
+    public void register(Javalin app) {
+        app.get("/metrics", ctx -> ctx.contentType(CONTENT_TYPE).result(scrape()));
+    }
+
+    String scrape() {
+        rebalances.refresh();
+        CompletableFuture.allOf(lag.ifStale(), deadLetters.ifStale())
+                .completeOnTimeout(null, SCRAPE_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+        kafkaScheduler.shutdownNow();
+        refreshes.shutdownNow();
+        admin.close(Duration.ofSeconds(5));
+        registry.close();
+    }
+}
