@@ -79,6 +79,7 @@ class ApiTokenTest {
         assertUnauthorized(send(get(base + "/api/accounts/t0"), authorization));
         assertUnauthorized(send(post(base + "/api/accounts/t0/deposits", "{\"amount\": -5}"), authorization));
         assertUnauthorized(send(get(base + "/api/no/such/route"), authorization));
+        assertUnauthorized(send(get(base + "/metrics"), authorization));
         // Refused before any handler: no deposit happened.
         assertThat(send(get(base + "/api/accounts/t0/events"), "Bearer " + TOKEN).body()).isEqualTo("[]");
     }
@@ -110,6 +111,7 @@ class ApiTokenTest {
         assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(malformed).path("errors").path(0).path("field").asText()).isEqualTo("amount");
         assertThat(send(get(base + "/api/no/such/route"), bearer).statusCode()).isEqualTo(404);
+        assertThat(send(get(base + "/metrics"), bearer).body()).contains("eventline_orders_completed_total");
     }
 
     @Test
