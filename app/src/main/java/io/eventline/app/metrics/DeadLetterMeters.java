@@ -4,15 +4,20 @@ import io.eventline.core.dlq.DeadLetterQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 /** {@code eventline_dlq_depth_records{topic}}: per dead-letter topic, the dead letters not yet replayed. */
-final class DeadLetterMeters {
+final class DeadLetterMeters implements MeterBinder {
     private final DeadLetterQueue queue;
-    private final MultiGauge gauge;
+    private MultiGauge gauge;
 
-    DeadLetterMeters(DeadLetterQueue queue, MeterRegistry registry) {
+    DeadLetterMeters(DeadLetterQueue queue) {
         this.queue = queue;
-        this.gauge = MultiGauge.builder("eventline.dlq.depth")
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        gauge = MultiGauge.builder("eventline.dlq.depth")
                 .description("Dead letters waiting in a dead-letter topic: written there and not yet replayed")
                 .baseUnit("records")
                 .register(registry);

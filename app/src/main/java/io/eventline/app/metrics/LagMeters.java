@@ -3,15 +3,20 @@ package io.eventline.app.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 /** {@code eventline_consumer_lag_records{group,topic,partition}}: one series per partition a group reads. */
-final class LagMeters {
+final class LagMeters implements MeterBinder {
     private final ConsumerLag lag;
-    private final MultiGauge gauge;
+    private MultiGauge gauge;
 
-    LagMeters(ConsumerLag lag, MeterRegistry registry) {
+    LagMeters(ConsumerLag lag) {
         this.lag = lag;
-        this.gauge = MultiGauge.builder("eventline.consumer.lag")
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        gauge = MultiGauge.builder("eventline.consumer.lag")
                 .description("Records a consumer group has yet to read: the partition's last stable offset less the"
                         + " group's committed offset")
                 .baseUnit("records")

@@ -53,16 +53,20 @@ public final class Metrics implements AutoCloseable {
                 // ending in _count. Uptime and CPU usage say what matters of them.
                 .meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")
                         || id.getName().equals("system.cpu.count")));
-        this.processing = new ProcessingMeters(registry, Clock.systemUTC());
+        this.processing = new ProcessingMeters(Clock.systemUTC());
+        processing.bindTo(registry);
         Properties props = new Properties();
         props.putAll(clientSettings);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "eventline-metrics");
         this.admin = Admin.create(props);
-        LagMeters lags = new LagMeters(new ConsumerLag(admin, TIMEOUT), registry);
+        LagMeters lags = new LagMeters(new ConsumerLag(admin, TIMEOUT));
+        lags.bindTo(registry);
         this.lag = new Refresh("consumer lag", Duration.ofSeconds(2), lags::refresh, refreshes);
-        DeadLetterMeters depths = new DeadLetterMeters(new DeadLetterQueue(clientSettings), registry);
+        DeadLetterMeters depths = new DeadLetterMeters(new DeadLetterQueue(clientSettings));
+        depths.bindTo(registry);
         this.deadLetters = new Refresh("dead letters", Duration.ofSeconds(5), depths::refresh, refreshes);
-        this.rebalances = new RebalanceMeters(registry, streams);
+        this.rebalances = new RebalanceMeters(streams);
+        rebalances.bindTo(registry);
         this.kafka = new KafkaMeters(registry, kafkaScheduler);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -12,6 +12,7 @@ import io.eventline.contracts.orders.OrderShipped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,17 +22,18 @@ import java.util.List;
  * order is counted once however many instances run. The latency is from {@code order.placed} to
  * {@code order.shipped} or {@code order.cancelled}, by the two events' timestamps in the log.
  */
-final class OrderMeters {
+final class OrderMeters implements MeterBinder {
     static final String NO_REASON = "none";
     private static final Duration[] BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(250),
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120)};
 
-    private final MeterRegistry registry;
-    private final Timer shippedIn;
-    private final Timer cancelledIn;
+    private MeterRegistry registry;
+    private Timer shippedIn;
+    private Timer cancelledIn;
 
-    OrderMeters(MeterRegistry registry) {
+    @Override
+    public void bindTo(MeterRegistry registry) {
         this.registry = registry;
         this.shippedIn = latency(registry, "SHIPPED");
         this.cancelledIn = latency(registry, "CANCELLED");

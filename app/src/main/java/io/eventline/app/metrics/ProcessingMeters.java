@@ -4,6 +4,7 @@ import io.eventline.core.metrics.ProcessingObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,22 +17,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * service processed it, per service; how many events each decider appended, per topic; and, for the
  * orders topic, how orders ended ({@link OrderMeters}).
  */
-final class ProcessingMeters implements ProcessingObserver {
+final class ProcessingMeters implements ProcessingObserver, MeterBinder {
     private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
         Duration.ofSeconds(30)};
 
-    private final MeterRegistry registry;
     private final Clock clock;
-    private final OrderMeters orders;
+    private final OrderMeters orders = new OrderMeters();
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
     private final Map<String, Counter> appended = new ConcurrentHashMap<>();
 
-    ProcessingMeters(MeterRegistry registry, Clock clock) {
-        this.registry = registry;
+    private MeterRegistry registry;
+
+    ProcessingMeters(Clock clock) {
         this.clock = clock;
-        this.orders = new OrderMeters(registry);
+    }
+
+    /** Bind before handing this to any streams: their threads report from their start. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        this.registry = registry;
+        orders.bindTo(registry);
     }
 
     @Override

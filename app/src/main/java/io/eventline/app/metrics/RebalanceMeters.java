@@ -2,6 +2,7 @@ package io.eventline.app.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -13,18 +14,23 @@ import org.apache.kafka.streams.KafkaStreams;
  * each group took part in, as their consumers count them ({@code rebalance-total}). It starts again
  * from 0 when a stream thread is replaced, as a restart does; Prometheus reads that as a reset.
  */
-final class RebalanceMeters {
+final class RebalanceMeters implements MeterBinder {
     private static final String GROUP = "consumer-coordinator-metrics";
     private static final String TOTAL = "rebalance-total";
 
-    private final MeterRegistry registry;
     private final Supplier<Map<String, KafkaStreams>> streams;
     private final Map<String, Double> counts = new ConcurrentHashMap<>();
+    private MeterRegistry registry;
 
     /** @param streams this instance's streams, by application id (which is their group's id) */
-    RebalanceMeters(MeterRegistry registry, Supplier<Map<String, KafkaStreams>> streams) {
-        this.registry = registry;
+    RebalanceMeters(Supplier<Map<String, KafkaStreams>> streams) {
         this.streams = streams;
+    }
+
+    /** A group's counter is registered when its streams are first seen, at a scrape. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        this.registry = registry;
     }
 
     /** Reads the counts from the consumers' own metrics: no request leaves the process. */

@@ -24,7 +24,12 @@ class OrderMetersTest {
     private static final Money TOTAL = Money.of(new BigDecimal("2.50"));
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final OrderMeters meters = new OrderMeters(registry);
+    private final OrderMeters meters = new OrderMeters();
+
+    @org.junit.jupiter.api.BeforeEach
+    void bind() {
+        meters.bindTo(registry);
+    }
 
     @Test
     void shouldCountAnOrderByOutcomeAndTimeItFromPlacedWhenItEnds() {
