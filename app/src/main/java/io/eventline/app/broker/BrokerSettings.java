@@ -93,6 +93,10 @@ record BrokerSettings(Path logDir, String host, int brokerPort, int controllerPo
         settings.put("share.coordinator.state.topic.num.partitions", "1");
         // No peers to wait for: the first member's rebalance needs no 3 s grace period.
         settings.put("group.initial.rebalance.delay.ms", "0");
+        // Restarted after a kill, the broker may register only once its killed incarnation's session
+        // has expired: 9 s by default, all spent waiting. Its heartbeats never leave this process.
+        settings.put("broker.session.timeout.ms", "4000");
+        settings.put("broker.heartbeat.interval.ms", "1000");
         return settings;
     }
 
