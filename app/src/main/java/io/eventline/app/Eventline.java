@@ -72,7 +72,7 @@ public final class Eventline implements AutoCloseable {
         List<Consumer<Javalin>> routes = new ArrayList<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
-                ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config.saga()),
+                ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config),
                         clients, config);
                 routes.add(app -> module.mount(app,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, started::push, config.dataDir(),

@@ -58,6 +58,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--services", split = ",", defaultValue = "${env:EVENTLINE_SERVICES:-all}", description = "all, or a comma-separated list (default ${DEFAULT-VALUE})")
     List<String> services;
 
+    @Option(names = "--mail-webhook", defaultValue = "${env:EVENTLINE_MAIL_WEBHOOK}", description = "POST each notification's mail to this URL as JSON, with Idempotency-Key: the event id (default: files under <data-dir>/mail)")
+    String mailWebhook;
+
+    @Option(names = "--mail-timeout", defaultValue = "${env:EVENTLINE_MAIL_TIMEOUT:-5s}", description = "how long the mail webhook may take to answer, e.g. 500ms or 5s (default ${DEFAULT-VALUE})")
+    String mailTimeout;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -97,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
                             Optional.ofNullable(advertisedHost).filter(h -> !h.isBlank())),
                     new EventlineConfig.Kafka(Optional.ofNullable(bootstrapServers).filter(b -> !b.isBlank()),
                             brokerPort, kafkaSettings()),
-                    dataDir, sagaStyle, chosen);
+                    dataDir, sagaStyle, chosen, EventlineConfig.Mail.of(mailWebhook, mailTimeout));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
