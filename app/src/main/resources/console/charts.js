@@ -7,6 +7,15 @@ export const PALETTE = ['#4fb3ff', '#3ecf8e', '#f5b942', '#ff6b6b', '#b58cff', '
 const MUTED = '#8593a3';
 const GRID = '#223041';
 
+/** The x axis: the points' span, or the last minute while there are fewer than two. */
+function timeRange(u, min, max) {
+  if (min === null || max === null || min === max) {
+    const end = max ?? Date.now() / 1000;
+    return [end - 60, end + 1];
+  }
+  return [min, max];
+}
+
 /**
  * A chart of a few series against time, keeping the last `windowSeconds`. The element carries how many
  * points it has drawn (data-points), which tells a reader, or a test, that it draws.
@@ -45,7 +54,7 @@ export class TimeChart {
         fill: PALETTE[i % PALETTE.length] + '14', value: (u, v) => (v === null ? '–' : this.format(v)),
       }))],
       axes: [axis, { ...axis, size: 56, values: (u, values) => values.map((v) => this.format(v)) }],
-      scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.15)] } },
+      scales: { x: { time: true, range: timeRange }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.15)] } },
       cursor: { drag: { x: false, y: false } },
       legend: { live: false },
     };

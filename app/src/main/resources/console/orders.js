@@ -21,7 +21,7 @@ export async function refreshOrders() {
   }
   const body = $('#orders tbody');
   if (orders.length === 0) {
-    fill(body, h('tr', {}, h('td', { colspan: 5, class: 'empty' }, id ? `No order ${id}` : 'No orders yet')));
+    fill(body, h('tr', {}, h('td', { colspan: 4, class: 'empty' }, id ? `No order ${id}` : 'No orders yet')));
     return;
   }
   fill(body, orders.map(row));
@@ -33,9 +33,8 @@ function row(order) {
     title: `${step.step} ${step.outcome} at ${step.at}`,
   }, `${MARK[step.outcome] || '?'} ${step.step}`));
   return h('tr', { 'data-order': order.orderId, 'data-status': order.status },
-    h('td', {}, h('a', { class: 'mono', href: '#', title: 'show its events in the flow',
+    h('td', { class: 'mono' }, h('a', { href: '#', title: `customer ${order.customerId}: show the order's events`,
       onclick: (e) => { e.preventDefault(); followOrder(order.orderId); } }, order.orderId)),
-    h('td', { class: 'mono dim' }, order.customerId),
     h('td', { class: 'num' }, `${Number(order.total).toFixed(2)} ${order.currency}`),
     h('td', {}, badge(order.status), order.reason ? h('span', { class: 'reason' }, order.reason) : null),
     h('td', { class: 'steps' }, steps));
