@@ -1,6 +1,7 @@
 package io.eventline.app;
 
 import io.eventline.app.broker.EmbeddedBroker;
+import io.eventline.app.console.Console;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.core.query.KeyOwner;
@@ -81,6 +82,9 @@ public final class Eventline implements AutoCloseable {
         }
         routes.add(projections::register);
         routes.add(new DlqRoutes(clients)::register);
+        Console console = new Console(clients, Console.selfUrl(config.http().bind(), port), config.http().apiToken());
+        started.push(console);
+        routes.add(console::register);
         http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), this::isReady,
                 app -> routes.forEach(route -> route.accept(app)));
         started.push(http);
