@@ -60,7 +60,7 @@ final class LoadRoutes {
 
     /**
      * {@code {running, phase, run, orders, rate, sent, done, failed, outcomes, elapsed, throughput,
-     * p50, p95, p99, max, recent: {seconds, orders, p50, p99}, error}}; latencies in milliseconds.
+     * p50, p95, p99, p999, max, recent: {seconds, orders, p50, p99}, error}}; latencies in milliseconds.
      */
     private static Map<String, Object> view(LoadProgress progress) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -78,6 +78,7 @@ final class LoadRoutes {
         view.put("p50", progress.latency().p50());
         view.put("p95", progress.latency().p95());
         view.put("p99", progress.latency().p99());
+        view.put("p999", progress.latency().p999());
         view.put("max", progress.latency().max());
         Percentiles recent = progress.recent();
         view.put("recent", Map.of("seconds", LoadGenerator.RECENT.toSeconds(), "orders", recent.count(),

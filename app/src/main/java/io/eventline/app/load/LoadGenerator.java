@@ -68,7 +68,7 @@ public final class LoadGenerator implements AutoCloseable {
         } catch (InterruptedException e) {
             end(Phase.STOPPED, "stopped");
         } catch (IOException | LoadFailedException e) {
-            end(Phase.FAILED, e.getMessage());
+            end(Phase.FAILED, describe(e));
         }
     }
 
@@ -121,10 +121,19 @@ public final class LoadGenerator implements AutoCloseable {
             done.incrementAndGet();
         } catch (IOException | LoadFailedException e) {
             failed.incrementAndGet();
-            error = e.getMessage();
+            error = describe(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    // A refused connection says nothing in its message: name the address and the kind of failure.
+    private String describe(Exception e) {
+        if (e instanceof LoadFailedException) {
+            return e.getMessage();
+        }
+        return "cannot talk to Eventline at " + client.base() + ": " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 
     public LoadProgress progress() {
