@@ -1,6 +1,7 @@
 package io.eventline.app;
 
 import io.eventline.app.broker.EmbeddedBroker;
+import io.eventline.app.console.Console;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.metrics.Metrics;
@@ -77,7 +78,7 @@ public final class Eventline implements AutoCloseable {
         List<Consumer<Javalin>> routes = new ArrayList<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
-                ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config.saga()),
+                ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config),
                         clients, config);
                 metrics.bind(module.name(), service.streams());
                 routes.add(app -> module.mount(app,
@@ -88,6 +89,9 @@ public final class Eventline implements AutoCloseable {
         routes.add(projections::register);
         routes.add(new DlqRoutes(clients)::register);
         routes.add(metrics::register);
+        Console console = new Console(clients, Console.selfUrl(config.http().bind(), port), config.http().apiToken());
+        started.push(console);
+        routes.add(console::register);
         http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), this::isReady,
                 app -> routes.forEach(route -> route.accept(app)));
         started.push(http);

@@ -1,20 +1,25 @@
 package io.eventline.app;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one configuration of a running Eventline, built from the CLI (which falls back to
  * {@code EVENTLINE_*} variables, then defaults) and validated here, so a bad setting fails at start-up
  * saying what to set. Nothing else reads the environment.
  */
-public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, List<String> services) {
+public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, List<String> services, Mail mail) {
     /** The services this build has; the order platform adds the rest. */
     public static final List<String> KNOWN_SERVICES = Modules.names();
 
@@ -25,6 +30,7 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(saga, "saga");
+        Objects.requireNonNull(mail, "mail");
         services = List.copyOf(services);
         for (String service : services) {
             if (!KNOWN_SERVICES.contains(service)) {
@@ -32,6 +38,11 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
                         + String.join(", ", KNOWN_SERVICES) + ")");
             }
         }
+    }
+
+    /** With mail written to files under the data dir, the default. */
+    public EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, List<String> services) {
+        this(http, kafka, dataDir, saga, services, Mail.FILES);
     }
 
     /**
@@ -101,6 +112,60 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         }
     }
 
+    /**
+     * Where notifications' mail goes: POSTed to {@code webhook}, answered within {@code timeout}; with
+     * no webhook, written as files under {@code <data-dir>/mail}.
+     */
+    public record Mail(Optional<URI> webhook, Duration timeout) {
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+        public static final Mail FILES = new Mail(Optional.empty(), DEFAULT_TIMEOUT);
+        private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(ms|s)");
+
+        public Mail {
+            Objects.requireNonNull(webhook, "webhook");
+            Objects.requireNonNull(timeout, "timeout");
+            webhook.ifPresent(Mail::check);
+            if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("--mail-timeout: more than 0 and at most 60s, was " + timeout);
+            }
+        }
+
+        /** From the command line: a URL or nothing (blank), and a duration such as {@code 500ms} or {@code 5s}. */
+        public static Mail of(String webhook, String timeout) {
+            Optional<URI> url = Optional.ofNullable(webhook).filter(text -> !text.isBlank()).map(text -> {
+                try {
+                    return new URI(text.strip());
+                } catch (URISyntaxException e) {
+                    throw new IllegalArgumentException("--mail-webhook: not a URL: " + e.getMessage(), e);
+                }
+            });
+            Matcher duration = DURATION.matcher(timeout == null ? "" : timeout.strip());
+            if (!duration.matches()) {
+                throw new IllegalArgumentException("--mail-timeout: a duration such as 500ms or 5s, was '"
+                        + timeout + "'");
+            }
+            long amount = Long.parseLong(duration.group(1));
+            return new Mail(url, duration.group(2).equals("ms") ? Duration.ofMillis(amount)
+                    : Duration.ofSeconds(amount));
+        }
+
+        private static void check(URI url) {
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+                throw new IllegalArgumentException("--mail-webhook: an http:// or https:// URL with a host, was "
+                        + url);
+            }
+        }
+
+        /** As printed: user info and query masked, since mail providers put keys there. */
+        String describe() {
+            return webhook.map(url -> url.getScheme() + "://" + (url.getUserInfo() == null ? "" : "****@")
+                            + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                            + (url.getRawPath() == null ? "" : url.getRawPath())
+                            + (url.getRawQuery() == null ? "" : "?****") + " timeout=" + timeout.toMillis() + "ms")
+                    .orElse("files under <data-dir>/mail");
+        }
+    }
+
     /** The settings as printed at start: secrets masked. */
     public String describe() {
         Map<String, String> shown = new TreeMap<>();
@@ -110,7 +175,8 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
                 + http.advertisedHost().map(host -> " advertised-host=" + host).orElse("")
                 + " kafka=" + kafka.bootstrapServers().orElse("embedded on port " + kafka.brokerPort())
                 + (shown.isEmpty() ? "" : " kafka-config=" + shown)
-                + " data-dir=" + dataDir + " saga=" + saga.name().toLowerCase() + " services=" + services;
+                + " data-dir=" + dataDir + " saga=" + saga.name().toLowerCase() + " services=" + services
+                + " mail=" + mail.describe();
     }
 
     private static boolean isSecret(String key) {

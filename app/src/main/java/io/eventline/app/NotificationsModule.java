@@ -2,12 +2,16 @@ package io.eventline.app;
 
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.StoreProvider;
+import io.eventline.notifications.Mailer;
 import io.eventline.notifications.NotificationRoutes;
 import io.eventline.notifications.NotificationsService;
 import io.javalin.Javalin;
 import org.apache.kafka.streams.StreamsBuilder;
 
-/** Notifications: reacts to orders' outcomes on its own; its routes only read what it sent. */
+/**
+ * Notifications: reacts to orders' outcomes on its own and mails each message, to the webhook of
+ * {@code --mail-webhook} or else as files under {@code <data-dir>/mail}; its routes only read what it sent.
+ */
 final class NotificationsModule implements ServiceModule {
     @Override
     public String name() {
@@ -16,12 +20,23 @@ final class NotificationsModule implements ServiceModule {
 
     @Override
     public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
-        NotificationsService.addTo(builder);
+        throw new UnsupportedOperationException("notifications needs the mail settings: addTo(builder, config)");
+    }
+
+    @Override
+    public void addTo(StreamsBuilder builder, EventlineConfig config) {
+        NotificationsService.addTo(builder, mailer(config));
     }
 
     @Override
     public void mount(Javalin app, ModuleContext context) {
         StoreProvider stores = StoreProvider.of(context.streams());
         new NotificationRoutes(new AggregateQueries<>(NotificationsService.AGGREGATE, stores), stores).register(app);
+    }
+
+    static Mailer mailer(EventlineConfig config) {
+        EventlineConfig.Mail mail = config.mail();
+        return mail.webhook().map(url -> Mailer.webhook(url, mail.timeout()))
+                .orElseGet(() -> Mailer.files(config.dataDir().resolve("mail")));
     }
 }

@@ -12,6 +12,7 @@ import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionVersions;
 import io.eventline.inventory.InventoryService;
+import io.eventline.notifications.NotificationsService;
 import io.eventline.orders.OrderViewProjector;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,8 @@ final class PlatformTopics {
             topics.add(new Topics.Spec(StreamsSettings.deadLetterTopic(view.applicationId(1)), Topics.Kind.EVENTS));
         }
         topics.add(new Topics.Spec(DeadLetterQueue.REPLAYED, Topics.Kind.COMPACTED));
+        // A dead-lettered mail is replayed here, not to notifications.events: its event stays once in the log.
+        topics.add(new Topics.Spec(NotificationsService.MAIL_REPLAYS, Topics.Kind.COMMANDS));
         return topics;
     }
 }

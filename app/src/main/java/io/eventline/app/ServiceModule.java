@@ -14,6 +14,11 @@ interface ServiceModule {
     /** @param saga the style of the order saga: services react to each other, or an orchestrator commands */
     void addTo(StreamsBuilder builder, EventlineConfig.Saga saga);
 
+    /** The topology, for a service that needs more of the configuration than the saga style. */
+    default void addTo(StreamsBuilder builder, EventlineConfig config) {
+        addTo(builder, config.saga());
+    }
+
     /** Mounts the service's routes; {@code context} gives its streams and a Kafka client config. */
     void mount(Javalin app, ModuleContext context);
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,12 @@ import picocli.CommandLine;
 @Tag("integration")
 class DeadLetterTest {
     private static final List<Aggregate<?, ?, ?>> EVENT_TOPICS = List.of(OrdersService.AGGREGATE,
-            AccountsService.AGGREGATE, InventoryService.AGGREGATE, ShippingService.AGGREGATE);
+            AccountsService.AGGREGATE, InventoryService.AGGREGATE, ShippingService.AGGREGATE,
+            NotificationsService.AGGREGATE);
+    /** Readers of a topic each of which must dead-letter every bad record on it, beside the others. */
+    private static final Map<String, List<String>> READERS = Map.of(
+            OrdersService.AGGREGATE.eventTopic(), List.of("analytics.dlq", "fraud.dlq"),
+            NotificationsService.AGGREGATE.eventTopic(), List.of("notifications.dlq"));
     private static final List<Aggregate<?, ?, ?>> COMMAND_TOPICS = List.of(OrdersService.AGGREGATE,
             AccountsService.AGGREGATE, InventoryService.AGGREGATE, ShippingService.AGGREGATE,
             NotificationsService.AGGREGATE);
@@ -113,10 +119,13 @@ class DeadLetterTest {
         return cancels;
     }
 
+    /** Each bad record listed, also by each of its topic's {@link #READERS} (the plug-ins, the mail effect). */
     private static boolean everyBadRecordListed(List<JsonNode> letters, List<BadRecords.Written> written) {
-        Set<String> listed = letters.stream().map(letter -> source(letter) + " " + letter.get("reason").asText())
-                .collect(Collectors.toSet());
-        return written.stream().allMatch(w -> listed.contains(w.source() + " " + w.kind().reason.code()));
+        Set<String> listed = letters.stream().flatMap(letter -> Stream.of("", queue(letter) + " ")
+                .map(by -> by + source(letter) + " " + letter.get("reason").asText())).collect(Collectors.toSet());
+        return written.stream().allMatch(w -> Stream.concat(Stream.of(""), READERS.getOrDefault(w.topic(), List.of())
+                .stream().map(queue -> queue + " ")).allMatch(by -> listed.contains(by + w.source() + " "
+                + w.kind().reason.code())));
     }
 
     /** A dead letter of a record that is good now (a deposit of 1.00), as Kafka Streams would have written it. */
@@ -162,9 +171,12 @@ class DeadLetterTest {
     }
 
     private static String shape(JsonNode letter) {
+        return queue(letter) + " " + letter.get("topic").asText() + " " + letter.get("reason").asText();
+    }
+
+    private static String queue(JsonNode letter) {
         String id = letter.get("id").asText();
-        return id.substring(0, id.indexOf(".dlq-") + 4) + " " + letter.get("topic").asText() + " "
-                + letter.get("reason").asText();
+        return id.substring(0, id.indexOf(".dlq-") + 4);
     }
 
     private static String source(JsonNode letter) {

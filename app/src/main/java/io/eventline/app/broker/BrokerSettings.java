@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The broker properties of the embedded node: one process that is both broker and controller,
- * sized for one machine. Kafka's documented property names are used as literals: they are the
+ * The broker properties of an embedded node: one process that is both broker and controller, alone
+ * (sized for one machine) or one of a cluster's nodes (replicated three ways where there are three). Kafka's documented property names are used as literals: they are the
  * stable contract, the Java constants for them move between Kafka's internal packages.
  *
  * @param overrides applied last, so a caller can change any of these (or add others)
  */
-record BrokerSettings(Path logDir, String host, int brokerPort, int controllerPort, Map<String, String> overrides) {
+record BrokerSettings(Path logDir, String host, int brokerPort, Quorum quorum, Map<String, String> overrides) {
 
     static final int NODE_ID = 1;
     static final String BROKER_LISTENER = "PLAINTEXT";
@@ -33,21 +33,25 @@ record BrokerSettings(Path logDir, String host, int brokerPort, int controllerPo
         Map<String, String> settings = new LinkedHashMap<>();
         settings.putAll(node());
         settings.putAll(storage());
-        settings.putAll(singleReplica());
+        settings.putAll(quorum.size() == 1 ? singleReplica() : replicated(quorum.size()));
         settings.putAll(overrides);
         Properties properties = new Properties();
         properties.putAll(settings);
         return properties;
     }
 
+    int controllerPort() {
+        return quorum.self().port();
+    }
+
     private Map<String, String> node() {
-        String controller = hostPort("127.0.0.1", controllerPort);
+        String controller = hostPort(quorum.self().host(), quorum.self().port());
         return Map.of(
                 "process.roles", "broker,controller",
-                "node.id", Integer.toString(NODE_ID),
-                // A static quorum: the voter's address lives in this config, not in the metadata
-                // log, so each start may use a new controller port. Loopback: no client needs it.
-                "controller.quorum.voters", NODE_ID + "@" + controller,
+                "node.id", Integer.toString(quorum.nodeId()),
+                // A static quorum: the voters' addresses live in this config, not in the metadata
+                // log, so a lone node may use a new controller port at each start.
+                "controller.quorum.voters", quorum.votersProperty(),
                 "controller.listener.names", CONTROLLER_LISTENER,
                 "listeners", BROKER_LISTENER + "://" + bootstrapServers() + "," + CONTROLLER_LISTENER + "://" + controller,
                 "advertised.listeners", BROKER_LISTENER + "://" + bootstrapServers(),
@@ -93,6 +97,26 @@ record BrokerSettings(Path logDir, String host, int brokerPort, int controllerPo
         settings.put("share.coordinator.state.topic.num.partitions", "1");
         // No peers to wait for: the first member's rebalance needs no 3 s grace period.
         settings.put("group.initial.rebalance.delay.ms", "0");
+        // Restarted after a kill, the broker may register only once its killed incarnation's session
+        // has expired: 9 s by default, all spent waiting. Its heartbeats never leave this process.
+        settings.put("broker.session.timeout.ms", "4000");
+        settings.put("broker.heartbeat.interval.ms", "1000");
+        return settings;
+    }
+
+    // Three copies where there are three nodes, and a write needs two of them: one node may be
+    // lost without losing an acknowledged record or stopping writes.
+    private static Map<String, String> replicated(int nodes) {
+        String replicas = Integer.toString(Math.min(3, nodes));
+        String inSync = Integer.toString(Math.min(3, nodes) - 1);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("default.replication.factor", replicas);
+        settings.put("min.insync.replicas", inSync);
+        settings.put("offsets.topic.replication.factor", replicas);
+        settings.put("transaction.state.log.replication.factor", replicas);
+        settings.put("transaction.state.log.min.isr", inSync);
+        settings.put("share.coordinator.state.topic.replication.factor", replicas);
+        settings.put("share.coordinator.state.topic.min.isr", inSync);
         return settings;
     }
 

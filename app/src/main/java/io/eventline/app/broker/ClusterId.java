@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.common.Uuid;
+import java.util.function.Supplier;
 
 /**
  * The broker's cluster id, generated on the first start and kept in a file: the formatter refuses
@@ -26,14 +26,14 @@ final class ClusterId {
      * The id stored under {@code root}; else the one in Kafka's own {@code meta.properties} (the
      * file was lost, the data was not); else a new one, stored before the broker formats anything.
      */
-    static String loadOrCreate(Path root, Path logDir) {
+    static String loadOrCreate(Path root, Path logDir, Supplier<String> newId) {
         Path file = root.resolve(FILE);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
             }
             String id = fromMetaProperties(logDir.resolve("meta.properties"))
-                    .orElseGet(() -> Uuid.randomUuid().toString());
+                    .orElseGet(newId);
             writeAtomically(file, id);
             return id;
         } catch (IOException e) {

@@ -57,16 +57,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         return start(dataDir, host, brokerPort, Map.of());
     }
 
+    /** A node alone, its controller on a free loopback port. */
+    public static EmbeddedBroker start(Path dataDir, String host, int brokerPort, Map<String, String> overrides) {
+        return start(dataDir, host, brokerPort, null, overrides);
+    }
+
     /**
-     * Formats the storage if new, starts the broker and waits until it is ready.
+     * Formats the storage if new, starts the broker and waits until it is ready. A node of several
+     * is ready once a majority of the quorum is up and it has registered: start the nodes together.
      *
      * @param dataDir    the broker keeps everything under {@code dataDir/kafka}
      * @param host       the broker listener's host, also advertised to clients
      * @param brokerPort the broker listener's port; 0 picks a free one
+     * @param quorum     the controllers and this node's id among them; null for a node alone
      * @param overrides  broker properties applied over the embedded defaults
      * @throws BrokerStartException if the port is taken, the data dir unusable, or the broker fails
      */
-    public static EmbeddedBroker start(Path dataDir, String host, int brokerPort, Map<String, String> overrides) {
+    public static EmbeddedBroker start(Path dataDir, String host, int brokerPort, Quorum quorum,
+                                       Map<String, String> overrides) {
         requireValid(dataDir, host, brokerPort, overrides);
         long startedAt = System.nanoTime();
         Path root = dataDir.resolve("kafka");
@@ -77,15 +85,21 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             int port = brokerPort == 0 ? Ports.pickFree(host) : brokerPort;
             Ports.requireFree(host, port);
-            BrokerSettings settings = new BrokerSettings(logDir, host, port, Ports.pickFree("127.0.0.1"), overrides);
-            String clusterId = clusterId(root, logDir);
+            Quorum nodes = quorum == null ? Quorum.single(Ports.pickFree("127.0.0.1")) : quorum;
+            if (quorum != null) {
+                Ports.requireFree(nodes.self().host(), nodes.self().port());
+            }
+            BrokerSettings settings = new BrokerSettings(logDir, host, port, nodes, overrides);
+            String clusterId = clusterId(root, logDir, nodes);
             broker = new EmbeddedBroker(launch(settings, clusterId), settings, clusterId, lock);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
         broker.awaitReady();
-        broker.sweeper = HangingTransactionSweeper.start(broker.bootstrapServers(), SWEEP_INTERVAL);
+        if (broker.settings.quorum().size() == 1) { // where a restart leaves every partition leaderless
+            broker.sweeper = HangingTransactionSweeper.start(broker.bootstrapServers(), SWEEP_INTERVAL);
+        }
         LOG.info("Embedded Kafka broker listening on {}, data in {}, cluster id {} (started in {} ms)",
                 broker.bootstrapServers(), root, broker.clusterId(),
                 Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
@@ -118,7 +132,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    /** The controller's loopback port, new at each start. */
+    /** The controller's port: for a node alone, a loopback port new at each start. */
     int controllerPort() {
         return settings.controllerPort();
     }
@@ -142,7 +156,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private void awaitReady() {
         try {
-            new Readiness(settings.bootstrapServers()).await(READY_TIMEOUT);
+            new Readiness(settings.bootstrapServers(), settings.quorum().nodeId()).await(READY_TIMEOUT);
         } catch (RuntimeException e) {
             close();
             throw new BrokerStartException("cannot start the embedded Kafka broker: it did not become ready on "
@@ -188,9 +202,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private static String clusterId(Path root, Path logDir) {
+    private static String clusterId(Path root, Path logDir, Quorum quorum) {
         try {
-            return ClusterId.loadOrCreate(root, logDir);
+            return ClusterId.loadOrCreate(root, logDir, quorum::newClusterId);
         } catch (UncheckedIOException e) {
             throw new BrokerStartException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
         }

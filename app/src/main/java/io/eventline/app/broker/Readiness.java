@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits until the broker can create a topic, through a client on its advertised address: that
- * proves the listener answers, the controller is active and the broker is registered and unfenced.
+ * Waits until the broker can create a topic, through a client on its advertised address, and lists
+ * itself among the cluster's brokers: that proves the listener answers, a controller is active and
+ * this node is registered and unfenced.
  */
 final class Readiness {
 
@@ -28,9 +29,11 @@ final class Readiness {
     private static final Duration PAUSE = Duration.ofMillis(100);
 
     private final String bootstrapServers;
+    private final int nodeId;
 
-    Readiness(String bootstrapServers) {
+    Readiness(String bootstrapServers, int nodeId) {
         this.bootstrapServers = bootstrapServers;
+        this.nodeId = nodeId;
     }
 
     /** @throws IllegalStateException if not ready within {@code timeout}, with the last refusal */
@@ -43,6 +46,7 @@ final class Readiness {
             for (int attempt = 1; System.nanoTime() < deadline; attempt++) {
                 try {
                     probe(admin, deadline);
+                    requireRegistered(admin, deadline);
                     LOG.debug("Broker on {} ready after {} probe(s)", bootstrapServers, attempt);
                     return;
                 } catch (NotYet e) {
@@ -72,6 +76,23 @@ final class Readiness {
             throw new IllegalStateException("topic creation refused: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new NotYet(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
+    }
+
+    // Another node's registration is enough for the probe; clients of this one need this one's.
+    private void requireRegistered(Admin admin, long deadline) throws NotYet {
+        long remaining = Math.max(1, deadline - System.nanoTime());
+        try {
+            boolean registered = admin.describeCluster().nodes().get(remaining, TimeUnit.NANOSECONDS).stream()
+                    .anyMatch(node -> node.id() == nodeId);
+            if (!registered) {
+                throw new NotYet(new IllegalStateException("node " + nodeId + " is not registered yet"));
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new NotYet(e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the broker", e);

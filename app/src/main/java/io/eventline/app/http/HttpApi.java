@@ -1,5 +1,6 @@
 package io.eventline.app.http;
 
+import io.eventline.app.console.Console;
 import io.eventline.core.envelope.Json;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -42,6 +43,7 @@ public final class HttpApi implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             guardJetty(config);
+            Console.serveFiles(config);
         });
         Problems.install(app);
         app.before(ctx -> RequestGuards.bearerToken(ctx, apiToken));

@@ -1,5 +1,6 @@
 package io.eventline.app.http;
 
+import io.eventline.app.console.Console;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.FieldError;
 import io.javalin.http.Context;
@@ -17,7 +18,7 @@ final class RequestGuards {
     }
 
     static void bearerToken(Context ctx, Optional<String> token) {
-        if (token.isEmpty() || ctx.path().startsWith("/health/")) {
+        if (token.isEmpty() || ctx.path().startsWith("/health/") || Console.isFile(ctx.path())) {
             return;
         }
         byte[] expected = token.get().getBytes(StandardCharsets.UTF_8);
@@ -25,6 +26,12 @@ final class RequestGuards {
         // The scheme is case-insensitive (RFC 9110); the token is compared exactly.
         boolean bearer = header.regionMatches(true, 0, "Bearer ", 0, 7);
         byte[] given = (bearer ? header.substring(7) : "").getBytes(StandardCharsets.UTF_8);
+        // A browser's EventSource cannot send headers: the event stream alone takes the token in its query.
+        String query = ctx.path().equals("/api/stream") && header.isEmpty() ? ctx.queryParam("access_token") : null;
+        if (query != null) {
+            bearer = true;
+            given = query.getBytes(StandardCharsets.UTF_8);
+        }
         // Constant time: the comparison must not tell an attacker how much of the token was right.
         if (!bearer || !MessageDigest.isEqual(expected, given)) {
             ctx.header("WWW-Authenticate", "Bearer");

@@ -95,7 +95,7 @@ class EmbeddedBrokerTest {
         Set<Thread> before = liveNonDaemonThreads();
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName(HOST))) {
             int port = taken.getLocalPort();
-            BrokerSettings settings = new BrokerSettings(dataDir.resolve("logs"), HOST, port, Ports.pickFree(HOST), Map.of());
+            BrokerSettings settings = new BrokerSettings(dataDir.resolve("logs"), HOST, port, Quorum.single(Ports.pickFree(HOST)), Map.of());
 
             assertThatThrownBy(() -> EmbeddedBroker.launch(settings, Uuid.randomUuid().toString()))
                     .isInstanceOf(BrokerStartException.class)
@@ -142,7 +142,7 @@ class EmbeddedBrokerTest {
     @Test
     void shouldSetOnlyPropertiesKafkaKnows() {
         Set<String> known = KafkaConfig.configDef().names();
-        BrokerSettings settings = new BrokerSettings(dataDir, HOST, 9092, 9093, Map.of());
+        BrokerSettings settings = new BrokerSettings(dataDir, HOST, 9092, Quorum.single(9093), Map.of());
 
         assertThat(settings.toProperties().stringPropertyNames()).isSubsetOf(known);
     }

@@ -17,7 +17,8 @@ import org.apache.kafka.common.header.Headers;
  *
  * @param id {@code <dead-letter topic>-<partition>-<offset>}: stable, since dead-letter topics are
  *     never compacted
- * @param topic the topic the record was read from, where a replay sends it back
+ * @param topic the topic the record was read from, where a replay sends it back (a side effect's dead
+ *     letter goes to the effect's replay topic instead: {@link DeadLetterHeaders#REPLAY_TO})
  * @param attempts how many times the record has been dead-lettered, counting this one
  * @param replayed whether this dead letter was replayed (or another of the same record, in the same
  *     dead-letter topic)

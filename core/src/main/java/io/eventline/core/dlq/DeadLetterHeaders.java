@@ -29,6 +29,12 @@ public final class DeadLetterHeaders {
      * that topic processes it; the other readers of a shared event topic had it already.
      */
     public static final String REPLAY_FOR = PREFIX + "replay-for";
+    /**
+     * On a dead letter: where its replay goes, when not back to {@link #TOPIC}. A side effect's dead
+     * letter holds a good event whose effect failed; replayed to the public event topic it would be a
+     * second copy of the event for every reader, so it goes to the effect's own replay topic instead.
+     */
+    public static final String REPLAY_TO = PREFIX + "replay-to";
 
     public static final String STREAMS_PREFIX = "__streams.errors.";
     public static final String STREAMS_EXCEPTION = STREAMS_PREFIX + "exception";

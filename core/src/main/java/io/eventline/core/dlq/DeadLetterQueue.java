@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The dead letters of every application ({@code *.dlq} topics): listed, and replayed to where their
  * records were read. A replay republishes the original key, value and headers (less the dead letter's
- * own) to the same topic and partition, addressed by {@link DeadLetterHeaders#REPLAY_FOR} to the
+ * own) to the same topic and partition (a side effect's to its own replay topic,
+ * {@link DeadLetterHeaders#REPLAY_TO}), addressed by {@link DeadLetterHeaders#REPLAY_FOR} to the
  * application that failed, and records the replay in {@link #REPLAYED} — both in one transaction, so a
  * dead letter is replayed once or not at all. A record still bad comes back as a new dead letter, with
  * one more attempt.
@@ -87,7 +88,8 @@ public final class DeadLetterQueue {
             }
             session.replay(letters.records().get(id), entry, letters.sameRecord(entry));
             session.commit();
-            LOG.info("replayed {} to {}-{}", id, entry.topic(), entry.partition());
+            LOG.info("replayed {} to {}-{}", id, Replayer.Session.destination(letters.records().get(id), entry),
+                    entry.partition());
             return entry;
         } finally {
             replaying.unlock();

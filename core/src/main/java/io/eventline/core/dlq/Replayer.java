@@ -64,15 +64,25 @@ final class Replayer {
             this.producer = producer;
         }
 
-        /** Sends the record back where it was read, and marks {@code ids} (its dead letters) replayed. */
+        /**
+         * Sends the record back where it was read (or where {@link DeadLetterHeaders#REPLAY_TO} says), and
+         * marks {@code ids} (its dead letters) replayed.
+         */
         void replay(ConsumerRecord<byte[], byte[]> letter, DeadLetterEntry entry, List<String> ids) {
-            producer.send(new ProducerRecord<>(entry.topic(), entry.partition() < 0 ? null : entry.partition(),
+            // Same partition: the replay meets the state its first reading left, in the same task.
+            String destination = destination(letter, entry);
+            producer.send(new ProducerRecord<>(destination, entry.partition() < 0 ? null : entry.partition(),
                     letter.key(), letter.value(), original(letter.headers(), entry)));
             byte[] mark = Json.write(Map.of("replayedAt", Timestamps.format(Instant.now()), "replayOf", entry.id()));
             ids.forEach(id -> producer.send(new ProducerRecord<>(DeadLetterQueue.REPLAYED,
                     id.getBytes(StandardCharsets.UTF_8), mark)));
             LOG.debug("replaying {} to {}-{} (attempt {} failed: {})", entry.id(), entry.topic(), entry.partition(),
                     entry.attempts(), entry.reason());
+        }
+
+        /** Where a dead letter's replay goes: {@link DeadLetterHeaders#REPLAY_TO}, else where it was read. */
+        static String destination(ConsumerRecord<byte[], byte[]> letter, DeadLetterEntry entry) {
+            return DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.REPLAY_TO).orElse(entry.topic());
         }
 
         void commit() {

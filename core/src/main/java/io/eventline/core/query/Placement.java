@@ -7,7 +7,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.query.FailureReason;
-import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.StateQueryRequest;
 
@@ -34,20 +34,25 @@ interface Placement {
 
             @Override
             public boolean answers(String store, String key, int partition) {
-                // A key query on the one partition, active only: a restoring or moved task fails it.
-                // Any store type will do: one that knows no key query still shows it is up.
-                StateQueryRequest<Object> probe = StateQueryRequest.inStore(store)
-                        .withQuery(KeyQuery.<String, Object>withKey(key))
+                // A query on the one partition, active only: a restoring or moved task fails it. It is
+                // a query no store knows, so that no store reads for it: a KeyQuery takes the store's
+                // position lock, then its own, and deadlocks against a put (KAFKA-19629, 4.3.1).
+                StateQueryRequest<Void> probe = StateQueryRequest.inStore(store)
+                        .withQuery(new Ping())
                         .withPartitions(Set.of(partition))
                         .requireActive();
                 try {
-                    QueryResult<Object> result = streams.get().query(probe).getPartitionResults().get(partition);
+                    QueryResult<Void> result = streams.get().query(probe).getPartitionResults().get(partition);
                     return result != null && (result.isSuccess() || isUp(result.getFailureReason()));
                 } catch (InvalidStateStoreException e) {
                     return false; // not running, or the store is not (yet) here
                 }
             }
         };
+    }
+
+    /** Asks whether the store is up and active here, and nothing else. */
+    record Ping() implements Query<Void> {
     }
 
     private static boolean isUp(FailureReason reason) {

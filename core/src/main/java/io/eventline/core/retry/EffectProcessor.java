@@ -1,146 +1,187 @@
 package io.eventline.core.retry;
 
+import io.eventline.core.dlq.DeadLetter;
+import io.eventline.core.dlq.DeadLetterReason;
+import io.eventline.core.dlq.DeadLetters;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedEnvelopeException;
-import io.eventline.core.envelope.Timestamps;
-import java.nio.charset.StandardCharsets;
+import io.eventline.core.envelope.MalformedMessageException;
+import io.eventline.core.envelope.UnknownMessageTypeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Performs a side effect once per event id. A transient failure parks the effect in the pending
- * store and a wall-clock punctuator retries it when due, so one key's failing target never holds up
- * the partition's other keys; exhausted retries and permanent failures are dead-lettered with the
- * event's original bytes. Outcomes are recorded in the done store in the same exactly-once
- * transaction as the offsets: a redelivered event finds its outcome and is not performed again.
+ * Performs a side effect once per event id. The stream thread never waits for the outside world: it
+ * parks each effect in the pending store and starts an attempt off the thread; a wall-clock
+ * punctuator collects the attempts that finished, records their outcomes in the done store, and
+ * starts those due again after their backoff. One key's failing target never holds up the
+ * partition's other keys, and no transaction stays open for an attempt. Outcomes commit with the
+ * offsets (exactly-once): a redelivered event finds its outcome and is not performed again; only a
+ * replay from the dead-letter queue tries a dead-lettered effect again.
  */
-final class EffectProcessor<T> implements Processor<String, byte[], String, byte[]> {
+final class EffectProcessor<T> implements Processor<String, byte[], String, DeadLetter> {
     private static final Logger LOG = LoggerFactory.getLogger(EffectProcessor.class);
+    /** Attempts under way at once per task: bounded, so that a backlog never floods the target. */
+    static final int IN_FLIGHT_PER_TASK = 16;
 
     private final EffectTopology.Spec<T> spec;
-    private ProcessorContext<String, byte[]> context;
+    private final Supplier<Executor> executors;
+    private ProcessorContext<String, DeadLetter> context;
+    private DeadLetters deadLetters;
     private KeyValueStore<String, byte[]> done;
     private KeyValueStore<String, byte[]> pending;
+    private EffectAttempts attempts;
 
-    EffectProcessor(EffectTopology.Spec<T> spec) {
+    EffectProcessor(EffectTopology.Spec<T> spec, Supplier<Executor> executors) {
         this.spec = spec;
+        this.executors = executors;
     }
 
     @Override
-    public void init(ProcessorContext<String, byte[]> context) {
+    public void init(ProcessorContext<String, DeadLetter> context) {
         this.context = context;
+        this.deadLetters = DeadLetters.of(context, spec.name() + "-perform");
         this.done = context.getStateStore(spec.doneStore());
         this.pending = context.getStateStore(spec.pendingStore());
-        context.schedule(spec.tick(), PunctuationType.WALL_CLOCK_TIME, this::retryDue);
+        this.attempts = new EffectAttempts(executors.get(), IN_FLIGHT_PER_TASK);
+        context.schedule(spec.tick(), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
-        if (record.value() == null) {
+        if (record.value() == null || deadLetters.forAnother(record)) {
             return;
         }
-        EventEnvelope event;
+        boolean replay = EffectLetters.replayedFrom(record.headers()).isPresent();
         try {
-            event = EnvelopeCodec.fromBytes(record.value());
-        } catch (MalformedEnvelopeException e) {
-            return; // not this processor's to judge: the topic's own consumers dead-letter what they cannot read
-        }
-        String key = event.eventId().toString();
-        if (done.get(key) != null || pending.get(key) != null) {
-            return; // already performed, given up, or waiting for its retry: never twice
-        }
-        Optional<T> payload = spec.select().apply(event);
-        if (payload.isEmpty()) {
-            return;
-        }
-        RecordMetadata at = context.recordMetadata().orElseThrow();
-        attempt(key, new PendingEffect(Json.mapper().valueToTree(payload.get()), 0, 0, null, record.value(),
-                at.topic(), at.partition(), at.offset()));
-    }
-
-    private void retryDue(long now) {
-        List<KeyValue<String, byte[]>> due = new ArrayList<>();
-        try (var all = pending.all()) {
-            all.forEachRemaining(entry -> {
-                if (Json.treeToValue(read(entry.value), PendingEffect.class).dueAt() <= now) {
-                    due.add(entry);
-                }
-            });
-        }
-        due.forEach(entry -> attempt(entry.key, Json.treeToValue(read(entry.value), PendingEffect.class)));
-    }
-
-    private void attempt(String key, PendingEffect effect) {
-        int attempts = effect.attempts() + 1;
-        try {
-            spec.effect().perform(key, Json.treeToValue(effect.payload(), spec.payloadType()));
-            done.put(key, outcome("DONE", attempts, null));
-            pending.delete(key);
-        } catch (TransientEffectException e) {
-            if (spec.policy().exhausted(attempts)) {
-                deadLetter(key, effect, attempts, "effect-retries-exhausted", e.getMessage());
-                return;
+            EventEnvelope event = EnvelopeCodec.fromBytes(record.value());
+            String key = event.eventId().toString();
+            if (isDue(key, replay)) {
+                spec.select().apply(event).ifPresent(payload -> park(key, record, payload));
             }
-            Duration wait = spec.policy().backoffAfter(attempts);
-            LOG.info("{}: effect {} failed ({}), attempt {} of {}; next in {} ms", spec.name(), key, e.getMessage(),
-                    attempts, spec.policy().maxAttempts(), wait.toMillis());
-            pending.put(key, Json.write(new PendingEffect(effect.payload(), attempts,
-                    context.currentSystemTimeMs() + wait.toMillis(), e.getMessage(), effect.original(), effect.topic(),
-                    effect.partition(), effect.offset())));
-        } catch (RuntimeException e) {
-            deadLetter(key, effect, attempts, "effect-failed", e.getMessage());
+        } catch (MalformedEnvelopeException | UnknownMessageTypeException | MalformedMessageException e) {
+            context.forward(deadLetters.letter(record, DeadLetterReason.of(e), e));
         }
     }
 
-    private void deadLetter(String key, PendingEffect effect, int attempts, String reason, String error) {
-        LOG.warn("{}: effect {} dead-lettered after {} attempt(s): {} ({}-{}@{})", spec.name(), key, attempts, reason,
-                effect.topic(), effect.partition(), effect.offset());
-        Headers headers = new RecordHeaders();
-        put(headers, "eventline.dlq.reason", reason);
-        put(headers, "eventline.dlq.error", String.valueOf(error).lines().findFirst().orElse(""));
-        put(headers, "eventline.dlq.topic", effect.topic());
-        put(headers, "eventline.dlq.partition", Integer.toString(effect.partition()));
-        put(headers, "eventline.dlq.offset", Long.toString(effect.offset()));
-        put(headers, "eventline.dlq.attempts", Integer.toString(attempts));
-        put(headers, "eventline.dlq.at", Timestamps.format(Instant.ofEpochMilli(context.currentSystemTimeMs())));
-        context.forward(new Record<>(key, effect.original(), context.currentSystemTimeMs(), headers));
-        done.put(key, outcome("DEAD_LETTERED", attempts, error));
+    /** Whether the event's effect is still to be performed: never tried, or dead-lettered and now replayed. */
+    private boolean isDue(String key, boolean replay) {
+        if (pending.get(key) != null) {
+            return false; // under way, or waiting for its next attempt
+        }
+        Optional<EffectOutcome> outcome = Optional.ofNullable(done.get(key))
+                .map(bytes -> read(bytes, EffectOutcome.class));
+        if (outcome.isEmpty()) {
+            return true;
+        }
+        boolean again = replay && outcome.get().kind() == EffectOutcome.Kind.DEAD_LETTERED;
+        if (replay) {
+            LOG.info("{}: replay of effect {} ({}): {}", spec.name(), key, outcome.get().kind(),
+                    again ? "trying it again" : "already done, not repeated");
+        }
+        return again;
+    }
+
+    private void park(String key, Record<String, byte[]> record, T payload) {
+        var source = PendingEffect.Source.of(record, context.recordMetadata().orElseThrow());
+        PendingEffect effect = new PendingEffect(Json.mapper().valueToTree(payload), 0,
+                context.currentSystemTimeMs(), null, source);
+        pending.put(key, Json.write(effect));
+        if (attempts.free() > 0) {
+            start(key, effect);
+        }
+    }
+
+    private void start(String key, PendingEffect effect) {
+        attempts.start(key, spec.effect(), Json.treeToValue(effect.payload(), spec.payloadType()));
+    }
+
+    private void tick(long now) {
+        attempts.finished().forEach((key, result) -> settle(key, result, now));
+        startDue(now);
+    }
+
+    private void settle(String key, AttemptResult result, long now) {
+        byte[] stored = pending.get(key);
+        if (stored == null) {
+            return; // settled meanwhile: cannot happen on one thread, but never settle twice
+        }
+        PendingEffect effect = read(stored, PendingEffect.class);
+        int tried = effect.attempts() + 1;
+        switch (result) {
+            case AttemptResult.Succeeded s -> {
+                done.put(key, Json.write(EffectOutcome.done(tried)));
+                pending.delete(key);
+                LOG.debug("{}: effect {} done after {} attempt(s)", spec.name(), key, tried);
+            }
+            case AttemptResult.Permanent p -> deadLetter(key, effect, tried, EffectLetters.FAILED, p.error(), now);
+            case AttemptResult.Transient t when spec.policy().exhausted(tried) ->
+                    deadLetter(key, effect, tried, EffectLetters.RETRIES_EXHAUSTED, t.error(), now);
+            case AttemptResult.Transient t -> retryLater(key, effect, tried, t.error(), now);
+        }
+    }
+
+    private void retryLater(String key, PendingEffect effect, int tried, String error, long now) {
+        Duration wait = spec.policy().backoffAfter(tried);
+        LOG.info("{}: effect {} failed ({}), attempt {} of {}; next in {} ms", spec.name(), key, error, tried,
+                spec.policy().maxAttempts(), wait.toMillis());
+        pending.put(key, Json.write(effect.failed(error, now + wait.toMillis())));
+    }
+
+    private void deadLetter(String key, PendingEffect effect, int tried, String reason, String error, long now) {
+        PendingEffect.Source source = effect.source();
+        LOG.warn("{}: effect {} dead-lettered to {} after {} attempt(s): {} ({}-{}@{})", spec.name(), key,
+                deadLetters.queue(), tried, reason, source.topic(), source.partition(), source.offset());
+        String described = error + " (" + tried + (tried == 1 ? " attempt)" : " attempts)");
+        context.forward(EffectLetters.letter(effect, reason, described, deadLetters.queue(), spec.replayTopic(), now));
+        done.put(key, Json.write(EffectOutcome.deadLettered(tried, error)));
         pending.delete(key);
     }
 
-    private static byte[] outcome(String outcome, int attempts, String error) {
-        var node = Json.mapper().createObjectNode().put("outcome", outcome).put("attempts", attempts);
-        if (error != null) {
-            node.put("error", error);
+    /** Starts the parked effects whose time has come, as many as there is room for. */
+    private void startDue(long now) {
+        List<KeyValue<String, PendingEffect>> due = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = pending.all()) {
+            while (all.hasNext() && due.size() < attempts.free()) {
+                KeyValue<String, byte[]> entry = all.next();
+                PendingEffect effect = read(entry.value, PendingEffect.class);
+                if (effect.dueAt() <= now && !attempts.isRunning(entry.key)) {
+                    due.add(KeyValue.pair(entry.key, effect));
+                }
+            }
         }
-        return Json.write(node);
+        due.forEach(entry -> start(entry.key, entry.value));
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode read(byte[] bytes) {
+    @Override
+    public void close() {
+        if (attempts != null) {
+            attempts.close();
+        }
+    }
+
+    private static <V> V read(byte[] bytes, Class<V> type) {
         try {
-            return Json.readTree(bytes);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable pending effect", e);
+            return Json.treeToValue(Json.readTree(bytes), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable " + type.getSimpleName() + " in an effect store", e);
         }
-    }
-
-    private static void put(Headers headers, String key, String value) {
-        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,35 +1,53 @@
 package io.eventline.core.retry;
 
+import io.eventline.core.dlq.DeadLetterSink;
 import io.eventline.core.envelope.EventEnvelope;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * A side effect driven by an event topic: {@code topic} → select the events that ask for it → perform
- * it once per event id, retrying transient failures with backoff, dead-lettering the rest to
- * {@code dlqTopic}. Stores: {@code <name>-done} (outcome per event id) and {@code <name>-pending}.
+ * it once per event id, off the stream thread, retrying transient failures with backoff and
+ * dead-lettering the rest to the application's dead-letter topic (with the events it cannot read).
+ *
+ * <p>Stores {@code <name>-done} (outcome per event id) and {@code <name>-pending}; nodes
+ * {@code <name>-source}, {@code <name>-perform}, {@code <name>-dlq}. It also reads
+ * {@code <name>.replays} ({@link Spec#replayTopic()}), which must exist with as many partitions as
+ * {@code topic}: a dead-lettered effect is replayed there, not to {@code topic}, so that the other
+ * readers of the event topic never see its event twice.
+ *
+ * <p>Delivery to the outside world is at least once, and exactly once as far as Kafka can tell: an
+ * attempt whose outcome was not yet committed when the process died is made again, with the same
+ * idempotency key, for the target to recognise.
  *
  * {@snippet :
- * EffectTopology.addTo(builder, new EffectTopology.Spec<>("notifications-mail", "notifications.events",
- *         Mail::of, Mail.class, mailer, RetryPolicy.DEFAULT, "notifications.dlq", Duration.ofMillis(200)));
+ * EffectTopology.addTo(builder, new EffectTopology.Spec<>("wallets-receipts", "wallets.events",
+ *         Receipt::of, Receipt.class, printer, RetryPolicy.DEFAULT, Duration.ofMillis(200)));
  * }
  */
 public final class EffectTopology {
     private EffectTopology() {
     }
 
-    /** @param select the payload of an event that asks for the effect; empty for the others */
+    /**
+     * @param select the payload of an event that asks for the effect; empty for the others. It may
+     *     throw what {@code Catalogue.decode} throws: the event is then dead-lettered as unreadable
+     * @param tick how often finished attempts are collected and due ones started: the floor of an
+     *     effect's latency, and of its backoff's precision
+     */
     public record Spec<T>(String name, String topic, Function<EventEnvelope, Optional<T>> select,
-                          Class<T> payloadType, SideEffect<T> effect, RetryPolicy policy, String dlqTopic,
-                          Duration tick) {
+                          Class<T> payloadType, SideEffect<T> effect, RetryPolicy policy, Duration tick) {
         public Spec {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(topic, "topic");
@@ -37,8 +55,12 @@ public final class EffectTopology {
             Objects.requireNonNull(payloadType, "payloadType");
             Objects.requireNonNull(effect, "effect");
             Objects.requireNonNull(policy, "policy");
-            Objects.requireNonNull(dlqTopic, "dlqTopic");
             Objects.requireNonNull(tick, "tick");
+        }
+
+        /** Where dead-lettered effects are replayed to: {@code <name>.replays}, read by this effect alone. */
+        public String replayTopic() {
+            return name + ".replays";
         }
 
         String doneStore() {
@@ -50,15 +72,21 @@ public final class EffectTopology {
         }
     }
 
+    /** Adds the effect; its attempts run on virtual threads, a fresh executor per task. */
     public static <T> void addTo(StreamsBuilder builder, Spec<T> spec) {
+        addTo(builder, spec, () -> Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name(spec.name() + "-attempt-", 0).factory()));
+    }
+
+    /** @param executors runs each task's attempts; a test may run them on the stream thread */
+    static <T> void addTo(StreamsBuilder builder, Spec<T> spec, Supplier<Executor> executors) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(spec.doneStore()), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(spec.pendingStore()), Serdes.String(), Serdes.ByteArray()));
-        builder.stream(spec.topic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(spec.name() + "-source"))
-                .process(() -> new EffectProcessor<>(spec), Named.as(spec.name() + "-perform"),
-                        spec.doneStore(), spec.pendingStore())
-                .to(spec.dlqTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
-                        .withName(spec.name() + "-dead-letters"));
+        DeadLetterSink.sink(builder.stream(List.of(spec.topic(), spec.replayTopic()),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(spec.name() + "-source"))
+                .process(() -> new EffectProcessor<>(spec, executors), Named.as(spec.name() + "-perform"),
+                        spec.doneStore(), spec.pendingStore()), spec.name());
     }
 }

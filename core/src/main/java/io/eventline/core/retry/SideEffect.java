@@ -6,6 +6,10 @@ package io.eventline.core.retry;
  * the rare repeat after a crash is recognised there; on this side, {@link EffectTopology} records each
  * key's outcome and never performs a recorded one again.
  *
+ * <p>Called off the stream thread, for several keys at once, never twice at once for one key: an
+ * implementation must be thread-safe. It may block (that is what the thread is for) but should bound
+ * how long, with a timeout: a task holds a few attempts at a time, and its close interrupts them.
+ *
  * @param <T> what the effect needs, read from the event
  */
 @FunctionalInterface

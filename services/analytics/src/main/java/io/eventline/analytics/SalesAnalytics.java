@@ -1,5 +1,6 @@
 package io.eventline.analytics;
 
+import io.eventline.core.dlq.DeadLetterSink;
 import io.eventline.core.kafka.JsonSerde;
 import io.eventline.contracts.orders.OrderContracts;
 import java.time.Duration;
@@ -28,6 +29,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * ({@link #GRACE}) keeps such windows open so that it reaches the same figures as an instance that
  * ran from the start. Sales later than the grace (a backlog skewed across partitions by more than a
  * day) are dropped by Kafka Streams, which counts them in its {@code dropped-records} metric.
+ *
+ * <p>Bad records go to {@code analytics.dlq}: those it cannot read from {@link ShippedOrders}, with
+ * Eventline's reason headers; those whose processing throws (a revenue that overflows) through Kafka
+ * Streams' own dead-letter queue. Either way the next record is processed.
  */
 public final class SalesAnalytics {
     /** The windowed store of figures, per sku and window start, for interactive queries. */
@@ -41,9 +46,9 @@ public final class SalesAnalytics {
     }
 
     public static void addTo(StreamsBuilder builder) {
-        builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("analytics-orders"))
-                .flatMapValues(ShippedOrders::read, Named.as("analytics-shipped-orders"))
+        var orders = builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
+                .withName("analytics-orders"));
+        DeadLetterSink.route(orders.process(ShippedOrders::new, Named.as(ShippedOrders.NODE)), ShippedOrders.NODE)
                 .flatMap((orderId, shipped) -> SkuSale.perSku(shipped), Named.as("analytics-sales-per-sku"))
                 .groupByKey(Grouped.with("analytics-sales-by-sku", Serdes.String(), JsonSerde.of(SkuSale.class)))
                 .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, GRACE))

@@ -1,5 +1,6 @@
 package io.eventline.fraud;
 
+import io.eventline.core.dlq.DeadLetterSink;
 import io.eventline.core.kafka.JsonSerde;
 import io.eventline.contracts.orders.OrderContracts;
 import java.time.Duration;
@@ -32,6 +33,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * ran from the start. Alerts do not wait for windows to close (no {@code suppress}): they are raised
  * at once and deduplicated in the store. Orders later than the grace are dropped by Kafka Streams,
  * which counts them in its {@code dropped-records} metric.
+ *
+ * <p>Bad records go to {@code fraud.dlq}: those it cannot read from {@link PlacedOrders}, with
+ * Eventline's reason headers; those whose processing throws (amounts whose sum overflows) through
+ * Kafka Streams' own dead-letter queue. Either way the next record is processed.
  */
 public final class FraudDetection {
     /** The key-value store of alerts: customer id to that customer's alerts, newest first. */
@@ -46,9 +51,9 @@ public final class FraudDetection {
     public static void addTo(StreamsBuilder builder, FraudRules rules) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE),
                 Serdes.String(), JsonSerde.of(FraudAlerts.class)));
-        builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("fraud-orders"))
-                .process(PlacedOrders::new, Named.as("fraud-placed-orders"))
+        var orders = builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
+                .withName("fraud-orders"));
+        DeadLetterSink.route(orders.process(PlacedOrders::new, Named.as(PlacedOrders.NODE)), PlacedOrders.NODE)
                 .groupByKey(Grouped.with("fraud-orders-by-customer", Serdes.String(), JsonSerde.of(PlacedOrder.class)))
                 .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(rules.window(), GRACE))
                 .aggregate(() -> FraudFigures.NONE, (customerId, order, figures) -> figures.plus(order),

@@ -11,10 +11,10 @@ import java.util.List;
  * One message per order outcome, never two: the first {@link Notify} for an order sends it, any later
  * one (the same reaction replayed, or another outcome) is answered with no event.
  *
- * <p>Under exactly-once, appending {@code notification.sent} <em>is</em> the send: the event topic is
- * the outbox, and the event commits with the command that caused it or not at all. A mail adapter that
- * reads {@code notifications.events} and hands each message to a real mail server comes later; it
- * will deliver at least once, keyed by the event id so that the server can drop a repeat.
+ * <p>Under exactly-once, appending {@code notification.sent} decides the send: the event topic is the
+ * outbox, and the event commits with the command that caused it or not at all. The mail effect
+ * ({@link NotificationsService#MAIL}) reads it and hands each message to a {@link Mailer}, once per
+ * event id, which it passes on as the idempotency key so that a mail server can drop the rare repeat.
  */
 public final class NotificationDecider implements Decider<NotificationCommand, Notification, NotificationEvent> {
     public static final String SHIPPED = "SHIPPED";

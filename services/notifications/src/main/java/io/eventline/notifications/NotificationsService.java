@@ -8,6 +8,9 @@ import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.reaction.ReactionTopology;
+import io.eventline.core.retry.EffectTopology;
+import io.eventline.core.retry.RetryPolicy;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,7 +20,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The notifications service: one message per order outcome. Its aggregate is keyed by order id, so
- * that "once per order" is decided by the one task that owns the order's partition.
+ * that "once per order" is decided by the one task that owns the order's partition. Appending
+ * {@code notification.sent} decides that a message goes; the mail effect ({@link #MAIL}) then hands
+ * it to a {@link Mailer}, once per event id, retrying while the mailer's target is down.
  */
 public final class NotificationsService {
     public static final Aggregate<NotificationCommand, Notification, NotificationEvent> AGGREGATE = new Aggregate<>(
@@ -25,12 +30,20 @@ public final class NotificationsService {
             NotificationContracts.EVENTS, Notification.class);
     /** Notifications' own copy of {@code customers} (event-carried state transfer), for the email. */
     public static final String CUSTOMERS_STORE = "notifications-customers";
+    /** The mail effect: names its stores ({@code notifications-mail-done}, {@code -pending}) and nodes. */
+    public static final String MAIL = "notifications-mail";
+    /** Where a dead-lettered mail is replayed to; it must exist, with as many partitions as the events. */
+    public static final String MAIL_REPLAYS = MAIL + ".replays";
+    /** About a minute of trying (0.5 s, 1 s, … 30 s apart) before a mail is dead-lettered. */
+    static final RetryPolicy MAIL_RETRIES = new RetryPolicy(8, Duration.ofMillis(500), Duration.ofSeconds(30));
+    /** How often finished mail attempts are collected and due ones started: the floor of a mail's latency. */
+    static final Duration MAIL_TICK = Duration.ofMillis(100);
 
     private NotificationsService() {
     }
 
-    /** The customers table, the decider, and the reaction to orders' terminal events. */
-    public static void addTo(StreamsBuilder builder) {
+    /** The customers table, the decider, the reaction to orders' terminal events, and the mail they cause. */
+    public static void addTo(StreamsBuilder builder, Mailer mailer) {
         // Global: every instance holds every customer, so the reaction reads it whatever partition of
         // orders.events it owns, with no repartition by customer id.
         builder.globalTable(CustomerContracts.TOPIC,
@@ -40,5 +53,11 @@ public final class NotificationsService {
         DeciderTopology.addTo(builder, AGGREGATE);
         ReactionTopology.addTo(builder, "notifications-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
                 new OrderOutcomeReaction(), AGGREGATE);
+        EffectTopology.addTo(builder, mail(mailer));
+    }
+
+    static EffectTopology.Spec<Mail> mail(Mailer mailer) {
+        return new EffectTopology.Spec<>(MAIL, NotificationContracts.TOPIC, Mail::of, Mail.class, mailer,
+                MAIL_RETRIES, MAIL_TICK);
     }
 }

@@ -21,6 +21,7 @@ import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.testing.TestEvents;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,19 +37,29 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NotificationsTopologyTest {
     static final Instant T0 = Instant.parse("2026-11-22T10:00:00.000Z");
     static final List<OrderLine> ITEMS = List.of(new OrderLine("tea", 2, new Money(1025)));
 
-    final TopologyTestDriver driver = driver();
-    final TestInputTopic<String, byte[]> customers = driver.createInputTopic(
-            CustomerContracts.TOPIC, new StringSerializer(), new ByteArraySerializer());
-    final TestInputTopic<String, byte[]> orders = driver.createInputTopic(
-            OrderContracts.TOPIC, new StringSerializer(), new ByteArraySerializer());
-    final TestOutputTopic<String, byte[]> sent = driver.createOutputTopic(
-            NotificationContracts.TOPIC, new StringDeserializer(), new ByteArrayDeserializer());
+    @TempDir
+    Path mailDir;
+    TopologyTestDriver driver;
+    TestInputTopic<String, byte[]> customers;
+    TestInputTopic<String, byte[]> orders;
+    TestOutputTopic<String, byte[]> sent;
+
+    @BeforeEach
+    void start() {
+        driver = driver(Mailer.files(mailDir));
+        customers = driver.createInputTopic(CustomerContracts.TOPIC, new StringSerializer(), new ByteArraySerializer());
+        orders = driver.createInputTopic(OrderContracts.TOPIC, new StringSerializer(), new ByteArraySerializer());
+        sent = driver.createOutputTopic(NotificationContracts.TOPIC, new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
 
     @AfterEach
     void close() {
@@ -122,9 +133,9 @@ class NotificationsTopologyTest {
         return TestEvents.envelope(OrderContracts.EVENTS, orderId, event, T0);
     }
 
-    private static TopologyTestDriver driver() {
+    static TopologyTestDriver driver(Mailer mailer) {
         StreamsBuilder builder = new StreamsBuilder();
-        NotificationsService.addTo(builder);
+        NotificationsService.addTo(builder, mailer);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-notifications");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

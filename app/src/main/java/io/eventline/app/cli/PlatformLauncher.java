@@ -1,0 +1,39 @@
+package io.eventline.app.cli;
+
+import io.eventline.app.Eventline;
+import io.eventline.app.EventlineConfig;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** Starts Eventline, says where it listens once ready, and runs until Ctrl-C stops it cleanly. */
+final class PlatformLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformLauncher.class);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
+    private PlatformLauncher() {
+    }
+
+    static int runUntilStopped(EventlineConfig config, CommandLine commandLine) throws Exception {
+        LOG.info("Starting Eventline: {}", config.describe());
+        long startedAt = System.nanoTime();
+        Eventline eventline = Eventline.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("eventline-shutdown").unstarted(() -> {
+            LOG.info("Stopping Eventline");
+            eventline.close();
+            stopped.countDown();
+        }));
+        eventline.awaitReady(READY_TIMEOUT);
+        String host = "0.0.0.0".equals(config.http().bind()) ? "127.0.0.1" : config.http().bind();
+        commandLine.getOut().printf("Eventline is ready in %.1f s%n  services %s%n  API      http://%s:%d/api%n"
+                        + "  broker   %s%n  data     %s%nCtrl-C stops it.%n",
+                (System.nanoTime() - startedAt) / 1e9, String.join(",", config.services()), host, eventline.httpPort(),
+                eventline.bootstrapServers(), config.dataDir().toAbsolutePath().normalize());
+        commandLine.getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

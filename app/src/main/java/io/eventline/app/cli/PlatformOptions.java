@@ -1,0 +1,75 @@
+package io.eventline.app.cli;
+
+import io.eventline.app.EventlineConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/** The options {@code run} and {@code service} share: HTTP, security, state, saga style and mail. */
+final class PlatformOptions {
+    @Option(names = "--port", defaultValue = "${env:EVENTLINE_PORT:-8080}", description = "HTTP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "${env:EVENTLINE_BIND:-127.0.0.1}", description = "HTTP address (default ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--advertised-host", defaultValue = "${env:EVENTLINE_ADVERTISED_HOST}", description = "the host other instances reach this one's HTTP port at (default: --bind, or 127.0.0.1 when it is 0.0.0.0)")
+    String advertisedHost;
+
+    @Option(names = "--api-token", defaultValue = "${env:EVENTLINE_API_TOKEN}", description = "bearer token required on every request but /health/*")
+    String apiToken;
+
+    @Option(names = "--data-dir", defaultValue = "${env:EVENTLINE_DATA_DIR:-./data}", description = "broker and state data (default ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--kafka-config", defaultValue = "${env:EVENTLINE_KAFKA_CONFIG}", description = "a properties file of Kafka client settings (TLS, SASL), passed through")
+    Path kafkaConfig;
+
+    @Option(names = "--saga", defaultValue = "${env:EVENTLINE_SAGA:-choreography}", description = "choreography or orchestration (default ${DEFAULT-VALUE})")
+    String saga;
+
+    @Option(names = "--mail-webhook", defaultValue = "${env:EVENTLINE_MAIL_WEBHOOK}", description = "POST each notification's mail to this URL as JSON, with Idempotency-Key: the event id (default: files under <data-dir>/mail)")
+    String mailWebhook;
+
+    @Option(names = "--mail-timeout", defaultValue = "${env:EVENTLINE_MAIL_TIMEOUT:-5s}", description = "how long the mail webhook may take to answer, e.g. 500ms or 5s (default ${DEFAULT-VALUE})")
+    String mailTimeout;
+
+    /**
+     * @param bootstrapServers a cluster, or empty for the embedded broker on {@code brokerPort}
+     * @throws IllegalArgumentException naming the option at fault
+     */
+    EventlineConfig config(Optional<String> bootstrapServers, int brokerPort, List<String> services) {
+        EventlineConfig.Saga sagaStyle = switch (saga) {
+            case "choreography" -> EventlineConfig.Saga.CHOREOGRAPHY;
+            case "orchestration" -> EventlineConfig.Saga.ORCHESTRATION;
+            default -> throw new IllegalArgumentException("--saga: choreography or orchestration, was " + saga);
+        };
+        return new EventlineConfig(
+                new EventlineConfig.Http(bind, port, Optional.ofNullable(apiToken).filter(t -> !t.isBlank()),
+                        Optional.ofNullable(advertisedHost).filter(h -> !h.isBlank())),
+                new EventlineConfig.Kafka(bootstrapServers.filter(b -> !b.isBlank()), brokerPort, kafkaSettings()),
+                dataDir, sagaStyle, services, EventlineConfig.Mail.of(mailWebhook, mailTimeout));
+    }
+
+    private Map<String, String> kafkaSettings() {
+        if (kafkaConfig == null) {
+            return Map.of();
+        }
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(kafkaConfig)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--kafka-config: cannot read " + kafkaConfig + ": " + e.getMessage(), e);
+        }
+        Map<String, String> settings = new HashMap<>();
+        props.stringPropertyNames().forEach(name -> settings.put(name, props.getProperty(name)));
+        return settings;
+    }
+}
