@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * restarted after a kill resumes within two intervals instead of never.
  *
  * <p>Aborting is what Kafka's own tool does for them ({@code kafka-transactions.sh abort}). It keeps
- * exactly-once here because on one broker every partition of a transaction loses its markers together,
- * the consumer offsets' partition included: the whole transaction is undone, and its input is read
- * and processed again.
+ * exactly-once when every partition of the transaction lost its markers, the consumer offsets'
+ * included: the whole transaction is undone, and its input is read and processed again. Known gap:
+ * a committed transaction can lose its markers in some partitions only; aborting those undoes part of
+ * it. Writing each partition the outcome its coordinator logged (in {@code __transaction_state}) would
+ * close it.
  */
 final class HangingTransactionSweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HangingTransactionSweeper.class);
