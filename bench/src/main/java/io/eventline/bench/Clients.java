@@ -4,10 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -35,6 +38,32 @@ final class Clients {
         props.putAll(PRODUCER);
         props.putAll(extra);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Writes {@code count} records made by {@code record} and waits until every one is acknowledged.
+     *
+     * @throws IllegalStateException naming the first failure, e.g. a batch that expired unsent
+     */
+    static void fill(Cluster cluster, int count, IntFunction<ProducerRecord<String, byte[]>> record) {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<String, byte[]> producer = producer(cluster,
+                Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
+                        // One request in flight: the stall seen with five (one partition's batches never
+                        // acknowledged, see docs/performance.md) has not been seen with one.
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1))) {
+            for (int i = 0; i < count && failure.get() == null; i++) {
+                producer.send(record.apply(i), (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("writing the input failed: " + failure.get().getMessage(), failure.get());
+        }
     }
 
     /** A consumer that reads committed records only; with a group id when {@code group} is not null. */

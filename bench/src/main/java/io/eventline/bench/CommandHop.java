@@ -9,6 +9,7 @@ import io.eventline.orders.OrdersService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -108,19 +109,12 @@ final class CommandHop {
         return now.count() + now.failed();
     }
 
-    /** Writes {@code count} {@code PlaceOrder} commands, each for a new order, for the throughput runs. */
+    /** Writes {@code count} {@code PlaceOrder} commands, each for a new order; returns a command's size. */
     static int fill(Cluster cluster, int count) {
         String topic = renamed(OrdersService.AGGREGATE, AGGREGATE).commandTopic();
-        int bytes = 0;
-        try (var producer = Clients.producer(cluster, java.util.Map.of())) {
-            for (int i = 0; i < count; i++) {
-                String orderId = Orders.id("hop", i);
-                byte[] command = Orders.placeCommand(orderId, "c-" + i % 100, "sku-" + i % 20);
-                bytes = command.length;
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, orderId, command));
-            }
-        }
-        return bytes;
+        Clients.fill(cluster, count, i -> new ProducerRecord<>(topic, Orders.id("hop", i),
+                Orders.placeCommand(Orders.id("hop", i), "c-" + i % 100, "sku-" + i % 20)));
+        return Orders.placeCommand(Orders.id("hop", 0), "c-0", "sku-0").length;
     }
 
     private KafkaStreams streams(Aggregate<?, ?, ?> aggregate, Guarantee guarantee) {

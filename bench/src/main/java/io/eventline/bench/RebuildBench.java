@@ -51,13 +51,8 @@ final class RebuildBench {
     }
 
     private static void fill(Cluster cluster, int events) {
-        try (var producer = Clients.producer(cluster, Map.of())) {
-            for (int i = 0; i < events; i++) {
-                String orderId = Orders.id("view", i);
-                producer.send(new ProducerRecord<>(TOPIC, orderId, Orders.placedEvent(orderId, "c-" + i % 100,
-                        "sku-" + i % 20)));
-            }
-        }
+        Clients.fill(cluster, events, i -> new ProducerRecord<>(TOPIC, Orders.id("view", i),
+                Orders.placedEvent(Orders.id("view", i), "c-" + i % 100, "sku-" + i % 20)));
     }
 
     private static void awaitCaughtUp(Cluster cluster, String group, long events) {
