@@ -1,0 +1,132 @@
+package io.eventline.bench;
+
+import io.eventline.app.EventlineConfig;
+import io.eventline.app.broker.EmbeddedBroker;
+import io.eventline.orders.OrdersService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One bench run: raw Kafka, the command hop, the rebuild and the saga on one embedded broker (started
+ * here as {@code ./eventline run} starts its own), then a cold start of {@code ./eventline run}.
+ * Everything lives in a temporary directory, deleted at the end.
+ */
+final class Bench {
+    static final String RAW = "bench.raw";
+
+    private final Plan plan;
+    private final Progress progress;
+    private final Settings settings = new Settings();
+
+    Bench(Plan plan, Progress progress) {
+        this.plan = plan;
+        this.progress = progress;
+    }
+
+    Results run() {
+        Machine machine = Machine.now();
+        progress.phase("load average " + machine.loadBefore() + " on " + machine.cores() + " cores");
+        BenchSettings.describe(settings, plan);
+        Path dir = createTempDirectory();
+        try {
+            progress.phase("starting the broker");
+            Results.Raw raw;
+            Results.Hop hop;
+            Results.Rebuild rebuild;
+            List<Results.SagaRun> sagas;
+            try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), "127.0.0.1", 0);
+                 Cluster cluster = new Cluster(broker.bootstrapServers())) {
+                raw = raw(cluster, dir);
+                hop = hop(cluster, dir, raw);
+                progress.phase("projection rebuild");
+                rebuild = RebuildBench.run(cluster, plan.rebuildEvents(), dir.resolve("rebuild"), progress);
+                sagas = sagas(cluster, dir);
+            }
+            progress.phase("cold start of ./eventline run");
+            Results.ColdStart cold = ColdStart.run(dir.resolve("cold-start"), Duration.ofMinutes(2), progress);
+            return new Results(machine.withLoadAfter(), settings, raw, hop, sagas, rebuild, cold);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private Results.Raw raw(Cluster cluster, Path dir) {
+        byte[] event = Orders.placedEvent(Orders.id("raw", 0), "c-0", "sku-0");
+        settings.put("record size", event.length + " B (an order.placed envelope, value only)");
+        cluster.create(RAW, "bench.transactional.out", "bench.latency", "bench.count.out");
+        progress.phase("raw: idempotent producer");
+        Throughput producer = RawProducer.run(cluster, RAW, event, plan.throughput(), progress);
+        progress.phase("raw: transactional read-process-write loop");
+        Throughput transactional = RawTransactionalLoop.run(cluster, RAW, "bench.transactional.out",
+                Plan.COMMIT_MS, plan.throughput(), progress);
+        progress.phase("raw: producer → consumer latency");
+        LatencySummary latency = RawLatency.run(cluster, "bench.latency", event.length, Plan.LATENCY_RATE,
+                plan.latency(), progress);
+        progress.phase("raw: hand-written Kafka Streams count");
+        Throughput streams = StreamsCount.run(cluster, RAW, "bench.count.out", dir.resolve("streams-count"),
+                Plan.COMMIT_MS, plan.throughput(), progress);
+        return new Results.Raw(producer, transactional, latency, streams);
+    }
+
+    private Results.Hop hop(Cluster cluster, Path dir, Results.Raw raw) {
+        var aggregate = CommandHop.renamed(OrdersService.AGGREGATE, CommandHop.AGGREGATE);
+        CommandHop.createTopics(cluster, aggregate, CommandHop.Guarantee.values());
+        // Enough commands that the hop cannot run out before its time is up: it is no faster than Streams.
+        int commands = (int) Math.min(3_000_000, Math.max(20_000,
+                raw.streams().perSecond() * plan.throughput().toMillis() / 1000.0 * 1.2));
+        progress.phase(String.format("command hop: writing %,d commands", commands));
+        settings.put("command size", CommandHop.fill(cluster, commands) + " B (a PlaceOrder command envelope)");
+        CommandHop hop = new CommandHop(cluster, dir.resolve("hop"), Plan.COMMIT_MS);
+        Measured exactlyOnce = measure(hop, CommandHop.Guarantee.EXACTLY_ONCE);
+        Measured atLeastOnce = measure(hop, CommandHop.Guarantee.AT_LEAST_ONCE);
+        return new Results.Hop(exactlyOnce.throughput(), exactlyOnce.latency(), atLeastOnce.throughput(),
+                atLeastOnce.latency());
+    }
+
+    private record Measured(Throughput throughput, LatencySummary latency) {
+    }
+
+    /** Throughput, then latency at half of it (at most {@link Plan#LATENCY_RATE}). */
+    private Measured measure(CommandHop hop, CommandHop.Guarantee guarantee) {
+        progress.phase("command hop, " + guarantee.label());
+        Throughput throughput = hop.throughput(guarantee, plan.throughput(), progress);
+        double rate = Math.min(Plan.LATENCY_RATE, Math.max(1, throughput.perSecond() / 2));
+        return new Measured(throughput, hop.latency(guarantee, rate, plan.latency(), progress));
+    }
+
+    private List<Results.SagaRun> sagas(Cluster cluster, Path dir) {
+        List<Results.SagaRun> runs = new ArrayList<>();
+        for (EventlineConfig.Saga style : EventlineConfig.Saga.values()) {
+            for (int commitMs : plan.sagaCommitIntervals()) {
+                String name = style.name().toLowerCase();
+                progress.phase("order saga, " + name + ", commit " + commitMs + " ms");
+                runs.add(SagaBench.run(cluster, style, commitMs, plan, dir.resolve("saga-" + name + "-" + commitMs),
+                        progress));
+            }
+        }
+        return runs;
+    }
+
+    private static Path createTempDirectory() {
+        try {
+            return Files.createTempDirectory("eventline-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the bench's temporary directory", e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.eventline.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./eventline bench [--seconds S] [--json] [--commit-intervals 100,20]}: the benchmark; or
+ * {@code ./eventline bench --jmh [JMH options]}: the microbenchmarks of the hot pure code. Exit 0 on
+ * success, 2 on bad usage (with the usage), 1 on failure with one line.
+ */
+@Command(name = "eventline bench", mixinStandardHelpOptions = true, version = "Eventline bench 0.1.0",
+        description = {"Raw Kafka baselines and the platform, measured in the same run on one embedded broker; "
+                + "prints the settings, a table of figures, their ratios to the baselines and issue 9's targets.",
+                "Progress goes to stderr, the table (or JSON) to stdout.",
+                "--jmh [JMH options] instead runs the JMH microbenchmarks (envelope codec, decider)."})
+public final class BenchMain implements Callable<Integer> {
+    @Option(names = "--seconds", defaultValue = "${env:EVENTLINE_BENCH_SECONDS:-20}",
+            description = "bounds each measurement phase, in seconds (default ${DEFAULT-VALUE}); phases take "
+                    + "a third or a quarter of it")
+    int seconds;
+
+    @Option(names = "--commit-intervals", split = ",",
+            defaultValue = "${env:EVENTLINE_BENCH_COMMIT_INTERVALS:-100,20}",
+            description = "the Kafka Streams commit intervals (ms) the order saga runs at, in both styles "
+                    + "(default ${DEFAULT-VALUE})")
+    List<Integer> commitIntervals;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--json", description = "print the results as one JSON object instead of the table")
+    boolean json;
+
+    public static void main(String[] args) {
+        // Before any logger exists: Kafka's and the platform's logs at WARN, so the progress lines show.
+        System.setProperty("logback.configurationFile", "eventline-bench-logback.xml");
+        if (args.length > 0 && args[0].equals("--jmh")) {
+            Jmh.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        System.exit(new CommandLine(new BenchMain())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("eventline bench: " + oneLine(e));
+                    return 1;
+                }).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        Plan plan;
+        try {
+            plan = new Plan(seconds, commitIntervals);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Results results = new Bench(plan, new Progress(System.err)).run();
+        if (json) {
+            JsonReport.print(results, System.out);
+        } else {
+            new Report(System.out).print(results);
+        }
+        return 0;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,42 @@
+package io.eventline.bench;
+
+import io.eventline.core.kafka.StreamsSettings;
+import org.apache.kafka.common.utils.AppInfoParser;
+
+/** The settings every run shares, written into {@link Settings} before the first phase. */
+final class BenchSettings {
+    private BenchSettings() {
+    }
+
+    static void describe(Settings settings, Plan plan) {
+        settings.put("kafka", AppInfoParser.getVersion() + ", one embedded KRaft node (broker and controller) in "
+                        + "the bench's own JVM, as ./eventline run has it; default broker settings of Eventline")
+                .put("partitions", Cluster.PARTITIONS + " per topic, replication 1")
+                .put("raw producer", "idempotent, acks=all, linger.ms=5, batch.size=65536, no compression, 1 thread")
+                .put("raw consumer", "read_committed, max.poll.records=" + Clients.MAX_POLL_RECORDS + ", 1 thread")
+                .put("transactional loop", "1 thread: poll, send each record on, every " + Plan.COMMIT_MS
+                        + " ms send the offsets and commit; producer as the raw one, plus transactional.id")
+                .put("latency", "raw and command hop at " + (int) Plan.LATENCY_RATE + "/s (at most half of the "
+                        + "hop's saturation), open model: timed from each record's intended send time")
+                .put("kafka streams", "exactly_once_v2, 1 stream thread per application, commit.interval.ms="
+                        + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS + " unless a table says otherwise, "
+                        + "producer linger.ms=100 and max.poll.records=1000 (Streams' defaults), RocksDB stores "
+                        + "with changelogs, no record cache")
+                .put("hand-written streams", "per-key count in RocksDB, count written on, over the raw records")
+                .put("command hop", "core's DeciderTopology with the orders decider: PlaceOrder (a new order each) "
+                        + "→ order.placed + reply, snapshot and history stores; latency through CommandGateway")
+                .put("order saga", "the whole platform in-process (every service and read model, "
+                        + "Eventline.start as in the integration tests) on the same broker; " + Plan.CUSTOMERS
+                        + " customers, " + Plan.SKUS + " skus, one line of one unit per order, all ship; orders "
+                        + "placed through CommandGateway as the REST API does, ended when order.shipped is read")
+                .put("saturation", Plan.SATURATION_WINDOW + " orders in flight, completed orders counted from "
+                        + "the first order's end (or a quarter into the phase, if later) to the phase's end")
+                .put("records per order", "committed records written during the half-rate phase (read back "
+                        + "read_committed, Kafka's __ topics left out) ÷ orders placed in it")
+                .put("phases", String.format("--seconds %d: throughput %.1f s, latency %.1f s, each saga phase "
+                                + "%.1f s, rebuild of %,d events", plan.seconds(), plan.throughput().toMillis() / 1e3,
+                        plan.latency().toMillis() / 1e3, plan.sagaPhase().toMillis() / 1e3, plan.rebuildEvents()))
+                .put("jvm", "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
+                        + Runtime.getRuntime().availableProcessors() + " processors");
+    }
+}

@@ -1,0 +1,54 @@
+package io.eventline.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long each phase may take, from {@code --seconds S}: every phase is bounded by S and takes a
+ * fraction of it (a third for throughput and each saga phase, a quarter for latency), so that
+ * {@code --seconds 20} runs in under five minutes on two cores.
+ *
+ * @param sagaCommitIntervals the commit intervals the order saga runs at, in each style
+ */
+record Plan(int seconds, List<Integer> sagaCommitIntervals) {
+    /** Requests per second of the latency phases of raw Kafka and the command hop (KAFKA-NOTES' rate). */
+    static final double LATENCY_RATE = 2_000;
+    /** Orders in flight at once while saturating: enough to keep every stage busy. */
+    static final int SATURATION_WINDOW = 2_000;
+    static final int CUSTOMERS = 100;
+    static final int SKUS = 20;
+    static final int WARM_UP_ORDERS = 50;
+    static final int COMMIT_MS = 100;
+
+    Plan {
+        if (seconds < 1 || seconds > 600) {
+            throw new IllegalArgumentException("--seconds: 1 to 600, was " + seconds);
+        }
+        sagaCommitIntervals = List.copyOf(sagaCommitIntervals);
+        if (sagaCommitIntervals.isEmpty() || sagaCommitIntervals.stream().anyMatch(ms -> ms < 1 || ms > 60_000)) {
+            throw new IllegalArgumentException("--commit-intervals: 1 to 60000 ms each, was " + sagaCommitIntervals);
+        }
+    }
+
+    Duration throughput() {
+        return share(1 / 3.0);
+    }
+
+    Duration latency() {
+        return share(0.25);
+    }
+
+    /** Each of the saga's two phases (saturation, half rate); four runs of the platform share the time. */
+    Duration sagaPhase() {
+        return share(1 / 3.0);
+    }
+
+    /** Events the rebuild reads: a few seconds' worth at the rate it showed here before (about 30,000/s). */
+    int rebuildEvents() {
+        return 5_000 * seconds;
+    }
+
+    private Duration share(double fraction) {
+        return Duration.ofMillis(Math.max(1_000, Math.round(seconds * fraction * 1_000)));
+    }
+}

@@ -1,0 +1,92 @@
+package io.eventline.bench;
+
+import io.eventline.app.Eventline;
+import io.eventline.app.EventlineConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The whole platform started in-process as {@code ./eventline run --bootstrap-servers} starts it (every
+ * service, its read models and the REST API) against the bench's broker. Closing it stops it and
+ * deletes the topics and groups it made, so that the next run starts as the first did.
+ */
+final class Platform implements AutoCloseable {
+    private final Cluster cluster;
+    private final Set<String> topicsBefore;
+    private final Set<String> groupsBefore;
+    private final Eventline eventline;
+
+    private Platform(Cluster cluster, Set<String> topicsBefore, Set<String> groupsBefore, Eventline eventline) {
+        this.cluster = cluster;
+        this.topicsBefore = topicsBefore;
+        this.groupsBefore = groupsBefore;
+        this.eventline = eventline;
+    }
+
+    /**
+     * Starts it, and once more on a fresh data dir if the first start fails: right after a run's topics
+     * were deleted and created again, a global table's consumer can see a new topic before the broker
+     * has its partitions ("no partitions available for topic customers"), which fails the start.
+     */
+    static Platform start(Cluster cluster, EventlineConfig.Saga saga, int commitMs, Path dataDir, Progress progress) {
+        Set<String> topicsBefore = cluster.topics();
+        Set<String> groupsBefore = cluster.groups();
+        Eventline eventline;
+        try {
+            eventline = startReady(config(cluster, saga, commitMs, dataDir));
+        } catch (RuntimeException first) {
+            progress.note("the platform did not start (" + first.getMessage() + "); starting it again");
+            try {
+                eventline = startReady(config(cluster, saga, commitMs,
+                        dataDir.resolveSibling(dataDir.getFileName() + "-again")));
+            } catch (RuntimeException second) {
+                new Platform(cluster, topicsBefore, groupsBefore, null).close();
+                throw second;
+            }
+        }
+        return new Platform(cluster, topicsBefore, groupsBefore, eventline);
+    }
+
+    private static EventlineConfig config(Cluster cluster, EventlineConfig.Saga saga, int commitMs, Path dataDir) {
+        return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
+                new EventlineConfig.Kafka(Optional.of(cluster.bootstrap()), 0,
+                        Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(commitMs))),
+                dataDir, saga, EventlineConfig.KNOWN_SERVICES);
+    }
+
+    private static Eventline startReady(EventlineConfig config) {
+        Eventline eventline = Eventline.start(config);
+        try {
+            eventline.awaitReady(Duration.ofMinutes(2));
+            return eventline;
+        } catch (TimeoutException | RuntimeException e) {
+            eventline.close();
+            throw new IllegalStateException("not ready: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            eventline.close();
+            throw Cluster.interrupted(e);
+        }
+    }
+
+    int httpPort() {
+        return eventline.httpPort();
+    }
+
+    @Override
+    public void close() {
+        if (eventline != null) {
+            eventline.close();
+        }
+        Set<String> groups = new HashSet<>(cluster.groups());
+        groups.removeAll(groupsBefore);
+        Set<String> topics = new HashSet<>(cluster.topics());
+        topics.removeAll(topicsBefore);
+        cluster.delete(groups, topics);
+    }
+}

@@ -1,0 +1,45 @@
+package io.eventline.bench;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Counts the records written between two snapshots of end offsets, per kind of topic, by reading
+ * them back {@code read_committed}: transaction markers (which take an offset each) and aborted
+ * writes are not records anyone reads, so they are left out; the offsets moved are reported beside.
+ */
+final class RecordCounter {
+    private RecordCounter() {
+    }
+
+    static RecordsPerOrder count(Cluster cluster, Map<TopicPartition, Long> before, Map<TopicPartition, Long> after,
+                                 long orders) {
+        List<TopicPartition> moved = after.entrySet().stream()
+                .filter(e -> e.getValue() > before.getOrDefault(e.getKey(), 0L)).map(Map.Entry::getKey).toList();
+        long offsets = moved.stream().mapToLong(p -> after.get(p) - before.getOrDefault(p, 0L)).sum();
+        Map<TopicKind, Long> records = new EnumMap<>(TopicKind.class);
+        try (KafkaConsumer<String, byte[]> consumer = Clients.consumer(cluster, null)) {
+            consumer.assign(moved);
+            moved.forEach(partition -> consumer.seek(partition, before.getOrDefault(partition, 0L)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!readTo(consumer, moved, after) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.offset() < after.get(new TopicPartition(record.topic(), record.partition()))) {
+                        records.merge(TopicKind.of(record.topic()), 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        return new RecordsPerOrder(orders, records, offsets);
+    }
+
+    private static boolean readTo(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions,
+                                  Map<TopicPartition, Long> after) {
+        return partitions.stream().allMatch(partition -> consumer.position(partition) >= after.get(partition));
+    }
+}

@@ -1,0 +1,136 @@
+package io.eventline.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/** The run as text: machine and settings, then the figures, then each target met or missed. */
+final class Report {
+    private final PrintStream out;
+
+    Report(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(Results results) {
+        header(results.machine(), results.settings());
+        raw(results.raw());
+        hop(results.hop(), results.raw());
+        sagas(results);
+        rebuild(results.rebuild(), results.coldStart());
+        targets(results);
+        out.flush();
+    }
+
+    private void header(Machine machine, Settings settings) {
+        out.println("# Eventline bench");
+        line("machine: %d cores (%s), %.1f GiB, %s", machine.cores(), machine.cpu(),
+                machine.memoryBytes() / (1024.0 * 1024 * 1024), machine.os());
+        line("jdk: %s", machine.jdk());
+        line("load average (1, 5, 15 min, as uptime shows): %s at the start, %s at the end", machine.loadBefore(),
+                machine.loadAfter());
+        if (machine.loaded()) {
+            line("WARNING: the load average exceeded the core count: other work shared the CPUs, and these "
+                    + "figures are not to be trusted; re-run on a quiet machine");
+        }
+        for (Map.Entry<String, String> setting : settings.ordered().entrySet()) {
+            line("%s: %s", setting.getKey(), setting.getValue());
+        }
+    }
+
+    private void raw(Results.Raw raw) {
+        section("Raw Kafka (the ceilings)");
+        row("idempotent producer, acks=all", rate(raw.producer(), "records"));
+        row("transactional read-process-write, commit " + Plan.COMMIT_MS + " ms", rate(raw.transactional(),
+                "records"));
+        row("producer → consumer latency", latency(raw.latency()));
+        row("hand-written Streams EOS v2 count, RocksDB, 1 thread", rate(raw.streams(), "records"));
+    }
+
+    private void hop(Results.Hop hop, Results.Raw raw) {
+        section("One aggregate command hop (decider runtime)");
+        row("exactly-once", rate(hop.exactlyOnce(), "commands") + ratio(hop.exactlyOnce(), raw.streams(),
+                "of hand-written Streams"));
+        row("exactly-once latency", latency(hop.exactlyOnceLatency()));
+        row("at-least-once", rate(hop.atLeastOnce(), "commands") + ratio(hop.exactlyOnce(), hop.atLeastOnce(),
+                "exactly-once ÷ at-least-once"));
+        row("at-least-once latency", latency(hop.atLeastOnceLatency()));
+    }
+
+    private void sagas(Results results) {
+        section("The order saga (completed orders/s at saturation; latency placed → shipped at half that rate)");
+        out.println("| style | commit | orders/s | records/order | raw ideal | ÷ ideal | rate | p50 | p99 | p99.9 "
+                + "| max | failed |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        double transactional = results.raw().transactional().perSecond();
+        for (Results.SagaRun saga : results.sagas()) {
+            double ideal = Targets.rawIdeal(transactional, saga.records().perOrder());
+            LatencySummary l = saga.halfRate();
+            line("| %s | %d ms | %.0f | %.1f | %.0f | %.0f %% | %.0f/s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d |",
+                    saga.style(), saga.commitMs(), saga.saturation().perSecond(), saga.records().perOrder(), ideal,
+                    100 * saga.saturation().perSecond() / ideal, l.rate(), l.p50(), l.p99(), l.p999(), l.max(),
+                    l.failed());
+        }
+        out.println();
+        for (Results.SagaRun saga : results.sagas()) {
+            StringBuilder kinds = new StringBuilder();
+            saga.records().sorted().forEach((kind, count) -> kinds.append(String.format(Locale.ROOT, ", %s %.1f",
+                    kind.label(), (double) count / saga.records().orders())));
+            line("records per order, %s at %d ms: %.1f committed%s; end offsets moved %.1f (transaction markers "
+                            + "included), over %,d orders", saga.style(), saga.commitMs(), saga.records().perOrder(),
+                    kinds, saga.records().offsetsPerOrder(), saga.records().orders());
+        }
+    }
+
+    private void rebuild(Results.Rebuild rebuild, Results.ColdStart cold) {
+        section("Read model rebuild and start");
+        row("projection rebuild from offset 0 to cut-over", rate(rebuild.rebuild(), "events")
+                + ratio(rebuild.rebuild(), rebuild.rawConsumer(), "of the raw consumer"));
+        row("raw consumer, same topic from offset 0", rate(rebuild.rawConsumer(), "records"));
+        row("cold ./eventline run to ready (process start → ready line)", String.format(Locale.ROOT,
+                "%.1f s (it reports %.1f s)", cold.seconds(), cold.reportedSeconds()));
+    }
+
+    private void targets(Results results) {
+        section("Targets");
+        out.println("| target | figure | needed | verdict |");
+        out.println("|---|---|---|---|");
+        for (Target target : Targets.of(results)) {
+            String verdict = target.met() ? "PASS" : "MISS";
+            switch (target) {
+                case Target.Ratio r -> line("| %s | %.0f %% | ≥ %.0f %% | %s |", r.name(), 100 * r.ratio(),
+                        100 * r.minimum(), verdict);
+                case Target.Limit l -> line("| %s | %.1f %s | ≤ %.0f %s | %s |", l.name(), l.value(), l.unit(),
+                        l.maximum(), l.unit(), verdict);
+            }
+        }
+    }
+
+    private static String rate(Throughput throughput, String what) {
+        return String.format(Locale.ROOT, "%,.0f %s/s (%,d in %.1f s)", throughput.perSecond(), what,
+                throughput.count(), throughput.seconds());
+    }
+
+    private static String ratio(Throughput value, Throughput baseline, String of) {
+        return String.format(Locale.ROOT, "; %.0f %% %s", 100 * value.perSecond() / baseline.perSecond(), of);
+    }
+
+    private static String latency(LatencySummary l) {
+        return String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (%,d at %.0f/s%s)",
+                l.p50(), l.p99(), l.p999(), l.max(), l.count(), l.rate(), l.failed() > 0 ? ", " + l.failed()
+                        + " failed" : "");
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println("## " + title);
+    }
+
+    private void row(String what, String figure) {
+        line("- %s: %s", what, figure);
+    }
+
+    private void line(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+    }
+}

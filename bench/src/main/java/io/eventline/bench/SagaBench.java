@@ -1,0 +1,53 @@
+package io.eventline.bench;
+
+import io.eventline.app.EventlineConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The whole order saga in one style at one commit interval: the platform started in-process, set up,
+ * warmed up, saturated (completed orders/s), then run at half that rate (latency placed → shipped),
+ * and what that half-rate phase wrote counted per order.
+ */
+final class SagaBench {
+    private SagaBench() {
+    }
+
+    static Results.SagaRun run(Cluster cluster, EventlineConfig.Saga saga, int commitMs, Plan plan, Path dataDir,
+                               Progress progress) {
+        String style = saga.name().toLowerCase();
+        try (Platform platform = Platform.start(cluster, saga, commitMs, dataDir, progress)) {
+            progress.note("platform ready");
+            SagaSetup.run(platform.httpPort(), Plan.CUSTOMERS, Plan.SKUS);
+            try (OrderFlow flow = new OrderFlow(cluster, style.substring(0, 5) + commitMs, Plan.CUSTOMERS,
+                    Plan.SKUS)) {
+                flow.warmUp(Plan.WARM_UP_ORDERS, Duration.ofSeconds(60));
+                Throughput saturation = flow.saturate(plan.sagaPhase(), Plan.SATURATION_WINDOW);
+                progress.note(String.format("saturation: %.0f orders/s", saturation.perSecond()));
+                settle(cluster, flow, commitMs, progress);
+                var before = cluster.endOffsets(cluster.topics());
+                long placedBefore = flow.placed();
+                double rate = Math.max(1, saturation.perSecond() / 2);
+                LatencySummary latency = flow.atRate(rate, plan.sagaPhase(), Duration.ofSeconds(30));
+                progress.note(String.format("%.0f orders/s: p50 %.0f ms, p99 %.0f ms", rate, latency.p50(),
+                        latency.p99()));
+                settle(cluster, flow, commitMs, progress);
+                var after = cluster.endOffsets(cluster.topics());
+                RecordsPerOrder records = RecordCounter.count(cluster, before, after, flow.placed() - placedBefore);
+                progress.note(String.format("%.1f records per order", records.perOrder()));
+                return new Results.SagaRun(style, commitMs, saturation, latency, records);
+            }
+        }
+    }
+
+    /** Every order placed has ended, and the services after the end have done their part. */
+    private static void settle(Cluster cluster, OrderFlow flow, int commitMs, Progress progress) {
+        if (!flow.awaitDrained(Duration.ofSeconds(60))) {
+            progress.note("some orders had not ended a minute after the phase");
+        }
+        Duration stable = Duration.ofMillis(Math.max(1_000, 5L * commitMs));
+        if (!Quiet.await(cluster, stable, Duration.ofSeconds(30))) {
+            progress.note("the platform was still writing 30 s after the phase");
+        }
+    }
+}
