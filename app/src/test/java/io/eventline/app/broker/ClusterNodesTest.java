@@ -1,8 +1,10 @@
 package io.eventline.app.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,12 +46,15 @@ class ClusterNodesTest {
 
             admin.createTopics(List.of(new NewTopic("cluster-test.events", Optional.of(3), Optional.empty())))
                     .all().get(30, TimeUnit.SECONDS);
-            TopicDescription topic = admin.describeTopics(List.of("cluster-test.events")).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get("cluster-test.events");
+            // Created once the quorum has it; the node asked may learn of it a moment later.
+            TopicDescription topic = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> admin.describeTopics(List.of("cluster-test.events")).allTopicNames()
+                            .get(30, TimeUnit.SECONDS).get("cluster-test.events"), description -> description != null);
             assertThat(topic.partitions()).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "cluster-test.events");
-            assertThat(admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-                    .get("min.insync.replicas").value()).isEqualTo("2");
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
+                            .get("min.insync.replicas").value()).isEqualTo("2"));
 
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     "bootstrap.servers", nodes.get(2).bootstrapServers(), "acks", "all"),
