@@ -37,7 +37,10 @@ public final class BenchMain implements Callable<Integer> {
 
     public static void main(String[] args) {
         // Before any logger exists: Kafka's and the platform's logs at WARN, so the progress lines show.
-        System.setProperty("logback.configurationFile", "eventline-bench-logback.xml");
+        // -Dlogback.configurationFile=… still wins, e.g. to see Kafka's warnings while investigating.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "eventline-bench-logback.xml");
+        }
         if (args.length > 0 && args[0].equals("--jmh")) {
             Jmh.main(Arrays.copyOfRange(args, 1, args.length));
             return;

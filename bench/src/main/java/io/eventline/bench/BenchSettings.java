@@ -29,8 +29,9 @@ final class BenchSettings {
                         + "Eventline.start as in the integration tests) on the same broker; " + Plan.CUSTOMERS
                         + " customers, " + Plan.SKUS + " skus, one line of one unit per order, all ship; orders "
                         + "placed through CommandGateway as the REST API does, ended when order.shipped is read")
-                .put("saturation", Plan.SATURATION_WINDOW + " orders in flight, completed orders counted from "
-                        + "the first order's end (or a quarter into the phase, if later) to the phase's end")
+                .put("saturation", Plan.SATURATION_WINDOW + " orders in flight for a phase; sustained = orders "
+                        + "placed ÷ time until the platform stopped writing (all work done, off the saga's path "
+                        + "too); burst = order.shipped per second from the first (or a quarter in) to the phase's end")
                 .put("records per order", "committed records written during the half-rate phase (read back "
                         + "read_committed, Kafka's __ topics left out) ÷ orders placed in it")
                 .put("phases", String.format("--seconds %d: throughput %.1f s, latency %.1f s, each saga phase "

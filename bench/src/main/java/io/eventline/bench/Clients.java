@@ -49,8 +49,8 @@ final class Clients {
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = producer(cluster,
                 Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
-                        // One request in flight: the stall seen with five (one partition's batches never
-                        // acknowledged, see docs/performance.md) has not been seen with one.
+                        // One request in flight: a refused batch is never overtaken by the next, which
+                        // transactions v2 then refuses as out of order (see Cluster.create).
                         ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1))) {
             for (int i = 0; i < count && failure.get() == null; i++) {
                 producer.send(record.apply(i), (metadata, error) -> {

@@ -21,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** The broker every phase measures on, as an admin sees it: topics, their end offsets, groups' offsets. */
 final class Cluster implements AutoCloseable {
@@ -44,8 +45,40 @@ final class Cluster implements AutoCloseable {
         return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     }
 
-    /** Creates the topics with {@link #PARTITIONS} partitions each, leaving existing ones. */
+    /**
+     * Creates the topics with {@link #PARTITIONS} partitions each, leaving existing ones, and waits until
+     * every partition has a leader: a producer that writes into a partition not yet led gets its first
+     * batch refused while the next ones arrive, and with transactions v2 the broker then refuses those
+     * too as out of order (it holds no state for the producer, KAFKA-18202), which stalled a producer
+     * on one partition until its delivery timeout.
+     */
     void create(Collection<String> topics, Map<String, String> configs) {
+        createOnly(topics, configs);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!led(topics)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + topics + " still had no leader 30 s on");
+            }
+            Pause.of(Duration.ofMillis(50));
+        }
+    }
+
+    private boolean led(Collection<String> topics) {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .allMatch(topic -> topic.partitions().size() == PARTITIONS && topic.partitions().stream()
+                            .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false; // created, but not yet in the broker's metadata
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        }
+    }
+
+    private void createOnly(Collection<String> topics, Map<String, String> configs) {
         List<NewTopic> created = topics.stream()
                 .map(name -> new NewTopic(name, Optional.of(PARTITIONS), Optional.empty()).configs(configs)).toList();
         try {

@@ -38,6 +38,7 @@ final class JsonReport {
         var sagas = root.putArray("sagas");
         for (Results.SagaRun saga : results.sagas()) {
             ObjectNode node = sagas.addObject().put("style", saga.style()).put("commitMs", saga.commitMs());
+            throughput(node, "burst", saga.burst());
             throughput(node, "saturation", saga.saturation());
             latency(node, "halfRate", saga.halfRate());
             node.put("recordsPerOrder", saga.records().perOrder()).put("offsetsPerOrder",

@@ -2,13 +2,16 @@ package io.eventline.bench;
 
 import io.eventline.app.Eventline;
 import io.eventline.app.EventlineConfig;
+import io.eventline.contracts.customers.CustomerContracts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -32,11 +35,15 @@ final class Platform implements AutoCloseable {
     /**
      * Starts it, and once more on a fresh data dir if the first start fails: right after a run's topics
      * were deleted and created again, a global table's consumer can see a new topic before the broker
-     * has its partitions ("no partitions available for topic customers"), which fails the start.
+     * has its partitions ("no partitions available for topic customers"), which fails the start. The
+     * bench creates that topic itself first and waits for its leaders, which makes this rarer.
      */
     static Platform start(Cluster cluster, EventlineConfig.Saga saga, int commitMs, Path dataDir, Progress progress) {
         Set<String> topicsBefore = cluster.topics();
         Set<String> groupsBefore = cluster.groups();
+        // The topic of the global tables, created (as the app would: compacted) and led before the start.
+        cluster.create(List.of(CustomerContracts.TOPIC),
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         Eventline eventline;
         try {
             eventline = startReady(config(cluster, saga, commitMs, dataDir));

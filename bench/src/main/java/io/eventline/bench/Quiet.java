@@ -1,6 +1,7 @@
 package io.eventline.bench;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * Waits until nothing is written any more: the end offsets of every topic unchanged for a while. The
@@ -11,8 +12,11 @@ final class Quiet {
     private Quiet() {
     }
 
-    /** @return false when writes had not stopped within {@code limit} */
-    static boolean await(Cluster cluster, Duration stableFor, Duration limit) {
+    /**
+     * @return when the last write was seen ({@link System#nanoTime()}, to the 200 ms between looks), or
+     *     empty when writes had not stopped within {@code limit}
+     */
+    static OptionalLong await(Cluster cluster, Duration stableFor, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         long last = -1;
         long stableSince = System.nanoTime();
@@ -22,10 +26,10 @@ final class Quiet {
                 last = now;
                 stableSince = System.nanoTime();
             } else if (System.nanoTime() - stableSince >= stableFor.toNanos()) {
-                return true;
+                return OptionalLong.of(stableSince);
             }
             Pause.of(Duration.ofMillis(200));
         }
-        return false;
+        return OptionalLong.empty();
     }
 }

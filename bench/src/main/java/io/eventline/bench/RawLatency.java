@@ -27,6 +27,7 @@ final class RawLatency {
             var partitions = Clients.assignAll(consumer, List.of(topic));
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // from here on: nothing sent later is missed
+            producer.partitionsFor(topic); // so that the first send does not wait for metadata
             Thread reader = Thread.ofPlatform().name("bench-raw-latency").start(() -> read(consumer, latencies, sent));
             sent.set(new OpenLoop(rate).run(length, (index, intended) -> producer.send(
                     new ProducerRecord<>(topic, Long.toString(index), stamped(intended, recordBytes)))));

@@ -19,9 +19,10 @@ final class RawProducer {
     static Throughput run(Cluster cluster, String topic, byte[] value, Duration length, Progress progress) {
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        long started = System.nanoTime();
-        long deadline = started + length.toNanos();
         try (KafkaProducer<String, byte[]> producer = Clients.producer(cluster, Map.of())) {
+            producer.partitionsFor(topic); // the topic's metadata before the clock starts
+            long started = System.nanoTime();
+            long deadline = started + length.toNanos();
             long sent = 0;
             while (System.nanoTime() < deadline && failure.get() == null) {
                 producer.send(new ProducerRecord<>(topic, Orders.id("raw", sent++), value), (metadata, error) -> {
@@ -33,12 +34,13 @@ final class RawProducer {
                 });
             }
             producer.flush();
+            if (failure.get() != null) {
+                throw new IllegalStateException("the raw producer failed: " + failure.get().getMessage(),
+                        failure.get());
+            }
+            Throughput result = Throughput.since(acked.get(), started);
+            progress.note(String.format("%,d records in %.1f s", result.count(), result.seconds()));
+            return result;
         }
-        if (failure.get() != null) {
-            throw new IllegalStateException("the raw producer failed: " + failure.get().getMessage(), failure.get());
-        }
-        Throughput result = Throughput.since(acked.get(), started);
-        progress.note(String.format("%,d records in %.1f s", result.count(), result.seconds()));
-        return result;
     }
 }

@@ -18,8 +18,12 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<SagaRu
                LatencySummary atLeastOnceLatency) {
     }
 
-    /** The whole order saga in one style at one commit interval. */
-    record SagaRun(String style, int commitMs, Throughput saturation, LatencySummary halfRate,
+    /**
+     * The whole order saga in one style at one commit interval: orders shipped per second during a
+     * burst ({@code burst}), orders per second the whole platform keeps up with ({@code saturation}),
+     * and latency at half the latter.
+     */
+    record SagaRun(String style, int commitMs, Throughput burst, Throughput saturation, LatencySummary halfRate,
                    RecordsPerOrder records) {
     }
 

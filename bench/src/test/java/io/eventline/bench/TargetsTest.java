@@ -59,7 +59,8 @@ class TargetsTest {
         Results.Hop hop = new Results.Hop(perSecond(45_000), latency(100), perSecond(90_000), latency(50));
         RecordsPerOrder records = new RecordsPerOrder(1_000, Map.of(TopicKind.EVENTS, 10_000L,
                 TopicKind.CHANGELOG, 30_000L), 45_000);
-        Results.SagaRun saga = new Results.SagaRun("choreography", 20, perSecond(1_250), latency(499), records);
+        Results.SagaRun saga = new Results.SagaRun("choreography", 20, perSecond(2_000), perSecond(1_250), latency(499),
+                records);
         Results.Rebuild rebuild = new Results.Rebuild(perSecond(30_000), perSecond(1_000_000));
         return new Results(new Machine("jdk", 2, 1, "os", "cpu", "0.1, 0.1, 0.1", "0.1, 0.1, 0.1"), new Settings(),
                 raw, hop, List.of(saga), rebuild, new Results.ColdStart(6.0, 5.5));
