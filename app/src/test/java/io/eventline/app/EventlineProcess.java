@@ -7,10 +7,6 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,48 +16,59 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * {@code eventline run} as a real child process of the test JVM, on one data dir and fixed ports, so
- * that it can be killed (SIGKILL) and started again where it was, with clients keeping their
- * addresses. It runs the classes of this JVM's classpath (the app and all its dependencies) on this
- * JVM's own java: no launcher, no build step. Each start logs to {@code logs/start-N.log}.
+ * An {@code eventline} command ({@code run}, {@code broker}, {@code service}) as a real child process
+ * of the test JVM, on one data dir and fixed ports, so that it can be killed (SIGKILL) and started
+ * again where it was, with clients keeping their addresses. It runs the classes of this JVM's
+ * classpath (the app and all its dependencies) on this JVM's own java: no launcher, no build step.
+ * Each start logs to {@code logs/start-N.log}.
  */
 final class EventlineProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final int START_ATTEMPTS = 3;
 
     private final String classpath;
-    private final Path dataDir;
+    private final List<String> arguments;
     private final Path logDir;
-    private final int httpPort;
-    private final int brokerPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ProcessReady ready;
     private final Thread killOnExit = Thread.ofPlatform().unstarted(this::destroy);
     private Process process;
     private int starts;
 
-    private EventlineProcess(Path dataDir, Path logDir, int httpPort, int brokerPort, String classpath) {
+    private EventlineProcess(List<String> arguments, ProcessReady ready, Path logDir, String classpath) {
         this.classpath = classpath;
-        this.dataDir = dataDir;
+        this.arguments = List.copyOf(arguments);
         this.logDir = logDir;
-        this.httpPort = httpPort;
-        this.brokerPort = brokerPort;
-        // A test JVM that exits (a timeout, a failure) takes its child along: else it keeps both ports.
+        this.ready = ready;
+        // A test JVM that exits (a timeout, a failure) takes its child along: else it keeps its ports.
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** Not started yet: ports are chosen now, once, and kept for every start; so is the classpath. */
+    /** {@code eventline run}, not started yet: ports are chosen now, once, and kept for every start; so is the classpath. */
     static EventlineProcess on(Path workDir) throws IOException {
         int http = freePort();
         int broker = freePort();
         while (broker == http) {
             broker = freePort();
         }
-        return new EventlineProcess(workDir.resolve("data"), workDir.resolve("logs"), http, broker,
-                ClasspathSnapshot.of(workDir.resolve("classpath")));
+        return new EventlineProcess(List.of("run", "--data-dir", workDir.resolve("data").toString(),
+                "--port", Integer.toString(http), "--broker-port", Integer.toString(broker)),
+                new ProcessReady.Http(http), workDir.resolve("logs"), ClasspathSnapshot.of(workDir.resolve("classpath")));
+    }
+
+    /**
+     * Any command, not started yet, logging under {@code logDir}.
+     *
+     * @param classpath from {@link ClasspathSnapshot}, shared by the processes of one test
+     */
+    static EventlineProcess of(List<String> arguments, ProcessReady ready, Path logDir, String classpath) {
+        return new EventlineProcess(arguments, ready, logDir, classpath);
     }
 
     int httpPort() {
-        return httpPort;
+        return switch (ready) {
+            case ProcessReady.Http http -> http.port();
+            case ProcessReady.LogSays says -> throw new IllegalStateException(arguments.getFirst() + " serves no HTTP");
+        };
     }
 
     /**
@@ -76,10 +83,10 @@ final class EventlineProcess implements AutoCloseable {
                 return Duration.ofNanos(System.nanoTime() - began);
             }
             if (attempt == START_ATTEMPTS) {
-                throw new IllegalStateException("eventline did not start " + START_ATTEMPTS + " times; last log "
+                throw new IllegalStateException("eventline " + arguments.getFirst() + " did not start " + START_ATTEMPTS + " times; last log "
                         + lastLog() + ":\n" + tail(lastLog()));
             }
-            System.out.println("EventlineProcess: start " + starts + " exited with " + process.exitValue()
+            System.out.println("EventlineProcess: " + arguments.getFirst() + " start " + starts + " exited with " + process.exitValue()
                     + " before ready, retrying; see " + lastLog());
         }
     }
@@ -87,7 +94,7 @@ final class EventlineProcess implements AutoCloseable {
     /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker; returns once the process is gone. */
     synchronized void kill() throws InterruptedException {
         if (!process.isAlive()) {
-            throw new IllegalStateException("eventline had died by itself (exit " + process.exitValue()
+            throw new IllegalStateException("eventline " + arguments.getFirst() + " had died by itself (exit " + process.exitValue()
                     + ") before it was killed; log " + lastLog() + ":\n" + tail(lastLog()));
         }
         process.destroyForcibly();
@@ -137,35 +144,21 @@ final class EventlineProcess implements AutoCloseable {
                 .filter(arg -> arg.startsWith("--sun-misc-unsafe-memory-access")
                         || arg.startsWith("--enable-native-access"))
                 .forEach(command::add);
-        command.addAll(List.of("-cp", classpath, "io.eventline.app.cli.Main", "run",
-                "--data-dir", dataDir.toString(), "--port", Integer.toString(httpPort),
-                "--broker-port", Integer.toString(brokerPort)));
+        command.addAll(List.of("-cp", classpath, "io.eventline.app.cli.Main"));
+        command.addAll(arguments);
         return command;
     }
 
-    /** True once {@code /health/ready} answers 200; false if the process exited first. */
+    /** True once ready; false if the process exited first. */
     private boolean awaitReadyOrExit() {
         try {
             await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).pollInSameThread()
-                    .until(() -> !process.isAlive() || ready());
+                    .until(() -> !process.isAlive() || ready.reached(lastLog()));
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("eventline was not ready within " + READY_TIMEOUT
-                    + "\nlog " + lastLog() + ":\n" + tail(lastLog()), e);
+            throw new IllegalStateException("eventline " + arguments.getFirst() + " was not ready within "
+                    + READY_TIMEOUT + "\nlog " + lastLog() + ":\n" + tail(lastLog()), e);
         }
         return process.isAlive();
-    }
-
-    private boolean ready() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false; // not listening yet
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     static String tail(Path log) {
@@ -177,7 +170,7 @@ final class EventlineProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             return socket.getLocalPort();

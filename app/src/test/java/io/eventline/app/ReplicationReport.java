@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
@@ -19,7 +20,11 @@ import org.apache.kafka.common.config.TopicConfig;
 record ReplicationReport(int topics, int partitions, int changelogs, int repartitions) {
 
     static ReplicationReport check(ThreeNodeCluster cluster) throws InterruptedException {
-        Map<String, TopicDescription> topics = cluster.describeAll();
+        return check(cluster.describeAll(), cluster.admin());
+    }
+
+    /** @param topics every topic of the cluster, internal ones included */
+    static ReplicationReport check(Map<String, TopicDescription> topics, Admin admin) throws InterruptedException {
         int partitions = 0;
         for (TopicDescription topic : topics.values()) {
             for (var partition : topic.partitions()) {
@@ -28,18 +33,18 @@ record ReplicationReport(int topics, int partitions, int changelogs, int reparti
                 partitions++;
             }
         }
-        minInsyncReplicas(cluster, topics.keySet().stream().toList()).forEach((topic, value) ->
+        minInsyncReplicas(admin, topics.keySet().stream().toList()).forEach((topic, value) ->
                 assertThat(value).as("min.insync.replicas of %s", topic).isEqualTo("2"));
         return new ReplicationReport(topics.size(), partitions, count(topics, "-changelog"),
                 count(topics, "-repartition"));
     }
 
-    private static Map<String, String> minInsyncReplicas(ThreeNodeCluster cluster, List<String> topics)
+    private static Map<String, String> minInsyncReplicas(Admin admin, List<String> topics)
             throws InterruptedException {
         List<ConfigResource> resources = topics.stream()
                 .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
         try {
-            Map<ConfigResource, Config> configs = cluster.admin().describeConfigs(resources).all().get();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
             return configs.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(),
                     e -> e.getValue().get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()));
         } catch (ExecutionException e) {

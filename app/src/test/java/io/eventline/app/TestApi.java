@@ -10,28 +10,40 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
-/** The REST API of a running Eventline, as a test client sees it. */
+/**
+ * The REST API of a running Eventline, as a test client sees it: one process, or several that each
+ * serve some paths, asked in turn as a load balancer would.
+ */
 final class TestApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final Function<String, List<Integer>> portsServing;
+    private final AtomicInteger turn = new AtomicInteger();
 
     TestApi(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this(path -> List.of(port));
+    }
+
+    /** @param portsServing the ports of the processes that serve a path: one of them is asked, in turn */
+    TestApi(Function<String, List<Integer>> portsServing) {
+        this.portsServing = portsServing;
     }
 
     HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(next(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     HttpResponse<String> put(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(next(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(HttpRequest.newBuilder(next(path)).GET());
     }
 
     JsonNode json(String path) {
@@ -42,12 +54,36 @@ final class TestApi {
         return parse(response.body());
     }
 
+    /**
+     * The same GET answered by every process serving the path: for lists, which each process answers
+     * from the partitions it holds.
+     */
+    List<JsonNode> jsonFromEach(String path) {
+        return portsServing.apply(path).stream().map(port -> {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(port, path)).GET());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " on port " + port + " answered " + response.statusCode()
+                        + ": " + response.body());
+            }
+            return parse(response.body());
+        }).toList();
+    }
+
     static JsonNode parse(String body) {
         try {
             return Json.readTree(body.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private URI next(String path) {
+        List<Integer> ports = portsServing.apply(path);
+        return uri(ports.get(Math.floorMod(turn.getAndIncrement(), ports.size())), path);
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
