@@ -122,12 +122,7 @@ class CrashTest {
     private static void killAfter(EventlineProcess eventline, CrashClient client, Duration delay) {
         CompletableFuture.runAsync(() -> {
             client.pause();
-            try {
-                eventline.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            eventline.kill();
         }, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)).join();
     }
 

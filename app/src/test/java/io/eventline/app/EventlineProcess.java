@@ -27,6 +27,7 @@ final class EventlineProcess implements AutoCloseable {
     private static final int START_ATTEMPTS = 3;
 
     private final String classpath;
+    private final List<String> javaOptions;
     private final List<String> arguments;
     private final Path logDir;
     private final ProcessReady ready;
@@ -34,8 +35,10 @@ final class EventlineProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
-    private EventlineProcess(List<String> arguments, ProcessReady ready, Path logDir, String classpath) {
+    private EventlineProcess(List<String> javaOptions, List<String> arguments, ProcessReady ready, Path logDir,
+                             String classpath) {
         this.classpath = classpath;
+        this.javaOptions = List.copyOf(javaOptions);
         this.arguments = List.copyOf(arguments);
         this.logDir = logDir;
         this.ready = ready;
@@ -50,7 +53,7 @@ final class EventlineProcess implements AutoCloseable {
         while (broker == http) {
             broker = freePort();
         }
-        return new EventlineProcess(List.of("run", "--data-dir", workDir.resolve("data").toString(),
+        return new EventlineProcess(List.of("-Xmx1g"), List.of("run", "--data-dir", workDir.resolve("data").toString(),
                 "--port", Integer.toString(http), "--broker-port", Integer.toString(broker)),
                 new ProcessReady.Http(http), workDir.resolve("logs"), ClasspathSnapshot.of(workDir.resolve("classpath")));
     }
@@ -58,10 +61,12 @@ final class EventlineProcess implements AutoCloseable {
     /**
      * Any command, not started yet, logging under {@code logDir}.
      *
+     * @param javaOptions for the JVM, e.g. its heap
      * @param classpath from {@link ClasspathSnapshot}, shared by the processes of one test
      */
-    static EventlineProcess of(List<String> arguments, ProcessReady ready, Path logDir, String classpath) {
-        return new EventlineProcess(arguments, ready, logDir, classpath);
+    static EventlineProcess of(List<String> javaOptions, List<String> arguments, ProcessReady ready, Path logDir,
+                               String classpath) {
+        return new EventlineProcess(javaOptions, arguments, ready, logDir, classpath);
     }
 
     int httpPort() {
@@ -92,13 +97,18 @@ final class EventlineProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker; returns once the process is gone. */
-    synchronized void kill() throws InterruptedException {
+    synchronized void kill() {
         if (!process.isAlive()) {
             throw new IllegalStateException("eventline " + arguments.getFirst() + " had died by itself (exit " + process.exitValue()
                     + ") before it was killed; log " + lastLog() + ":\n" + tail(lastLog()));
         }
         process.destroyForcibly();
-        process.waitFor();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing eventline " + arguments.getFirst(), e);
+        }
     }
 
     Path lastLog() {
@@ -133,7 +143,7 @@ final class EventlineProcess implements AutoCloseable {
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.add("-Xmx1g");
+        command.addAll(javaOptions);
         // For a diagnosis, e.g. -Deventline.crash.javaOpts=-Dlogback.configurationFile=/tmp/debug.xml
         String javaOpts = System.getProperty("eventline.crash.javaOpts", "").strip();
         if (!javaOpts.isEmpty()) {

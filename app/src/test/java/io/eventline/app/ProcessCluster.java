@@ -21,6 +21,12 @@ import java.util.stream.IntStream;
  */
 final class ProcessCluster implements AutoCloseable {
     private static final int NODES = 3;
+    /**
+     * As in cluster.sh, each JVM stays small; and compiles with C1 only: on a small machine, five to
+     * twenty JVMs compiling hot code with C2 at once would spend the CPU the test is about.
+     */
+    private static final List<String> JAVA_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
     /** The path prefix each service's routes live under, by service. */
     private static final Map<String, String> PATHS = Map.of("customers", "/api/customers", "accounts",
             "/api/accounts", "inventory", "/api/inventory", "orders", "/api/orders", "shipping", "/api/shipments",
@@ -45,7 +51,7 @@ final class ProcessCluster implements AutoCloseable {
         List<EventlineProcess> brokers = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
             String name = "broker-" + (i + 1);
-            brokers.add(EventlineProcess.of(List.of("broker", "--node-id", Integer.toString(i + 1),
+            brokers.add(EventlineProcess.of(JAVA_OPTIONS, List.of("broker", "--node-id", Integer.toString(i + 1),
                     "--controllers", controllers, "--port", Integer.toString(ports.get(i)),
                     "--data-dir", workDir.resolve(name).toString()), new ProcessReady.LogSays("ready in"),
                     workDir.resolve("logs").resolve(name), classpath));
@@ -75,7 +81,7 @@ final class ProcessCluster implements AutoCloseable {
             arguments.addAll(group);
             arguments.addAll(List.of("--bootstrap-servers", bootstrapServers, "--port", Integer.toString(port),
                     "--data-dir", workDir.resolve(name).toString()));
-            processes.add(EventlineProcess.of(arguments, new ProcessReady.Http(port),
+            processes.add(EventlineProcess.of(JAVA_OPTIONS, arguments, new ProcessReady.Http(port),
                     workDir.resolve("logs").resolve(name), classpath));
         }
         return processes;
