@@ -38,7 +38,7 @@ class ClusterEndToEndTest {
     private static final List<String> ALL = List.of("customers", "accounts", "inventory", "orders", "shipping",
             "notifications", "analytics", "fraud");
 
-    @TempDir(cleanup = CleanupMode.NEVER)
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path workDir;
 
     /** What one outage kills with SIGKILL, and restarts at once. */
