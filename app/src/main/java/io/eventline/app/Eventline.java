@@ -40,6 +40,7 @@ public final class Eventline implements AutoCloseable {
     private HttpApi http;
     private KeyRouting routing;
     private Metrics metrics;
+    private String topicLayout;
 
     private Eventline() {
     }
@@ -68,6 +69,7 @@ public final class Eventline implements AutoCloseable {
         clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 
         Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
+        topicLayout = TopicLayout.read(clients, PlatformTopics.all().stream().map(Topics.Spec::name).toList()).toString();
         metrics = new Metrics(clients, this::streamsByApplication);
         started.push(metrics);
         // The port is chosen before the streams start: they advertise it to the other instances.
@@ -140,6 +142,11 @@ public final class Eventline implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** E.g. {@code 6 partitions, replication 3, min.insync.replicas 2}: the platform's topics as the cluster has them. */
+    public String topicLayout() {
+        return topicLayout;
     }
 
     public int httpPort() {

@@ -84,6 +84,10 @@ class ClusterEndToEndTest {
              ClusterTopics topics = new ClusterTopics(cluster.bootstrapServers())) {
             System.out.println("ClusterEndToEndTest: 3 brokers and " + 2 * plan.groups().size()
                     + " service processes ready in " + since(began));
+            // What each prints at start: the replication brokers give topics, and what the services got.
+            assertThat(cluster.broker(1).lastLog()).content().contains("topics     replication 3, min.insync.replicas 2");
+            assertThat(cluster.instance(0).getFirst().lastLog()).content()
+                    .contains("topics   6 partitions, replication 3, min.insync.replicas 2");
             TestApi api = cluster.api();
             long settingUp = System.nanoTime();
             PlatformRun.setUp(api, scenario);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -109,6 +110,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The {@code host:port} clients bootstrap from. */
     public String bootstrapServers() {
         return settings.bootstrapServers();
+    }
+
+    /**
+     * What a topic created without settings of its own gets on this node, e.g. {@code replication 3,
+     * min.insync.replicas 2}: Eventline creates its topics so.
+     */
+    public String topicDefaults() {
+        Properties properties = settings.toProperties();
+        return "replication " + properties.getProperty("default.replication.factor") + ", min.insync.replicas "
+                + properties.getProperty("min.insync.replicas");
     }
 
     /** The cluster id, the same on every start on the same data dir. */

@@ -48,9 +48,10 @@ final class BrokerCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         spec.commandLine().getOut().printf("Kafka broker %s ready in %.1f s%n  bootstrap  %s%n  cluster id %s%n"
-                        + "  data       %s%nCtrl-C stops it.%n",
+                        + "  topics     %s unless created with their own%n  data       %s%nCtrl-C stops it.%n",
                 quorum == null ? "(a node alone)" : "node " + quorum.nodeId() + " of " + quorum.size(),
                 (System.nanoTime() - startedAt) / 1e9, broker.bootstrapServers(), broker.clusterId(),
+                broker.topicDefaults(),
                 dataDir.toAbsolutePath().normalize());
         spec.commandLine().getOut().flush();
         stopped.await();

@@ -29,9 +29,9 @@ final class PlatformLauncher {
         eventline.awaitReady(READY_TIMEOUT);
         String host = "0.0.0.0".equals(config.http().bind()) ? "127.0.0.1" : config.http().bind();
         commandLine.getOut().printf("Eventline is ready in %.1f s%n  console  http://%s:%d/%n  API      http://%s:%d/api%n"
-                        + "  services %s%n  broker   %s%n  data     %s%nCtrl-C stops it.%n",
+                        + "  services %s%n  broker   %s%n  topics   %s%n  data     %s%nCtrl-C stops it.%n",
                 (System.nanoTime() - startedAt) / 1e9, host, eventline.httpPort(), host, eventline.httpPort(),
-                String.join(",", config.services()), eventline.bootstrapServers(),
+                String.join(",", config.services()), eventline.bootstrapServers(), eventline.topicLayout(),
                 config.dataDir().toAbsolutePath().normalize());
         commandLine.getOut().flush();
         stopped.await();

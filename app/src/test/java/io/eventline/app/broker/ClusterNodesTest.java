@@ -42,6 +42,8 @@ class ClusterNodesTest {
         List<EmbeddedBroker> nodes = starting.stream().map(CompletableFuture::join).toList();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", nodes.get(0).bootstrapServers()))) {
             assertThat(nodes).extracting(EmbeddedBroker::clusterId).containsOnly(nodes.get(0).clusterId());
+            assertThat(nodes).extracting(EmbeddedBroker::topicDefaults)
+                    .containsOnly("replication 3, min.insync.replicas 2");
             assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(3);
 
             admin.createTopics(List.of(new NewTopic("cluster-test.events", Optional.of(3), Optional.empty())))

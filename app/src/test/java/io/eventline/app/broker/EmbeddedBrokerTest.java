@@ -40,6 +40,7 @@ class EmbeddedBrokerTest {
             clients.produce("broker-test.round-trip", "order-1", "placed");
 
             assertThat(clients.consume("broker-test.round-trip", "read_uncommitted", 1)).containsExactly("order-1=placed");
+            assertThat(broker.topicDefaults()).isEqualTo("replication 1, min.insync.replicas 1");
         }
     }
 
