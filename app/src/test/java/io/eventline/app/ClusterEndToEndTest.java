@@ -88,6 +88,7 @@ class ClusterEndToEndTest {
             assertThat(cluster.broker(1).lastLog()).content().contains("topics     replication 3, min.insync.replicas 2");
             assertThat(cluster.instance(0).getFirst().lastLog()).content()
                     .contains("topics   6 partitions, replication 3, min.insync.replicas 2");
+            assertRefusedOnADataDirInUse(cluster);
             TestApi api = cluster.api();
             long settingUp = System.nanoTime();
             PlatformRun.setUp(api, scenario);
@@ -163,6 +164,15 @@ class ClusterEndToEndTest {
         span.incrementAndGet();
         return what + ": restarted and ready in " + seconds(ready) + ", every replica in sync " + since(restarted)
                 + " after, " + since(killed) + " from kill to all back";
+    }
+
+    /** A second process on a running one's data dir would share its state and instance id: it must not start. */
+    private static void assertRefusedOnADataDirInUse(ProcessCluster cluster) throws Exception {
+        try (EventlineProcess intruder = cluster.intruder()) {
+            assertThat(intruder.runToExit(PATIENCE)).as("exit code of a service started on a data dir in use")
+                    .isEqualTo(1);
+            assertThat(intruder.lastLog()).content().contains("is in use by another Eventline process");
+        }
     }
 
     private static void awaitAcknowledged(CrashClient client, int count) {

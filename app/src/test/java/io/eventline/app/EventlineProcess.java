@@ -96,6 +96,16 @@ final class EventlineProcess implements AutoCloseable {
         }
     }
 
+    /** Runs a command that is expected to end by itself (a refused start): returns its exit code. */
+    synchronized int runToExit(Duration timeout) throws IOException, InterruptedException {
+        launch();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("eventline " + arguments.getFirst() + " still runs after " + timeout
+                    + "; log " + lastLog() + ":\n" + tail(lastLog()));
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker; returns once the process is gone. */
     synchronized void kill() {
         if (!process.isAlive()) {

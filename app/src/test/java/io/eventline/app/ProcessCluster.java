@@ -32,12 +32,16 @@ final class ProcessCluster implements AutoCloseable {
             "/api/accounts", "inventory", "/api/inventory", "orders", "/api/orders", "shipping", "/api/shipments",
             "notifications", "/api/notifications", "analytics", "/api/analytics", "fraud", "/api/fraud");
 
+    private final Path workDir;
+    private final String classpath;
     private final List<EventlineProcess> brokers;
     private final String bootstrapServers;
     /** Each group's processes, instance 0 first. */
     private final Map<List<String>, List<EventlineProcess>> groups = new LinkedHashMap<>();
 
-    private ProcessCluster(List<EventlineProcess> brokers, String bootstrapServers) {
+    private ProcessCluster(Path workDir, String classpath, List<EventlineProcess> brokers, String bootstrapServers) {
+        this.workDir = workDir;
+        this.classpath = classpath;
         this.brokers = brokers;
         this.bootstrapServers = bootstrapServers;
     }
@@ -58,11 +62,11 @@ final class ProcessCluster implements AutoCloseable {
         }
         String bootstrap = ports.subList(0, NODES).stream().map(port -> "127.0.0.1:" + port)
                 .collect(Collectors.joining(","));
-        ProcessCluster cluster = new ProcessCluster(brokers, bootstrap);
+        ProcessCluster cluster = new ProcessCluster(workDir, classpath, brokers, bootstrap);
         try {
             startTogether(brokers); // one node alone has no quorum: they start together or not at all
             for (List<String> group : serviceGroups) {
-                cluster.groups.put(List.copyOf(group), cluster.instancesOf(group, instances, workDir, classpath));
+                cluster.groups.put(List.copyOf(group), cluster.instancesOf(group, instances));
             }
             startTogether(cluster.groups.values().stream().flatMap(List::stream).toList());
             return cluster;
@@ -72,19 +76,31 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private List<EventlineProcess> instancesOf(List<String> group, int instances, Path workDir, String classpath) {
+    private List<EventlineProcess> instancesOf(List<String> group, int instances) {
         List<EventlineProcess> processes = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             String name = String.join("+", group) + "-" + (i + 1);
-            int port = EventlineProcess.freePort();
-            List<String> arguments = new ArrayList<>(List.of("service"));
-            arguments.addAll(group);
-            arguments.addAll(List.of("--bootstrap-servers", bootstrapServers, "--port", Integer.toString(port),
-                    "--data-dir", workDir.resolve(name).toString()));
-            processes.add(EventlineProcess.of(JAVA_OPTIONS, arguments, new ProcessReady.Http(port),
-                    workDir.resolve("logs").resolve(name), classpath));
+            processes.add(service(group, workDir.resolve(name), workDir.resolve("logs").resolve(name)));
         }
         return processes;
+    }
+
+    private EventlineProcess service(List<String> group, Path dataDir, Path logDir) {
+        int port = EventlineProcess.freePort();
+        List<String> arguments = new ArrayList<>(List.of("service"));
+        arguments.addAll(group);
+        arguments.addAll(List.of("--bootstrap-servers", bootstrapServers, "--port", Integer.toString(port),
+                "--data-dir", dataDir.toString()));
+        return EventlineProcess.of(JAVA_OPTIONS, arguments, new ProcessReady.Http(port), logDir, classpath);
+    }
+
+    /**
+     * A process of the first group on the data dir of that group's first instance, which runs: one
+     * started by mistake, on another port.
+     */
+    EventlineProcess intruder() {
+        List<String> group = groups.keySet().iterator().next();
+        return service(group, workDir.resolve(String.join("+", group) + "-1"), workDir.resolve("logs").resolve("intruder"));
     }
 
     /** Starts (or restarts) processes in parallel; returns the longest time one took to be ready. */

@@ -2,6 +2,7 @@ package io.eventline.app.cli;
 
 import io.eventline.app.Eventline;
 import io.eventline.app.EventlineConfig;
+import io.eventline.app.broker.DataDirLock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -19,11 +20,20 @@ final class PlatformLauncher {
     static int runUntilStopped(EventlineConfig config, CommandLine commandLine) throws Exception {
         LOG.info("Starting Eventline: {}", config.describe());
         long startedAt = System.nanoTime();
-        Eventline eventline = Eventline.start(config);
+        // Before anything is written there: a second process would share the state and the instance id.
+        DataDirLock lock = DataDirLock.forServices(config.dataDir());
+        Eventline eventline;
+        try {
+            eventline = Eventline.start(config);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("eventline-shutdown").unstarted(() -> {
             LOG.info("Stopping Eventline");
             eventline.close();
+            lock.close();
             stopped.countDown();
         }));
         eventline.awaitReady(READY_TIMEOUT);
