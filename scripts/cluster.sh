@@ -5,7 +5,8 @@
 #   scripts/cluster.sh status            what runs, where, and whether it is ready
 #   scripts/cluster.sh down              stop the services, then the brokers (data is kept)
 #   scripts/cluster.sh clean             down, then delete the cluster's data
-# Data and logs go under $EVENTLINE_CLUSTER_DIR (default ./data/cluster).
+# Data and logs go under $EVENTLINE_CLUSTER_DIR (default ./data/cluster); $EVENTLINE_CLUSTER_INSTANCES
+# processes of every service (default 2): `up` again with more adds the missing ones.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${EVENTLINE_CLUSTER_DIR:-$ROOT/data/cluster}
@@ -13,7 +14,7 @@ BROKER_PORTS=(19092 19093 19094)
 CONTROLLER_PORTS=(19192 19193 19194)
 SERVICES=(customers accounts inventory orders shipping notifications analytics fraud)
 FIRST_HTTP_PORT=18081
-INSTANCES=2
+INSTANCES=${EVENTLINE_CLUSTER_INSTANCES:-2}
 # Each JVM stays small: a dozen of them share one machine.
 export EVENTLINE_JAVA_OPTS=${EVENTLINE_JAVA_OPTS:--Xmx512m}
 
