@@ -69,7 +69,8 @@ public final class Eventline implements AutoCloseable {
         clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 
         Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
-        topicLayout = TopicLayout.read(clients, PlatformTopics.all().stream().map(Topics.Spec::name).toList()).toString();
+        topicLayout = TopicLayout.read(clients, PlatformTopics.all().stream().map(Topics.Spec::name).toList())
+                .toString();
         metrics = new Metrics(clients, this::streamsByApplication);
         started.push(metrics);
         // The port is chosen before the streams start: they advertise it to the other instances.
@@ -144,7 +145,7 @@ public final class Eventline implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** E.g. {@code 6 partitions, replication 3, min.insync.replicas 2}: the platform's topics as the cluster has them. */
+    /** The platform's topics as the cluster has them: {@code 6 partitions, replication 3, min.insync.replicas 2}. */
     public String topicLayout() {
         return topicLayout;
     }

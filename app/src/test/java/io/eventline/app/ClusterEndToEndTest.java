@@ -69,7 +69,7 @@ class ClusterEndToEndTest {
     @Tag("soak")
     @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void shouldKeepEveryInvariantWhenEachServiceRunsAloneAndOutagesRecurInALongRun() throws Exception {
-        clusterRun(new Plan(3_000, 20, ALL.stream().map(List::of).toList(), List.of(Outage.SERVICES, Outage.BROKER,
+        clusterRun(new Plan(1_000, 10, ALL.stream().map(List::of).toList(), List.of(Outage.SERVICES, Outage.BROKER,
                 Outage.MACHINE, Outage.SERVICES, Outage.BROKER)));
     }
 
@@ -85,7 +85,8 @@ class ClusterEndToEndTest {
             System.out.println("ClusterEndToEndTest: 3 brokers and " + 2 * plan.groups().size()
                     + " service processes ready in " + since(began));
             // What each prints at start: the replication brokers give topics, and what the services got.
-            assertThat(cluster.broker(1).lastLog()).content().contains("topics     replication 3, min.insync.replicas 2");
+            assertThat(cluster.broker(1).lastLog()).content()
+                    .contains("topics     replication 3, min.insync.replicas 2");
             assertThat(cluster.instance(0).getFirst().lastLog()).content()
                     .contains("topics   6 partitions, replication 3, min.insync.replicas 2");
             assertRefusedOnADataDirInUse(cluster);
@@ -108,8 +109,8 @@ class ClusterEndToEndTest {
                 System.out.printf("ClusterEndToEndTest seed=%d: %d orders, %d service processes of %s, outages %s; "
                                 + "orders acknowledged per span (even: all up, odd: from a kill until all were "
                                 + "back) %s, %d requests answered only on a retry; outcomes %s; invariants held %s "
-                                + "after the last order, %s in all; %s%n", seed, plan.orders(), 2 * plan.groups().size(),
-                        plan.groups(), outages, client.ackedPerEpoch(), client.retried(),
+                                + "after the last order, %s in all; %s%n", seed, plan.orders(),
+                        2 * plan.groups().size(), plan.groups(), outages, client.ackedPerEpoch(), client.retried(),
                         new TreeMap<>(ledger.outcomes()), since(lastOrder), since(began), replication);
             }
         }

@@ -46,7 +46,10 @@ final class EventlineProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** {@code eventline run}, not started yet: ports are chosen now, once, and kept for every start; so is the classpath. */
+    /**
+     * {@code eventline run}, not started yet: ports are chosen now, once, and kept for every start;
+     * so is the classpath.
+     */
     static EventlineProcess on(Path workDir) throws IOException {
         int http = freePort();
         int broker = freePort();
@@ -55,7 +58,8 @@ final class EventlineProcess implements AutoCloseable {
         }
         return new EventlineProcess(List.of("-Xmx1g"), List.of("run", "--data-dir", workDir.resolve("data").toString(),
                 "--port", Integer.toString(http), "--broker-port", Integer.toString(broker)),
-                new ProcessReady.Http(http), workDir.resolve("logs"), ClasspathSnapshot.of(workDir.resolve("classpath")));
+                new ProcessReady.Http(http), workDir.resolve("logs"),
+                ClasspathSnapshot.of(workDir.resolve("classpath")));
     }
 
     /**
@@ -88,10 +92,12 @@ final class EventlineProcess implements AutoCloseable {
                 return Duration.ofNanos(System.nanoTime() - began);
             }
             if (attempt == START_ATTEMPTS) {
-                throw new IllegalStateException("eventline " + arguments.getFirst() + " did not start " + START_ATTEMPTS + " times; last log "
+                throw new IllegalStateException("eventline " + arguments.getFirst() + " did not start "
+                        + START_ATTEMPTS + " times; last log "
                         + lastLog() + ":\n" + tail(lastLog()));
             }
-            System.out.println("EventlineProcess: " + arguments.getFirst() + " start " + starts + " exited with " + process.exitValue()
+            System.out.println("EventlineProcess: " + arguments.getFirst() + " start " + starts + " exited with "
+                    + process.exitValue()
                     + " before ready, retrying; see " + lastLog());
         }
     }
@@ -109,7 +115,8 @@ final class EventlineProcess implements AutoCloseable {
     /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker; returns once the process is gone. */
     synchronized void kill() {
         if (!process.isAlive()) {
-            throw new IllegalStateException("eventline " + arguments.getFirst() + " had died by itself (exit " + process.exitValue()
+            throw new IllegalStateException("eventline " + arguments.getFirst() + " had died by itself (exit "
+                    + process.exitValue()
                     + ") before it was killed; log " + lastLog() + ":\n" + tail(lastLog()));
         }
         process.destroyForcibly();

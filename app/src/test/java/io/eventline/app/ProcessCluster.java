@@ -100,7 +100,8 @@ final class ProcessCluster implements AutoCloseable {
      */
     EventlineProcess intruder() {
         List<String> group = groups.keySet().iterator().next();
-        return service(group, workDir.resolve(String.join("+", group) + "-1"), workDir.resolve("logs").resolve("intruder"));
+        return service(group, workDir.resolve(String.join("+", group) + "-1"),
+                workDir.resolve("logs").resolve("intruder"));
     }
 
     /** Starts (or restarts) processes in parallel; returns the longest time one took to be ready. */

@@ -55,7 +55,8 @@ public final class DataDirLock implements AutoCloseable {
     }
 
     /** @param refusal the exception to throw, from what went wrong and its cause (none when in use) */
-    private static DataDirLock acquire(Path file, String inUse, BiFunction<String, Exception, RuntimeException> refusal) {
+    private static DataDirLock acquire(Path file, String inUse,
+                                       BiFunction<String, Exception, RuntimeException> refusal) {
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
