@@ -1,7 +1,6 @@
 package io.eventline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,7 +102,7 @@ class BrokerFailureTest {
             List<Kill> kills = killInTurn(cluster, client, plan, span);
             client.done().get(SETTLE.toMinutes(), TimeUnit.MINUTES);
             long lastOrder = System.nanoTime();
-            PlatformLedger ledger = assertInvariants(api, scenario, client, seed);
+            PlatformLedger ledger = client.assertNothingLost(seed, SETTLE);
             assertThat(cluster.healthy()).as("no node met a fatal fault").isTrue();
             assertThat(kills).as("kills").hasSize(plan.kills());
             return String.format("%d orders, %d kills %s; orders acknowledged per span (even: all up, odd: one down) "
@@ -125,7 +124,7 @@ class BrokerFailureTest {
         int first = nodes.indexOf(cluster.leaderOf(ThreeNodeCluster.TRANSACTION_STATE));
         List<Kill> kills = new ArrayList<>();
         for (int k = 0; k < plan.kills(); k++) {
-            awaitAcknowledged(client, (2 * k + 1) * perSpan);
+            client.awaitAcknowledged((2 * k + 1) * perSpan, PATIENCE);
             int node = nodes.get((first + k) % nodes.size());
             kills.add(outage(cluster, client, node, (2 * k + 2) * perSpan, span));
             System.out.println("BrokerFailureTest: kill " + kills.size() + " " + kills.getLast());
@@ -149,7 +148,7 @@ class BrokerFailureTest {
         try {
             cluster.awaitFenced(node);
             fenced = Duration.ofNanos(System.nanoTime() - killed);
-            awaitAcknowledged(client, acknowledged);
+            client.awaitAcknowledged(acknowledged, PATIENCE);
             down = Duration.ofNanos(System.nanoTime() - killed);
         } finally {
             cluster.restart(node); // also when the flow failed: the platform then stops in seconds, not minutes
@@ -170,25 +169,6 @@ class BrokerFailureTest {
             coordinatorOf.add("groups");
         }
         return coordinatorOf;
-    }
-
-    private static void awaitAcknowledged(CrashClient client, int count) {
-        await(count + " orders acknowledged").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (client.done().isCompletedExceptionally()) {
-                client.done().join(); // the client's failure, not a timeout, is the news
-            }
-            return client.acknowledged().size() >= count;
-        });
-    }
-
-    private static PlatformLedger assertInvariants(TestApi api, Scenario scenario, CrashClient client, String seed) {
-        assertThat(client.acknowledged()).as("%s: every order was acknowledged", seed)
-                .hasSize(scenario.orders().size());
-        PlatformLedger ledger = new PlatformLedger(api, scenario, client.cancels());
-        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> ledger.check(seed));
-        assertThat(ledger.listOrders().keySet()).as("%s: no acknowledged order is lost", seed)
-                .containsAll(client.acknowledged());
-        return ledger;
     }
 
     private EventlineConfig config(String bootstrapServers) {

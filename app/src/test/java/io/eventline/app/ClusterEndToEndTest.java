@@ -1,7 +1,6 @@
 package io.eventline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,11 +83,7 @@ class ClusterEndToEndTest {
              ClusterTopics topics = new ClusterTopics(cluster.bootstrapServers())) {
             System.out.println("ClusterEndToEndTest: 3 brokers and " + 2 * plan.groups().size()
                     + " service processes ready in " + since(began));
-            // What each prints at start: the replication brokers give topics, and what the services got.
-            assertThat(cluster.broker(1).lastLog()).content()
-                    .contains("topics     replication 3, min.insync.replicas 2");
-            assertThat(cluster.instance(0).getFirst().lastLog()).content()
-                    .contains("topics   6 partitions, replication 3, min.insync.replicas 2");
+            assertStartedAsPrinted(cluster);
             assertRefusedOnADataDirInUse(cluster);
             TestApi api = cluster.api();
             long settingUp = System.nanoTime();
@@ -96,24 +91,39 @@ class ClusterEndToEndTest {
             System.out.println("ClusterEndToEndTest: " + scenario.customers().size() + " customers and "
                     + scenario.skus().size() + " skus set up in " + since(settingUp));
             ReplicationReport replication = topics.replication(); // before any kill: fewer copies would lose data
-            AtomicInteger span = new AtomicInteger(); // 0 all up, 1 first outage, 2 all back, 3 second outage...
-            long firstOrder = System.nanoTime();
-            try (CrashClient client = CrashClient.start(api, scenario, plan.ordersPerSecond(), span::get)) {
-                client.resume();
-                List<String> outages = outages(cluster, topics, client, plan, new Random(seed), span);
-                client.done().get(SETTLE.toMinutes(), TimeUnit.MINUTES);
-                long lastOrder = System.nanoTime();
-                System.out.println("ClusterEndToEndTest: every order acknowledged " + since(firstOrder)
-                        + " after the first was sent");
-                PlatformLedger ledger = assertInvariants(api, scenario, client, "seed " + seed);
-                System.out.printf("ClusterEndToEndTest seed=%d: %d orders, %d service processes of %s, outages %s; "
-                                + "orders acknowledged per span (even: all up, odd: from a kill until all were "
-                                + "back) %s, %d requests answered only on a retry; outcomes %s; invariants held %s "
-                                + "after the last order, %s in all; %s%n", seed, plan.orders(),
-                        2 * plan.groups().size(), plan.groups(), outages, client.ackedPerEpoch(), client.retried(),
-                        new TreeMap<>(ledger.outcomes()), since(lastOrder), since(began), replication);
-            }
+            String summary = placeOrdersThroughOutages(cluster, topics, api, scenario, plan, seed);
+            System.out.printf("ClusterEndToEndTest seed=%d: %s, %s in all; %s%n", seed, summary, since(began),
+                    replication);
         }
+    }
+
+    /** @return what happened, for the summary line */
+    private static String placeOrdersThroughOutages(ProcessCluster cluster, ClusterTopics topics, TestApi api,
+                                                    Scenario scenario, Plan plan, long seed) throws Exception {
+        AtomicInteger span = new AtomicInteger(); // 0 all up, 1 first outage, 2 all back, 3 second outage...
+        long firstOrder = System.nanoTime();
+        try (CrashClient client = CrashClient.start(api, scenario, plan.ordersPerSecond(), span::get)) {
+            client.resume();
+            List<String> outages = outages(cluster, topics, client, plan, new Random(seed), span);
+            client.done().get(SETTLE.toMinutes(), TimeUnit.MINUTES);
+            long lastOrder = System.nanoTime();
+            System.out.println("ClusterEndToEndTest: every order acknowledged " + since(firstOrder)
+                    + " after the first was sent");
+            PlatformLedger ledger = client.assertNothingLost("seed " + seed, SETTLE);
+            return String.format("%d orders, %d service processes of %s, outages %s; orders acknowledged per span "
+                            + "(even: all up, odd: from a kill until all were back) %s, %d requests answered only on "
+                            + "a retry; outcomes %s; invariants held %s after the last order", plan.orders(),
+                    2 * plan.groups().size(), plan.groups(), outages, client.ackedPerEpoch(), client.retried(),
+                    new TreeMap<>(ledger.outcomes()), since(lastOrder));
+        }
+    }
+
+    /** What each prints at start: the replication brokers give topics, and what the services got. */
+    private static void assertStartedAsPrinted(ProcessCluster cluster) {
+        assertThat(cluster.broker(1).lastLog()).content()
+                .contains("topics     replication 3, min.insync.replicas 2");
+        assertThat(cluster.instance(0).getFirst().lastLog()).content()
+                .contains("topics   6 partitions, replication 3, min.insync.replicas 2");
     }
 
     /**
@@ -128,7 +138,7 @@ class ClusterEndToEndTest {
         int node = 1 + random.nextInt(3);
         List<String> done = new ArrayList<>();
         for (Outage outage : plan.outages()) {
-            awaitAcknowledged(client, (done.size() + 1) * perSpan);
+            client.awaitAcknowledged((done.size() + 1) * perSpan, PATIENCE);
             List<EventlineProcess> killed = new ArrayList<>();
             String what = switch (outage) {
                 case SERVICES -> "instance " + (instance + 1) + " of every service";
@@ -174,25 +184,6 @@ class ClusterEndToEndTest {
                     .isEqualTo(1);
             assertThat(intruder.lastLog()).content().contains("is in use by another Eventline process");
         }
-    }
-
-    private static void awaitAcknowledged(CrashClient client, int count) {
-        await(count + " orders acknowledged").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (client.done().isCompletedExceptionally()) {
-                client.done().join(); // the client's failure, not a timeout, is the news
-            }
-            return client.acknowledged().size() >= count;
-        });
-    }
-
-    private static PlatformLedger assertInvariants(TestApi api, Scenario scenario, CrashClient client, String seed) {
-        assertThat(client.acknowledged()).as("%s: every order was acknowledged", seed)
-                .hasSize(scenario.orders().size());
-        PlatformLedger ledger = new PlatformLedger(api, scenario, client.cancels());
-        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> ledger.check(seed));
-        assertThat(ledger.listOrders().keySet()).as("%s: no acknowledged order is lost", seed)
-                .containsAll(client.acknowledged());
-        return ledger;
     }
 
     private static String since(long nanoTime) {

@@ -1,5 +1,6 @@
 package io.eventline.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.UncheckedIOException;
@@ -96,6 +97,29 @@ final class CrashClient implements AutoCloseable {
 
     Map<Integer, AtomicInteger> ackedPerEpoch() {
         return new TreeMap<>(ackedPerEpoch);
+    }
+
+    /** Waits until {@code count} orders are acknowledged; the client's own failure, if first, is the news. */
+    void awaitAcknowledged(int count, Duration patience) {
+        await(count + " orders acknowledged").atMost(patience).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (done.isCompletedExceptionally()) {
+                done.join();
+            }
+            return acknowledged.size() >= count;
+        });
+    }
+
+    /**
+     * Once {@link #done()}: every order was acknowledged, the platform's invariants hold within
+     * {@code settle}, and every acknowledged order is there.
+     */
+    PlatformLedger assertNothingLost(String seed, Duration settle) {
+        assertThat(acknowledged()).as("%s: every order was acknowledged", seed).hasSize(scenario.orders().size());
+        PlatformLedger ledger = new PlatformLedger(api, scenario, cancels());
+        await().atMost(settle).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> ledger.check(seed));
+        assertThat(ledger.listOrders().keySet()).as("%s: no acknowledged order is lost", seed)
+                .containsAll(acknowledged());
+        return ledger;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.eventline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +83,7 @@ class CrashTest {
                 killRepeatedly(eventline, client, plan.kills(), new Random(seed), kills);
                 client.done().get(SETTLE.toMinutes(), TimeUnit.MINUTES);
                 long lastOrder = System.nanoTime();
-                assertInvariants(api, scenario, client, "seed " + seed);
+                client.assertNothingLost("seed " + seed, SETTLE).printSummary();
                 System.out.printf("CrashTest seed=%d: %d orders, %d kills (%d in the middle of a start), %d restarts, "
                                 + "%d requests cut off and retried, orders acknowledged per span between kills %s; "
                                 + "ready after each restart %s; invariants held %s after the last order, %s in all%n",
@@ -124,16 +123,6 @@ class CrashTest {
             client.pause();
             eventline.kill();
         }, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)).join();
-    }
-
-    private static void assertInvariants(TestApi api, Scenario scenario, CrashClient client, String seed) {
-        assertThat(client.acknowledged()).as("%s: every order was acknowledged", seed)
-                .hasSize(scenario.orders().size());
-        PlatformLedger ledger = new PlatformLedger(api, scenario, client.cancels());
-        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> ledger.check(seed));
-        assertThat(ledger.listOrders().keySet()).as("%s: no acknowledged order is lost", seed)
-                .containsAll(client.acknowledged());
-        ledger.printSummary();
     }
 
     private static Duration delay(Random random, int minSeconds, int maxSeconds) {
