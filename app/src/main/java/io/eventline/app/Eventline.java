@@ -69,8 +69,7 @@ public final class Eventline implements AutoCloseable {
         clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 
         Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
-        topicLayout = TopicLayout.read(clients, PlatformTopics.all().stream().map(Topics.Spec::name).toList())
-                .toString();
+        topicLayout = TopicLayout.describe(clients, PlatformTopics.all().stream().map(Topics.Spec::name).toList());
         metrics = new Metrics(clients, this::streamsByApplication);
         started.push(metrics);
         // The port is chosen before the streams start: they advertise it to the other instances.

@@ -1,5 +1,6 @@
 package io.eventline.app;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The platform's topics as the cluster has them: partitions per topic, replicas per partition and
@@ -20,23 +24,45 @@ import org.apache.kafka.common.config.TopicConfig;
  * (or from whoever pre-created the topics), not from Eventline. Where topics differ, each value found.
  */
 record TopicLayout(SortedSet<Integer> partitions, SortedSet<Integer> replicas, SortedSet<String> minInsyncReplicas) {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicLayout.class);
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration PAUSE = Duration.ofMillis(100);
 
-    static TopicLayout read(Map<String, Object> clientSettings, Collection<String> topics) {
+    /**
+     * The layout as text, or why it is not known. Never fails a start for want of a line: a topic just
+     * created may be unknown a moment to the broker asked, so it asks again for a few seconds, then
+     * gives up saying so.
+     */
+    static String describe(Map<String, Object> clientSettings, Collection<String> topics) {
         Properties props = new Properties();
         props.putAll(clientSettings);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         try (Admin admin = Admin.create(props)) {
-            Collection<TopicDescription> described = admin.describeTopics(topics).allTopicNames().get().values();
-            List<ConfigResource> resources = topics.stream()
-                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
-            Collection<Config> configs = admin.describeConfigs(resources).all().get().values();
-            return of(described, configs.stream()
-                    .map(config -> config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).toList());
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot describe the topics: " + e.getCause().getMessage(), e.getCause());
+            while (true) {
+                try {
+                    return read(admin, topics).toString();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                        LOG.warn("Cannot describe the topics: {}", e.getCause().getMessage());
+                        return "not described: " + e.getCause().getMessage();
+                    }
+                    Thread.sleep(PAUSE.toMillis());
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing the topics", e);
         }
+    }
+
+    private static TopicLayout read(Admin admin, Collection<String> topics)
+            throws ExecutionException, InterruptedException {
+        Collection<TopicDescription> described = admin.describeTopics(topics).allTopicNames().get().values();
+        List<ConfigResource> resources = topics.stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+        Collection<Config> configs = admin.describeConfigs(resources).all().get().values();
+        return of(described, configs.stream()
+                .map(config -> config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).toList());
     }
 
     static TopicLayout of(Collection<TopicDescription> topics, Collection<String> minInsyncReplicas) {
