@@ -24,5 +24,7 @@ final class FraudModule implements ServiceModule {
     @Override
     public void mount(Javalin app, ModuleContext context) {
         new FraudRoutes(context.streams()).register(app);
+        context.gatherList(app, "/api/fraud/alerts", context.ownStore(FraudDetection.ALERTS_STORE),
+                ListOrders.FRAUD_ALERTS);
     }
 }

@@ -1,5 +1,6 @@
 package io.eventline.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.http.KeyedStore;
 import io.javalin.Javalin;
@@ -9,10 +10,12 @@ import io.eventline.core.projection.ProjectionRunner;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -63,6 +66,20 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
      */
     void routeByKey(Javalin app, String path, String pathParam, Function<Context, KeyedStore> storeFor) {
         routing.route(app, path, pathParam, storeFor);
+    }
+
+    /**
+     * Makes the list on {@code path} answer for every instance holding part of {@code store}, merging
+     * their answers sorted by {@code order} and cut to {@code limit} (see {@code ListGathering}).
+     */
+    void gatherList(Javalin app, String path, KeyedStore store, Comparator<JsonNode> order,
+                    ToIntFunction<Context> limit) {
+        routing.gather(app, path, store, order, limit);
+    }
+
+    /** The same for a list with no limit. */
+    void gatherList(Javalin app, String path, KeyedStore store, Comparator<JsonNode> order) {
+        gatherList(app, path, store, order, ctx -> Integer.MAX_VALUE);
     }
 
     /** A store of this service's own streams. */

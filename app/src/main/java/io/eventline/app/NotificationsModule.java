@@ -32,6 +32,8 @@ final class NotificationsModule implements ServiceModule {
     public void mount(Javalin app, ModuleContext context) {
         StoreProvider stores = StoreProvider.of(context.streams());
         new NotificationRoutes(new AggregateQueries<>(NotificationsService.AGGREGATE, stores), stores).register(app);
+        context.gatherList(app, "/api/notifications", context.ownStore(NotificationsService.AGGREGATE.historyStore()),
+                ListOrders.NOTIFICATIONS);
     }
 
     static Mailer mailer(EventlineConfig config) {

@@ -32,5 +32,6 @@ final class OrdersModule implements ServiceModule {
         context.routeByKey(app, "/api/orders/{orderId}", "orderId",
                 ctx -> ctx.queryParam("asOf") == null ? current : history);
         context.routeByKey(app, "/api/orders/{orderId}/events", "orderId", history);
+        context.gatherList(app, "/api/orders", current, ListOrders.ORDERS, OrderRoutes::listLimit);
     }
 }

@@ -52,21 +52,18 @@ final class PlatformLedger {
 
     /**
      * Every order the platform lists, by id: in one page when the scenario fits in one (the API lists
-     * 1,000 at most), else customer by customer. Each process of the orders service lists the orders
-     * of its partitions: all of them are asked.
+     * 1,000 at most), else customer by customer.
      */
     Map<String, JsonNode> listOrders() {
         Map<String, JsonNode> orders = new HashMap<>();
         if (scenario.orders().size() <= 1000) {
-            api.jsonFromEach("/api/orders?limit=1000").forEach(page ->
-                    page.forEach(order -> orders.put(order.get("orderId").asText(), order)));
+            api.json("/api/orders?limit=1000").forEach(order -> orders.put(order.get("orderId").asText(), order));
             return orders;
         }
         for (Scenario.Customer customer : scenario.customers()) {
-            for (JsonNode page : api.jsonFromEach("/api/orders?customerId=" + customer.id() + "&limit=1000")) {
-                assertThat(page.size()).as("%s's orders fit in one page", customer.id()).isLessThan(1000);
-                page.forEach(order -> orders.put(order.get("orderId").asText(), order));
-            }
+            JsonNode page = api.json("/api/orders?customerId=" + customer.id() + "&limit=1000");
+            assertThat(page.size()).as("%s's orders fit in one page", customer.id()).isLessThan(1000);
+            page.forEach(order -> orders.put(order.get("orderId").asText(), order));
         }
         return orders;
     }
@@ -185,13 +182,13 @@ final class PlatformLedger {
     }
 
     private void checkNotifications(String seed, Map<String, JsonNode> orders) {
+        JsonNode sent = api.json("/api/notifications");
         Map<String, Integer> perOrder = new HashMap<>();
-        // Each process of the notifications service lists what its partitions sent.
-        api.jsonFromEach("/api/notifications").forEach(sent -> sent.forEach(n -> {
+        sent.forEach(n -> {
             perOrder.merge(n.get("orderId").asText(), 1, Integer::sum);
             String status = orders.get(n.get("orderId").asText()).get("status").asText();
             assertThat(n.get("outcome").asText()).as("%s: %s", seed, n).isEqualTo(status);
-        }));
+        });
         assertThat(perOrder).as("%s: one notification per order", seed).hasSize(orders.size());
         assertThat(perOrder.values()).as("%s: never two for one order", seed).containsOnly(1);
     }

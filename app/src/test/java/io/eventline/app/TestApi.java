@@ -54,21 +54,6 @@ final class TestApi {
         return parse(response.body());
     }
 
-    /**
-     * The same GET answered by every process serving the path: for lists, which each process answers
-     * from the partitions it holds.
-     */
-    List<JsonNode> jsonFromEach(String path) {
-        return portsServing.apply(path).stream().map(port -> {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(port, path)).GET());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + path + " on port " + port + " answered " + response.statusCode()
-                        + ": " + response.body());
-            }
-            return parse(response.body());
-        }).toList();
-    }
-
     static JsonNode parse(String body) {
         try {
             return Json.readTree(body.getBytes(StandardCharsets.UTF_8));

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,8 @@ class TwoInstancesTest {
         await("both instances running").atMost(READY).until(() -> a.isReady() && b.isReady());
         TestApi apiA = new TestApi(a.httpPort());
         writeThrough(apiA);
+        // Its orders may share ids with the keys above: every one ends before the keys are read.
+        assertListsAreWholeFromEither(a.httpPort(), b.httpPort());
         await("every write readable").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(readAll(apiA).values()).allMatch(answer -> answer.startsWith("200 ")));
         Map<String, String> answers = readAll(apiA);
@@ -150,6 +154,51 @@ class TwoInstancesTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = TestApi.parse(response.body());
         assertThat(problem.get("detail").asText()).contains("moved");
+    }
+
+    /** Each instance lists its partitions' part only; either answers the whole list, merged and sorted. */
+    private static void assertListsAreWholeFromEither(int portA, int portB) throws Exception {
+        TestApi apiA = new TestApi(portA);
+        TestApi apiB = new TestApi(portB);
+        Scenario scenario = Scenario.generate(11, 6, 4, 30);
+        PlatformRun.setUp(apiA, scenario);
+        PlatformRun.placeAll(apiA, scenario);
+        Set<String> placed = scenario.orders().stream().map(Scenario.Order::id).collect(Collectors.toSet());
+        await("every order terminal, notified and listed").atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonNode orders = apiA.json("/api/orders?limit=1000");
+            assertThat(orders).filteredOn(order -> placed.contains(order.get("orderId").asText()))
+                    .hasSize(placed.size())
+                    .allMatch(order -> List.of("SHIPPED", "CANCELLED").contains(order.get("status").asText()));
+            assertThat(apiA.json("/api/notifications")).hasSize(placed.size());
+        });
+        for (String list : List.of("/api/orders?limit=1000", "/api/notifications", "/api/fraud/alerts",
+                "/api/analytics/sales")) {
+            JsonNode whole = apiA.json(list);
+            assertThat(apiB.json(list)).as("%s from B", list).isEqualTo(whole);
+            int partA = local(portA, list).size();
+            int partB = local(portB, list).size();
+            System.out.printf("TwoInstancesTest: %s: %d items, %d from A's partitions, %d from B's%n", list,
+                    whole.size(), partA, partB);
+            assertThat(partA + partB).as("%s: the parts make the whole", list).isEqualTo(whole.size());
+            if (list.startsWith("/api/orders")) {
+                assertThat(partA).as("A holds some orders").isPositive();
+                assertThat(partB).as("B holds some orders").isPositive();
+            }
+        }
+        JsonNode newest = apiA.json("/api/orders?limit=1000");
+        assertThat(apiB.json("/api/orders?limit=5")).as("a limit cuts the merged list")
+                .containsExactlyElementsOf(() -> IntStream.range(0, 5).mapToObj(newest::get).iterator());
+    }
+
+    /** What one instance answers from its own partitions: a request marked as forwarded. */
+    private static JsonNode local(int port, String path) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + path))
+                    .header("X-Eventline-Forwarded", "1").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return TestApi.parse(response.body());
+        }
     }
 
     private static int held(Eventline instance, String service, String store, List<String> keys)

@@ -18,32 +18,36 @@ import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.requests.TransactionResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Aborts the {@link HangingTransactions hanging transactions} of the embedded broker, looking every
- * {@code interval}: a transaction is aborted once it has hung for a whole interval, so a platform
+ * Closes the {@link HangingTransactions hanging transactions} of the embedded broker, looking every
+ * {@code interval}: a transaction is closed once it has hung for a whole interval, so a platform
  * restarted after a kill resumes within two intervals instead of never.
  *
- * <p>Aborting is what Kafka's own tool does for them ({@code kafka-transactions.sh abort}). It keeps
- * exactly-once when every partition of the transaction lost its markers, the consumer offsets'
- * included: the whole transaction is undone, and its input is read and processed again. Known gap:
- * a committed transaction can lose its markers in some partitions only; aborting those undoes part of
- * it. Writing each partition the outcome its coordinator logged (in {@code __transaction_state}) would
- * close it.
+ * <p>Each hanging partition gets the {@link LoggedOutcome outcome its coordinator logged}: a commit
+ * marker where the transaction was committed, for its other partitions (the consumer offsets' among
+ * them) may have had theirs, so aborting would undo part of a committed transaction; an abort where
+ * it was aborted or never prepared, as Kafka's own tool does ({@code kafka-transactions.sh abort}).
+ * Either way the transaction ends the same in every partition, and exactly-once holds.
  */
 final class HangingTransactionSweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HangingTransactionSweeper.class);
     private static final long TIMEOUT_SECONDS = 30;
 
     private final Admin admin;
+    private final TransactionStateLog coordinatorLog;
+    private final TransactionMarkerWriter markers;
     private final ScheduledExecutorService scheduler;
     private Set<OpenTransaction> previousLook = Set.of();
 
     HangingTransactionSweeper(String bootstrapServers) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "eventline-hanging-transaction-sweeper"));
+        this.coordinatorLog = new TransactionStateLog(bootstrapServers);
+        this.markers = new TransactionMarkerWriter(bootstrapServers);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "eventline-hanging-transaction-sweeper");
             thread.setDaemon(true);
@@ -57,22 +61,35 @@ final class HangingTransactionSweeper implements AutoCloseable {
         return sweeper;
     }
 
-    /** Looks once, and aborts what hung since the previous look; returns what it aborted. */
-    synchronized List<OpenTransaction> sweep() throws Exception {
+    /** Looks once, and closes what hung since the previous look; returns what it closed, and how. */
+    synchronized Map<OpenTransaction, TransactionResult> sweep() throws Exception {
         Set<OpenTransaction> now = openTransactions();
         Set<Long> suspects = new HashSet<>();
         now.stream().filter(previousLook::contains).forEach(open -> suspects.add(open.producerId()));
         List<OpenTransaction> hanging = suspects.isEmpty() ? List.of()
                 : HangingTransactions.among(previousLook, now, coordinatorView(suspects));
-        for (OpenTransaction open : hanging) {
-            LOG.warn("Aborting a hanging transaction in {}: its coordinator has finished with it, and no marker "
-                    + "will close it; until aborted it blocks every read_committed reader of that partition", open);
-            admin.abortTransaction(new AbortTransactionSpec(open.partition(), open.producerId(), open.producerEpoch(),
-                    open.coordinatorEpoch())).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<OpenTransaction, TransactionResult> closed = new HashMap<>();
+        if (!hanging.isEmpty()) {
+            List<PreparedTransaction> logged = coordinatorLog.preparedBy(suspects, Duration.ofSeconds(TIMEOUT_SECONDS));
+            for (OpenTransaction open : hanging) {
+                closed.put(open, close(open, LoggedOutcome.of(open, logged).orElse(TransactionResult.ABORT)));
+            }
         }
         now.removeAll(hanging);
         previousLook = now;
-        return hanging;
+        return closed;
+    }
+
+    private TransactionResult close(OpenTransaction open, TransactionResult outcome) throws Exception {
+        LOG.warn("Closing a hanging transaction in {} with the outcome its coordinator logged, {}: the coordinator "
+                + "has finished with it and no marker will come, so until closed it blocks every read_committed "
+                + "reader of that partition", open, outcome);
+        switch (outcome) {
+            case COMMIT -> markers.write(open, outcome, Duration.ofSeconds(TIMEOUT_SECONDS));
+            case ABORT -> admin.abortTransaction(new AbortTransactionSpec(open.partition(), open.producerId(),
+                    open.producerEpoch(), open.coordinatorEpoch())).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+        return outcome;
     }
 
     @Override

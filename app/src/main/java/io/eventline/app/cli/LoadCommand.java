@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,11 +26,8 @@ import picocli.CommandLine.Option;
 final class LoadCommand implements Callable<Integer> {
     private static final Duration TICK = Duration.ofMillis(500);
 
-    @Option(names = "--url", defaultValue = "${env:EVENTLINE_URL:-http://127.0.0.1:8080}", description = "the running Eventline (default ${DEFAULT-VALUE})")
-    String url;
-
-    @Option(names = "--api-token", defaultValue = "${env:EVENTLINE_API_TOKEN}", description = "its bearer token")
-    String apiToken;
+    @Mixin
+    RunningEventline server;
 
     @Option(names = "--orders", defaultValue = "1000", description = "orders to place, 1 to 1,000,000 (default ${DEFAULT-VALUE})")
     int orders;
@@ -59,7 +57,7 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadSettings settings = settings();
         PrintWriter err = spec.commandLine().getErr();
-        try (LoadGenerator load = LoadGenerator.start(new LoadClient(url, Optional.ofNullable(apiToken)
+        try (LoadGenerator load = LoadGenerator.start(new LoadClient(server.url, Optional.ofNullable(server.apiToken)
                 .filter(t -> !t.isBlank())), settings)) {
             LoadProgress progress = load.progress();
             while (progress.running()) {
@@ -69,8 +67,8 @@ final class LoadCommand implements Callable<Integer> {
             }
             err.println();
             PrintWriter out = spec.commandLine().getOut();
-            out.print(json ? Json.writeString(LoadReport.json(progress, settings, url)) + "\n"
-                    : LoadReport.table(progress, settings, url));
+            out.print(json ? Json.writeString(LoadReport.json(progress, settings, server.url)) + "\n"
+                    : LoadReport.table(progress, settings, server.url));
             out.flush();
             return switch (progress.phase()) {
                 case FINISHED -> progress.failed() == 0 ? 0 : 1;

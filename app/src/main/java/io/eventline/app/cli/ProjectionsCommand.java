@@ -1,20 +1,12 @@
 package io.eventline.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventline.core.envelope.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./eventline projections rebuild NAME}: rebuilds a read model beside the live one, with progress. */
@@ -29,17 +21,11 @@ final class ProjectionsCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "the projection, e.g. orders-view")
         String name;
 
-        @Option(names = "--url", defaultValue = "${env:EVENTLINE_URL:-http://127.0.0.1:8080}",
-                description = "the running Eventline (default ${DEFAULT-VALUE})")
-        String url;
-
-        @Option(names = "--api-token", defaultValue = "${env:EVENTLINE_API_TOKEN}", description = "its bearer token")
-        String apiToken;
+        @Mixin
+        RunningEventline server;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         @Override
         public Integer call() throws Exception {
@@ -66,23 +52,7 @@ final class ProjectionsCommand {
         }
 
         private JsonNode send(String method, String path) throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
-                    .method(method, HttpRequest.BodyPublishers.noBody());
-            if (apiToken != null && !apiToken.isBlank()) {
-                request.header("Authorization", "Bearer " + apiToken);
-            }
-            HttpResponse<String> response;
-            try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (ConnectException e) {
-                throw new IllegalStateException("no Eventline answers at " + url + " (start it, or pass --url)", e);
-            }
-            JsonNode body = Json.readTree(response.body().getBytes(StandardCharsets.UTF_8));
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                        + body.path("detail").asText(response.body()));
-            }
-            return body;
+            return server.send(method, path).body();
         }
     }
 }

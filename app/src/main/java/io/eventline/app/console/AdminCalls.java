@@ -23,4 +23,11 @@ final class AdminCalls {
             throw ApiException.unavailable("the cluster did not " + what + " within " + TIMEOUT.toSeconds() + " s");
         }
     }
+
+    /** The 503 for a call that waited on the cluster itself and failed. */
+    static ApiException unavailable(String what, Exception e) {
+        String cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause().getMessage()
+                : "no answer within " + TIMEOUT.toSeconds() + " s";
+        return ApiException.unavailable("the cluster could not " + what + ": " + cause);
+    }
 }

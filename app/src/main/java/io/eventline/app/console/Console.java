@@ -1,6 +1,7 @@
 package io.eventline.app.console;
 
 import io.eventline.app.load.LoadClient;
+import io.eventline.app.metrics.ConsumerLag;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class Console implements AutoCloseable {
     private final Admin admin;
+    private final ConsumerLag consumerLag;
     private final EventStream stream;
     private final LoadRoutes load;
     private final byte[] index;
@@ -39,6 +41,7 @@ public final class Console implements AutoCloseable {
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "eventline-console");
         this.index = resource("/console/index.html");
         this.admin = Admin.create(props);
+        this.consumerLag = new ConsumerLag(admin, AdminCalls.TIMEOUT);
         this.stream = new EventStream(clientSettings);
         this.load = new LoadRoutes(new LoadClient(selfUrl, apiToken));
     }
@@ -68,7 +71,7 @@ public final class Console implements AutoCloseable {
         app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache")
                 .result(index));
         app.get("/api/topics", ctx -> ctx.json(TopicsReport.read(admin)));
-        app.get("/api/consumers", ctx -> ctx.json(ConsumersReport.read(admin)));
+        app.get("/api/consumers", ctx -> ctx.json(ConsumersReport.read(consumerLag)));
         stream.register(app);
         load.register(app);
     }

@@ -1,5 +1,6 @@
 package io.eventline.app.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.RequestBody;
 import io.eventline.core.query.ForwardedResponse;
@@ -11,7 +12,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,6 +127,18 @@ public final class KeyRouting implements AutoCloseable {
                     + "instance while this request was forwarded; retry");
             case KeyOwner.Unavailable unavailable -> throw ApiException.unavailable(unavailable.reason() + "; retry");
         }
+    }
+
+    /**
+     * Makes GETs on {@code path}, a list, answer for every instance holding part of {@code store}:
+     * see {@link ListGathering}.
+     *
+     * @param order how the route sorts its items
+     * @param limit the most items the route answers for a request
+     */
+    public void gather(Javalin app, String path, KeyedStore store, Comparator<JsonNode> order,
+                       ToIntFunction<Context> limit) {
+        new ListGathering(self, forwarder).register(app, path, new ListGathering.GatheredList(store, order, limit));
     }
 
     /** A malformed key is left to the local handler, which answers the 400 naming the field. */

@@ -35,10 +35,15 @@ import org.slf4j.LoggerFactory;
  * itself: the last stable offset (what a {@code read_committed} reader can reach) less the group's
  * committed offset. A partition assigned to the group with nothing committed yet counts from its
  * first offset, where the group will start. Four admin requests in all, whatever the number of groups.
+ * The metrics and the console's consumers view both read it, so they agree.
  */
-final class ConsumerLag {
-    /** One partition a group reads, and how far behind its end the group is. */
-    record PartitionLag(String group, TopicPartition partition, long lag) {
+public final class ConsumerLag {
+    /** One partition a group reads: where the group is, the partition's end, and the lag between. */
+    public record PartitionLag(String group, TopicPartition partition, long position, long end, long lag) {
+    }
+
+    /** Eventline's groups with their states, and the partitions they read. */
+    public record Lags(Map<String, GroupState> groups, List<PartitionLag> partitions) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLag.class);
@@ -48,15 +53,15 @@ final class ConsumerLag {
     private final Admin admin;
     private final Duration timeout;
 
-    ConsumerLag(Admin admin, Duration timeout) {
+    public ConsumerLag(Admin admin, Duration timeout) {
         this.admin = admin;
         this.timeout = timeout;
     }
 
-    List<PartitionLag> read() throws ExecutionException, InterruptedException, TimeoutException {
+    public Lags read() throws ExecutionException, InterruptedException, TimeoutException {
         Map<String, GroupState> groups = groups();
         if (groups.isEmpty()) {
-            return List.of();
+            return new Lags(groups, List.of());
         }
         Map<String, Map<TopicPartition, Long>> positions = committed(groups.keySet());
         startAssigned(positions, get(admin.describeConsumerGroups(groups.keySet()).all()));
@@ -67,10 +72,10 @@ final class ConsumerLag {
         positions.forEach((group, at) -> at.forEach((partition, position) -> {
             Long end = ends.get(partition);
             if (end != null) { // else a topic deleted since: nothing left to read
-                lags.add(new PartitionLag(group, partition, Math.max(0, end - position)));
+                lags.add(new PartitionLag(group, partition, position, end, Math.max(0, end - position)));
             }
         }));
-        return lags;
+        return new Lags(groups, lags);
     }
 
     /** Adds the partitions members are assigned but the group has committed nothing for, at their start. */

@@ -25,7 +25,7 @@ final class LagMeters implements MeterBinder {
 
     void refresh() throws Exception {
         // Overwrite: a partition no longer read (a group gone) leaves the output with the refresh.
-        gauge.register(lag.read().stream().<MultiGauge.Row<?>>map(p -> MultiGauge.Row.of(Tags.of("group", p.group(),
+        gauge.register(lag.read().partitions().stream().<MultiGauge.Row<?>>map(p -> MultiGauge.Row.of(Tags.of("group", p.group(),
                 "topic", p.partition().topic(), "partition", Integer.toString(p.partition().partition())), p.lag()))
                 .toList(), true);
     }

@@ -20,12 +20,16 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -37,6 +41,8 @@ final class TallyWorld implements AutoCloseable {
     static final Projection<Tallies.Tally> VIEW = AggregateProjector.projection("tallies-view", Tallies.AGGREGATE);
 
     private final TopologyTestDriver driver;
+    static final String RINGS_TOPIC = "tallies.rings";
+
     private final String queue;
 
     private TallyWorld(StreamsBuilder builder, String applicationId, Path stateDir) {
@@ -53,6 +59,19 @@ final class TallyWorld implements AutoCloseable {
                     case Tallies.Rang rang -> List.of(new Routed<>(rang.tallyId(), new Tallies.Add(1)));
                 }, Tallies.AGGREGATE);
         return new TallyWorld(builder, "eventline-tallies", stateDir);
+    }
+
+    /** Reads the bells topic with {@link SelectedEvents}, keeping the rings of every tally but "quiet". */
+    static TallyWorld ringsRead(Path stateDir) {
+        StreamsBuilder builder = new StreamsBuilder();
+        var bells = builder.stream(Tallies.BELL_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()));
+        DeadLetterSink.route(bells.process(SelectedEvents.of("tallies-rings", Tallies.BELLS, (record, event) ->
+                                switch (event) {
+                                    case Tallies.Rang rang when rang.tallyId().equals("quiet") -> Optional.empty();
+                                    case Tallies.Rang rang -> Optional.of(record.withValue(rang.tallyId()));
+                                }), Named.as("tallies-rings")), "tallies-rings")
+                .to(RINGS_TOPIC, Produced.with(Serdes.String(), Serdes.String()));
+        return new TallyWorld(builder, "eventline-tallies-rings", stateDir);
     }
 
     static TallyWorld view(Path stateDir) {

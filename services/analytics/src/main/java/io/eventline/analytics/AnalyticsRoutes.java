@@ -17,8 +17,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 /**
  * {@code GET /api/analytics/sales[?sku=…][&from=T][&to=T]}: figures per sku and minute, from the
  * windowed store by interactive query (defaults in {@link SalesPeriod}). Answers from this
- * instance's partitions; with several analytics instances, asking the owner of each sku
- * ({@code KafkaStreams.queryMetadataForKey}) comes with the read-model work.
+ * instance's partitions; the app merges the answers of every instance holding a part.
  */
 public final class AnalyticsRoutes {
     private final Supplier<ReadOnlyWindowStore<String, SalesFigures>> store;

@@ -1,9 +1,13 @@
 package io.eventline.analytics;
 
 import io.eventline.core.dlq.DeadLetterSink;
+import io.eventline.core.dlq.SelectedEvents;
 import io.eventline.core.kafka.JsonSerde;
 import io.eventline.contracts.orders.OrderContracts;
+import io.eventline.contracts.orders.OrderEvent;
+import io.eventline.contracts.orders.OrderShipped;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,6 +16,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -30,7 +35,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * ran from the start. Sales later than the grace (a backlog skewed across partitions by more than a
  * day) are dropped by Kafka Streams, which counts them in its {@code dropped-records} metric.
  *
- * <p>Bad records go to {@code analytics.dlq}: those it cannot read from {@link ShippedOrders}, with
+ * <p>Bad records go to {@code analytics.dlq}: those it cannot read ({@link SelectedEvents}), with
  * Eventline's reason headers; those whose processing throws (a revenue that overflows) through Kafka
  * Streams' own dead-letter queue. Either way the next record is processed.
  */
@@ -42,13 +47,21 @@ public final class SalesAnalytics {
     /** How far back figures can be asked for; at least window plus grace, as Kafka Streams requires. */
     static final Duration RETENTION = Duration.ofDays(7);
 
+    private static final String SHIPPED_ORDERS = "analytics-shipped-orders";
+
     private SalesAnalytics() {
+    }
+
+    // The sales among an order's events: order.shipped, and nothing else.
+    private static Optional<Record<String, OrderShipped>> shipped(Record<String, byte[]> record, OrderEvent event) {
+        return event instanceof OrderShipped shipped ? Optional.of(record.withValue(shipped)) : Optional.empty();
     }
 
     public static void addTo(StreamsBuilder builder) {
         var orders = builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
                 .withName("analytics-orders"));
-        DeadLetterSink.route(orders.process(ShippedOrders::new, Named.as(ShippedOrders.NODE)), ShippedOrders.NODE)
+        DeadLetterSink.route(orders.process(SelectedEvents.of(SHIPPED_ORDERS, OrderContracts.EVENTS, SalesAnalytics::shipped),
+                Named.as(SHIPPED_ORDERS)), SHIPPED_ORDERS)
                 .flatMap((orderId, shipped) -> SkuSale.perSku(shipped), Named.as("analytics-sales-per-sku"))
                 .groupByKey(Grouped.with("analytics-sales-by-sku", Serdes.String(), JsonSerde.of(SkuSale.class)))
                 .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, GRACE))

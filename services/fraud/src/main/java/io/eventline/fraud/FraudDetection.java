@@ -1,9 +1,13 @@
 package io.eventline.fraud;
 
 import io.eventline.core.dlq.DeadLetterSink;
+import io.eventline.core.dlq.SelectedEvents;
 import io.eventline.core.kafka.JsonSerde;
 import io.eventline.contracts.orders.OrderContracts;
+import io.eventline.contracts.orders.OrderEvent;
+import io.eventline.contracts.orders.OrderPlaced;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,6 +16,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.SlidingWindows;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -34,7 +39,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * at once and deduplicated in the store. Orders later than the grace are dropped by Kafka Streams,
  * which counts them in its {@code dropped-records} metric.
  *
- * <p>Bad records go to {@code fraud.dlq}: those it cannot read from {@link PlacedOrders}, with
+ * <p>Bad records go to {@code fraud.dlq}: those it cannot read ({@link SelectedEvents}), with
  * Eventline's reason headers; those whose processing throws (amounts whose sum overflows) through
  * Kafka Streams' own dead-letter queue. Either way the next record is processed.
  */
@@ -45,7 +50,18 @@ public final class FraudDetection {
     static final String WINDOWS_STORE = "fraud-windows";
     static final Duration GRACE = Duration.ofDays(1);
 
+    private static final String PLACED_ORDERS = "fraud-placed-orders";
+
     private FraudDetection() {
+    }
+
+    // The placed orders among an order's events, re-keyed by customer id, with the record's timestamp:
+    // the event time the windows use.
+    private static Optional<Record<String, PlacedOrder>> placed(Record<String, byte[]> record, OrderEvent event) {
+        return event instanceof OrderPlaced placed
+                ? Optional.of(record.withKey(placed.customerId())
+                        .withValue(new PlacedOrder(placed.currency(), placed.total(), record.timestamp())))
+                : Optional.empty();
     }
 
     public static void addTo(StreamsBuilder builder, FraudRules rules) {
@@ -53,7 +69,8 @@ public final class FraudDetection {
                 Serdes.String(), JsonSerde.of(FraudAlerts.class)));
         var orders = builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
                 .withName("fraud-orders"));
-        DeadLetterSink.route(orders.process(PlacedOrders::new, Named.as(PlacedOrders.NODE)), PlacedOrders.NODE)
+        DeadLetterSink.route(orders.process(SelectedEvents.of(PLACED_ORDERS, OrderContracts.EVENTS, FraudDetection::placed),
+                Named.as(PLACED_ORDERS)), PLACED_ORDERS)
                 .groupByKey(Grouped.with("fraud-orders-by-customer", Serdes.String(), JsonSerde.of(PlacedOrder.class)))
                 .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(rules.window(), GRACE))
                 .aggregate(() -> FraudFigures.NONE, (customerId, order, figures) -> figures.plus(order),

@@ -12,9 +12,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * {@code GET /api/fraud/alerts[?customerId=…]}: the alerts raised, newest first, from
- * {@code fraud-alerts} by interactive query. Answers from this instance's partitions; with several
- * fraud instances, asking the owner of each customer ({@code KafkaStreams.queryMetadataForKey})
- * comes with the read-model work.
+ * {@code fraud-alerts} by interactive query. Answers from this instance's partitions; the app merges
+ * the answers of every instance holding a part.
  */
 public final class FraudRoutes {
     private final Supplier<ReadOnlyKeyValueStore<String, FraudAlerts>> store;

@@ -11,7 +11,7 @@ import io.javalin.http.Context;
 
 /**
  * {@code GET /api/notifications[?orderId=…]} of API.md: the messages sent, from this instance's
- * stores. Read-only: messages are only ever caused by orders' events, never by a request.
+ * stores (the app merges the answers of every instance holding a part). Read-only: messages are only ever caused by orders' events, never by a request.
  */
 public final class NotificationRoutes {
     private final NotificationLog log;

@@ -182,6 +182,11 @@ public final class OrderRoutes {
         throw ApiException.badRequest("status", "one of PLACED, PAID, RESERVED, SHIPPED, CANCELLED");
     }
 
+    /** How many orders {@code GET /api/orders} answers for a request (its {@code limit}, 100 by default). */
+    public static int listLimit(Context ctx) {
+        return limit(ctx.queryParam("limit"));
+    }
+
     private static int limit(String value) {
         if (value == null) {
             return 100;

@@ -24,7 +24,7 @@ import java.util.Optional;
 /** The order as {@code GET /api/orders/{id}} answers it, its saga steps read from its own events. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record OrderView(String orderId, String customerId, List<OrderLine> items, Money total, String currency,
-                 OrderStatus status, CancelReason reason, List<Step> steps, long version) {
+                 OrderStatus status, CancelReason reason, List<Step> steps, long version, String updated) {
 
     /** One step of the saga: {@code payment}, {@code stock} or {@code shipment}, DONE or FAILED. */
     record Step(String step, String outcome, String at) {
@@ -46,7 +46,7 @@ record OrderView(String orderId, String customerId, List<OrderLine> items, Money
         steps.addAll(compensations);
         steps.sort(Comparator.comparing(Step::at));
         return new OrderView(orderId, order.customerId(), order.items(), order.total(), order.currency(),
-                order.status(), order.reason(), steps, projected.version());
+                order.status(), order.reason(), steps, projected.version(), Timestamps.format(projected.updated()));
     }
 
     static OrderView of(String orderId, Snapshot<Order> snapshot, List<EventEnvelope> history,
@@ -56,7 +56,7 @@ record OrderView(String orderId, String customerId, List<OrderLine> items, Money
         steps.addAll(compensations);
         steps.sort(Comparator.comparing(Step::at)); // fixed-width ISO-8601: text order is time order
         return new OrderView(orderId, order.customerId(), order.items(), order.total(), order.currency(),
-                order.status(), order.reason(), steps, snapshot.version());
+                order.status(), order.reason(), steps, snapshot.version(), Timestamps.format(snapshot.timestamp()));
     }
 
     private static List<Step> steps(List<EventEnvelope> history) {
