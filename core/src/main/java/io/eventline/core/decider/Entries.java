@@ -24,7 +24,8 @@ import java.util.function.Function;
  * }
  *
  * @param type the entry's record type, written as JSON
- * @param keyOf the key of the entry a command reads (ids: {@code [A-Za-z0-9._-]}), empty when none
+ * @param keyOf the key of the entry a command reads (ids: {@code [A-Za-z0-9._-]}), empty when none; it
+ *     sees the command as sent, before any {@link CommandPreparer}
  * @param of the entries in a state
  * @param with the state with these entries instead of its own
  * @param <V> an entry
