@@ -1,6 +1,9 @@
 package io.eventline.app;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,17 +12,23 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics Eventline needs with AdminClient, leaving existing ones as they are: a second
- * start on the same cluster, or several instances starting together, is harmless.
+ * start on the same cluster, or several instances starting together, is harmless. Returns once every
+ * partition of those it created has a leader ({@link TopicLeaders}), so that no stream starts on one
+ * that has none yet.
  */
 final class Topics {
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
+    /** How long new topics may take to get their leaders; a start past it fails, saying which. */
+    private static final Duration LEADERS_LIMIT = Duration.ofSeconds(30);
 
     /** How long a topic keeps what it holds. */
     enum Kind {
@@ -43,7 +52,6 @@ final class Topics {
     record Spec(String name, Kind kind) {
     }
 
-
     private Topics() {
     }
 
@@ -62,7 +70,10 @@ final class Topics {
             }
             if (!missing.isEmpty()) {
                 create(admin, missing);
-                LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+                List<String> names = missing.stream().map(NewTopic::name).toList();
+                new TopicLeaders(wanted -> describe(admin, wanted), LEADERS_LIMIT, Duration.ofMillis(50))
+                        .await(names, partitions);
+                LOG.info("Created topics {}", names);
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot list or create topics: " + e.getCause().getMessage(), e.getCause());
@@ -70,6 +81,25 @@ final class Topics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
+    }
+
+    /** The topics the cluster knows now; one it does not know yet is left out. */
+    private static Map<String, TopicDescription> describe(Admin admin, Collection<String> topics) {
+        Map<String, TopicDescription> known = new HashMap<>();
+        for (var topic : admin.describeTopics(topics).topicNameValues().entrySet()) {
+            try {
+                known.put(topic.getKey(), topic.getValue().get());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("cannot describe topic " + topic.getKey() + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while describing topics", e);
+            }
+        }
+        return known;
     }
 
     private static void create(Admin admin, List<NewTopic> topics) throws InterruptedException, ExecutionException {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,6 +64,41 @@ final class Clients {
         }
         if (failure.get() != null) {
             throw new IllegalStateException("writing the input failed: " + failure.get().getMessage(), failure.get());
+        }
+    }
+
+    /**
+     * One acknowledged record in each partition of {@code topic}, each by a producer of its own, before
+     * a measured producer starts: a leader in {@code describeTopics} does not yet mean the broker takes
+     * writes there, and a first batch refused then leaves an idempotent producer's later batches refused
+     * as out of order (transactions v2) until they expire. A refused warm-up is retried by a new producer.
+     *
+     * @throws IllegalStateException when a partition refuses five producers in a row
+     */
+    static void warmUp(Cluster cluster, String topic, byte[] value) {
+        int partitions;
+        try (KafkaProducer<String, byte[]> producer = producer(cluster, Map.of())) {
+            partitions = producer.partitionsFor(topic).size();
+        }
+        for (int partition = 0; partition < partitions; partition++) {
+            Exception last = null;
+            for (int attempt = 0; attempt < 5; attempt++) {
+                try (KafkaProducer<String, byte[]> producer = producer(cluster,
+                        Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+                    producer.send(new ProducerRecord<>(topic, partition, "warm-up", value)).get();
+                    last = null;
+                    break;
+                } catch (ExecutionException e) {
+                    last = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while warming " + topic + " up", e);
+                }
+            }
+            if (last != null) {
+                throw new IllegalStateException(topic + "-" + partition + " refused every warm-up write", last);
+            }
         }
     }
 

@@ -49,8 +49,7 @@ final class CommandHop {
 
     /** The orders aggregate under another name: its own topics and stores, the same decider and messages. */
     static <C, S, E> Aggregate<C, S, E> renamed(Aggregate<C, S, E> aggregate, String name) {
-        return new Aggregate<>(name, aggregate.decider(), aggregate.commands(), aggregate.events(),
-                aggregate.stateType());
+        return aggregate.named(name); // its entries and reply summary too, as the platform runs it
     }
 
     /** Creates the hop's topics; the throughput runs read {@code bench-hop.commands}. */

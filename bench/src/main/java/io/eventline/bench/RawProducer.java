@@ -17,6 +17,7 @@ final class RawProducer {
 
     /** Writes {@code value} under keys {@code <run>-<n>} for {@code length}; counts what was acknowledged. */
     static Throughput run(Cluster cluster, String topic, byte[] value, Duration length, Progress progress) {
+        Clients.warmUp(cluster, topic, value);
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = Clients.producer(cluster, Map.of())) {

@@ -2,8 +2,12 @@ package io.eventline.core.decider;
 
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.envelope.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +32,10 @@ public final class AggregateQueries<C, S, E> {
         this.snapshots = new SnapshotCodec<>(aggregate.stateType());
     }
 
-    /** The aggregate now; empty when it has no event. */
+    /** The aggregate now, with all its {@link Entries}; empty when it has no event. */
     public Optional<Snapshot<S>> current(String aggregateId) {
         byte[] stored = stores.store(aggregate.snapshotStore()).get(aggregateId);
-        return Optional.ofNullable(stored).map(snapshots::read);
+        return Optional.ofNullable(stored).map(bytes -> withEntries(aggregateId, snapshots.read(bytes)));
     }
 
     /**
@@ -41,9 +45,33 @@ public final class AggregateQueries<C, S, E> {
     public Map<String, Snapshot<S>> all() {
         Map<String, Snapshot<S>> all = new LinkedHashMap<>();
         try (KeyValueIterator<String, byte[]> range = stores.store(aggregate.snapshotStore()).all()) {
-            range.forEachRemaining(entry -> all.put(entry.key, snapshots.read(entry.value)));
+            range.forEachRemaining(entry -> all.put(entry.key, withEntries(entry.key, snapshots.read(entry.value))));
         }
         return all;
+    }
+
+    private Snapshot<S> withEntries(String aggregateId, Snapshot<S> snapshot) {
+        return aggregate.keepsEntries() ? joined(aggregateId, snapshot, aggregate.entries()) : snapshot;
+    }
+
+    /** A prefix range of the entry store: in proportion to this aggregate's entries, on a query only. */
+    private <V> Snapshot<S> joined(String aggregateId, Snapshot<S> snapshot, Entries<C, S, V> entries) {
+        Map<String, V> all = new HashMap<>(entries.of().apply(snapshot.state())); // a snapshot not yet split
+        String prefix = Entries.prefix(aggregateId);
+        try (KeyValueIterator<String, byte[]> range = stores.store(aggregate.entryStore())
+                .prefixScan(prefix, new StringSerializer())) {
+            range.forEachRemaining(entry -> all.put(entry.key.substring(prefix.length()), read(entry, entries.type())));
+        }
+        return new Snapshot<>(entries.with().apply(snapshot.state(), all), snapshot.version(), snapshot.timestamp(),
+                snapshot.created());
+    }
+
+    private static <V> V read(KeyValue<String, byte[]> entry, Class<V> type) {
+        try {
+            return Json.mapper().readValue(entry.value, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable entry " + entry.key, e);
+        }
     }
 
     /** Its events, oldest first, exactly as they are on the event topic. */

@@ -22,11 +22,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Decides one command against its aggregate's snapshot. It runs in the one stream task that owns the
- * aggregate's partition, so there is one writer per aggregate and no optimistic locking; under
- * exactly-once the snapshot, the history, the events and the reply commit in one transaction, and a
- * crash before the commit replays the command against the old snapshot, yielding the same events
- * (their ids derive from the command id, their time from the command's).
+ * Decides one command against its aggregate's snapshot (and the one {@link Entries entry} it names).
+ * It runs in the one stream task that owns the aggregate's partition, so there is one writer per
+ * aggregate and no optimistic locking; under exactly-once the snapshot, the entries, the history, the
+ * events and the reply commit in one transaction, and a crash before the commit replays the command
+ * against the old snapshot, yielding the same events (their ids derive from the command id, their
+ * time from the command's). The reply says what the aggregate's {@code summary} makes of its state.
  *
  * <p>A record that is no command goes to the dead-letter topic; a command of a type, version or data
  * this decider does not know is refused to its sender (who waits for an answer) and dead-lettered too.
@@ -35,17 +36,15 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
 
     private final Aggregate<C, S, E> aggregate;
     private final CommandPreparer<C> preparer;
-    private final SnapshotCodec<S> snapshots;
     private ProcessorContext<String, Outcome<Decided>> context;
     private DeadLetters deadLetters;
     private ProcessingObserver observer;
-    private KeyValueStore<String, byte[]> snapshotStore;
+    private StateStores<C, S, ?> state;
     private KeyValueStore<String, byte[]> historyStore;
 
     CommandProcessor(Aggregate<C, S, E> aggregate, CommandPreparer<C> preparer) {
         this.aggregate = aggregate;
         this.preparer = preparer;
-        this.snapshots = new SnapshotCodec<>(aggregate.stateType());
     }
 
     @Override
@@ -53,7 +52,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         this.context = context;
         this.deadLetters = DeadLetters.of(context, aggregate.name() + "-decide");
         this.observer = ProcessingObserver.of(context);
-        this.snapshotStore = context.getStateStore(aggregate.snapshotStore());
+        this.state = StateStores.of(aggregate, context);
         this.historyStore = context.getStateStore(aggregate.historyStore());
     }
 
@@ -73,16 +72,16 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
             context.forward(Outcome.dead(deadLetters.letter(record, DeadLetterReason.UNREADABLE, e)));
             return false;
         }
-        Snapshot<S> before = load(command.aggregateId());
         C decoded;
         try {
             decoded = aggregate.commands().decode(command.commandType(), command.version(), command.data());
         } catch (UnknownMessageTypeException | MalformedMessageException e) {
-            reply(command, before, List.of(), new Reply.Refusal("command.malformed", null, e.getMessage()),
-                    record.timestamp());
+            reply(command, state.load(command.aggregateId()), List.of(),
+                    new Reply.Refusal("command.malformed", null, e.getMessage()), record.timestamp());
             context.forward(Outcome.dead(deadLetters.letter(record, DeadLetterReason.of(e), e)));
             return false;
         }
+        Snapshot<S> before = state.load(command.aggregateId(), decoded);
         try {
             List<E> events = aggregate.decider().decide(preparer.prepare(decoded, StoreLookups.of(context)),
                     before.state());
@@ -107,11 +106,6 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         return Json.mapper().readValue(value, CommandEnvelope.class);
     }
 
-    private Snapshot<S> load(String aggregateId) {
-        byte[] stored = snapshotStore.get(aggregateId);
-        return stored == null ? Snapshot.initial(aggregate.decider().initialState()) : snapshots.read(stored);
-    }
-
     private Snapshot<S> append(CommandEnvelope command, Instant commandTime, Snapshot<S> before, List<E> events) {
         // Event time never goes back within an aggregate, so "as of T" is a prefix of its history.
         Instant at = commandTime.isAfter(before.timestamp()) ? commandTime : before.timestamp();
@@ -127,7 +121,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
             current = current.next(aggregate.decider().evolve(current.state(), event), at);
         }
         if (!events.isEmpty()) {
-            snapshotStore.put(command.aggregateId(), snapshots.write(current));
+            state.save(command.aggregateId(), before, current);
             observer.appended(aggregate.eventTopic(), current.created(), at, events);
         }
         return current;
@@ -146,7 +140,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     private void reply(CommandEnvelope command, Snapshot<S> snapshot, List<String> events, Reply.Refusal refusal,
                        long timestamp) {
         Reply reply = new Reply(command.commandId(), command.aggregateId(), snapshot.version(),
-                Json.mapper().valueToTree(snapshot.state()), events, refusal);
+                Json.mapper().valueToTree(aggregate.summary().apply(state.bare(snapshot).state())), events, refusal);
         CommandEnvelope.ReplyTo to = command.replyTo();
         String topic = to == null ? aggregate.replyTopic() : to.topic();
         String key = to == null ? command.aggregateId() : to.key();

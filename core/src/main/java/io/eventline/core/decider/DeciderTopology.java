@@ -1,6 +1,8 @@
 package io.eventline.core.decider;
 
 import io.eventline.core.dlq.DeadLetterSink;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -13,9 +15,10 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The command side of an aggregate: {@code <name>.commands} → decide against
- * {@code <name>-snapshots} → {@code <name>.events} and {@code <name>.replies}; what is no command
- * (or one this decider cannot read) → the application's dead-letter topic. Every node and store is
- * named, so that renaming one is a visible migration, not an accident.
+ * {@code <name>-snapshots} (and {@code <name>-entries}) → {@code <name>.events} and
+ * {@code <name>.replies}; what is no command (or one this decider cannot read) → the application's
+ * dead-letter topic. Every node and store is named, so that renaming one is a visible migration, not
+ * an accident.
  */
 public final class DeciderTopology {
     private static final Serde<Decided> DECIDED_BYTES = Serdes.serdeFrom(
@@ -42,12 +45,18 @@ public final class DeciderTopology {
                 Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(aggregate.historyStore()), Serdes.String(), Serdes.ByteArray()));
+        List<String> stores = new ArrayList<>(List.of(aggregate.snapshotStore(), aggregate.historyStore()));
+        if (aggregate.keepsEntries()) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(aggregate.entryStore()), Serdes.String(), Serdes.ByteArray()));
+            stores.add(aggregate.entryStore());
+        }
 
         KStream<String, Decided> decided = DeadLetterSink.route(builder
                 .stream(aggregate.commandTopic(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-commands"))
                 .process(() -> new CommandProcessor<>(aggregate, preparer), Named.as(name + "-decide"),
-                        aggregate.snapshotStore(), aggregate.historyStore()), name);
+                        stores.toArray(String[]::new)), name);
 
         Produced<String, byte[]> bytes = Produced.with(Serdes.String(), Serdes.ByteArray());
         decided.split(Named.as(name + "-route-"))

@@ -6,11 +6,12 @@ import java.util.Objects;
 
 /**
  * The answer to one command, written in the same transaction as the events it caused. Accepted: the
- * aggregate's {@code version} and {@code state} after the command, and the types of the events it
- * appended ({@code events}, empty when the command changed nothing). Rejected: {@code rejection}, and
- * the version and state the command was refused against.
+ * aggregate's {@code version} after the command, its {@code summary} (what its aggregate's summary
+ * makes of the state then: what callers need, never the per-item {@link Entries}), and the types of
+ * the events it appended ({@code events}, empty when the command changed nothing). Rejected:
+ * {@code rejection}, and the version and summary the command was refused against.
  */
-public record Reply(String commandId, String aggregateId, long version, JsonNode state, List<String> events,
+public record Reply(String commandId, String aggregateId, long version, JsonNode summary, List<String> events,
                     Refusal rejection) {
     public Reply {
         Objects.requireNonNull(commandId, "commandId");

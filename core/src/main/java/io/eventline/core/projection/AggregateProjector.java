@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * The read model of an aggregate's current state: its own events folded with its decider's
  * {@code evolve}, keyed by aggregate id. Queries read this instead of the decider's snapshot store,
- * so the write side can change its storage without a reader noticing, and the view can be rebuilt.
+ * so the write side can change its storage without a reader noticing, and the view can be rebuilt. It
+ * keeps the state without its {@link io.eventline.core.decider.Entries}, which would grow with every
+ * item the aggregate deals with.
  *
  * {@snippet :
  * Projection<Account> accounts = AggregateProjector.projection("accounts-view", AccountsService.AGGREGATE);
@@ -37,9 +39,10 @@ public final class AggregateProjector<C, S, E> implements Projector<S> {
                 : Optional.empty();
     }
 
+    /** Its entries left out: the view answers for the aggregate, not for each item it dealt with. */
     @Override
     public S apply(S state, EventEnvelope event) {
-        return aggregate.decider().evolve(state,
-                aggregate.events().decode(event.eventType(), event.version(), event.data()));
+        return aggregate.entries().bare(aggregate.decider().evolve(state,
+                aggregate.events().decode(event.eventType(), event.version(), event.data())));
     }
 }

@@ -33,7 +33,7 @@ class DeciderTopologyTest {
 
         assertThat(reply.accepted()).isTrue();
         assertThat(reply.version()).isEqualTo(1);
-        assertThat(reply.state().get("value").intValue()).isEqualTo(4);
+        assertThat(reply.summary().get("value").intValue()).isEqualTo(4);
         List<TestRecord<String, byte[]>> appended = driver.appended();
         assertThat(appended).hasSize(1);
         TestRecord<String, byte[]> record = appended.getFirst();

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -94,6 +95,11 @@ public final class DeciderDriver<C, S, E> implements AutoCloseable {
 
     public boolean noReplies() {
         return replies.isEmpty();
+    }
+
+    /** One of the topology's key-value stores as it is, for checking what the runtime keeps. */
+    public KeyValueStore<String, byte[]> store(String name) {
+        return driver.getKeyValueStore(name);
     }
 
     public AggregateQueries<C, S, E> queries() {

@@ -7,7 +7,11 @@ import java.util.Objects;
 
 /**
  * A customer's wallet: the balance, and what happened to each order's payment, so that taking and
- * refunding are each done once per order however often they are asked.
+ * refunding are each done once per order however often they are asked. Folded from all its events (a
+ * unit test, an as-of query), {@code payments} holds every order the account has paid for; the
+ * decider runtime keeps each payment under its own key beside the snapshot
+ * ({@link AccountsService#PAYMENTS}) and hands a command only its own order's, so a command costs the
+ * same however many orders came before.
  */
 public record Account(Money balance, Map<String, Payment> payments) {
     public static final Account EMPTY = new Account(Money.ZERO, Map.of());
@@ -24,6 +28,10 @@ public record Account(Money balance, Map<String, Payment> payments) {
 
     Account withBalance(Money newBalance) {
         return new Account(newBalance, payments);
+    }
+
+    Account withPayments(Map<String, Payment> byOrder) {
+        return new Account(balance, byOrder);
     }
 
     Account withPayment(String orderId, Payment payment) {

@@ -16,6 +16,7 @@ import io.eventline.contracts.accounts.Withdraw;
 import io.eventline.core.decider.Decider;
 import io.eventline.core.decider.Rejection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The account's rules: amounts are positive; neither a withdrawal nor a payment takes the balance
@@ -62,6 +63,19 @@ public final class AccountDecider implements Decider<AccountCommand, Account, Ac
             case PaymentFailed e -> account.withPayment(e.orderId(), new Payment(e.amount(), Payment.Status.FAILED));
             case PaymentRefunded e -> account.withBalance(account.balance().plus(e.amount()))
                     .withPayment(e.orderId(), new Payment(e.amount(), Payment.Status.REFUNDED));
+        };
+    }
+
+    /**
+     * The order whose payment a command reads; the decider reads no other, and an event changes only
+     * its own order's, which lets the runtime keep each apart ({@link AccountsService#PAYMENTS}).
+     */
+    static Optional<String> orderOf(AccountCommand command) {
+        return switch (command) {
+            case Deposit c -> Optional.empty();
+            case Withdraw c -> Optional.empty();
+            case TakePayment c -> Optional.of(c.orderId());
+            case RefundPayment c -> Optional.of(c.orderId());
         };
     }
 

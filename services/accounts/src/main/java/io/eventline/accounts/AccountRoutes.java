@@ -70,7 +70,7 @@ public final class AccountRoutes {
         if (!reply.accepted()) {
             throw ApiException.conflict(reply.rejection().field(), reply.rejection().message());
         }
-        Account account = Json.treeToValue(reply.state(), Account.class);
+        Account account = Json.treeToValue(reply.summary(), Account.class);
         ctx.json(new AccountView(customerId, account.balance(), reply.version()));
     }
 

@@ -3,16 +3,20 @@ package io.eventline.accounts;
 import static io.eventline.accounts.AccountDeciderTest.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventline.accounts.Account.Payment;
 import io.eventline.contracts.accounts.AccountCommand;
 import io.eventline.contracts.accounts.AccountContracts;
 import io.eventline.contracts.accounts.AccountDeposited;
 import io.eventline.contracts.accounts.AccountEvent;
 import io.eventline.contracts.accounts.AccountWithdrawn;
 import io.eventline.contracts.accounts.Deposit;
+import io.eventline.contracts.accounts.RefundPayment;
+import io.eventline.contracts.accounts.TakePayment;
 import io.eventline.contracts.accounts.Withdraw;
 import io.eventline.core.decider.Reply;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.envelope.Json;
 import io.eventline.core.testing.DeciderDriver;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +41,7 @@ class AccountTopologyTest {
 
         assertThat(reply.accepted()).isTrue();
         assertThat(reply.version()).isEqualTo(2);
-        assertThat(reply.state().get("balance").decimalValue()).isEqualByComparingTo("70");
+        assertThat(reply.summary().get("balance").decimalValue()).isEqualByComparingTo("70");
         List<EventEnvelope> events = driver.appended().stream()
                 .peek(record -> assertThat(record.key()).isEqualTo("alice"))
                 .map(record -> EnvelopeCodec.fromBytes(record.value())).toList();
@@ -67,5 +71,26 @@ class AccountTopologyTest {
         assertThat(driver.queries().asOf("alice", T1.plusSeconds(1)).orElseThrow().state().balance())
                 .isEqualTo(money("100"));
         assertThat(driver.queries().current("alice").orElseThrow().state().balance()).isEqualTo(money("70"));
+    }
+
+    @Test
+    void shouldTakeAndRefundEachOrdersPaymentOnceAndKeepNoneInTheSnapshotWhenManyOrdersCame() throws Exception {
+        driver.send("alice", new Deposit("alice", money("1000")), T1);
+        for (int order = 1; order <= 20; order++) {
+            driver.send("alice", new TakePayment("alice", "o-" + order, money("10")), T1);
+        }
+
+        assertThat(driver.send("alice", new TakePayment("alice", "o-1", money("10")), T2).events()).isEmpty();
+        assertThat(driver.send("alice", new RefundPayment("alice", "o-2"), T2).events())
+                .containsExactly("payment.refunded");
+        Reply again = driver.send("alice", new RefundPayment("alice", "o-2"), T2);
+
+        assertThat(again.events()).isEmpty();
+        assertThat(again.summary().get("balance").decimalValue()).isEqualByComparingTo("810");
+        assertThat(again.summary().get("payments").size()).isZero();
+        assertThat(Json.readTree(driver.store("accounts-snapshots").get("alice")).at("/state/payments").size())
+                .isZero();
+        assertThat(driver.queries().current("alice").orElseThrow().state().payments()).hasSize(20)
+                .containsEntry("o-2", new Payment(money("10"), Payment.Status.REFUNDED));
     }
 }

@@ -15,6 +15,7 @@ import io.eventline.core.decider.Decider;
 import io.eventline.core.decider.Rejection;
 import io.eventline.inventory.Stock.Reservation;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A sku's rules: stock added is positive; an order's reservation is all of its quantity or nothing
@@ -64,6 +65,19 @@ public final class InventoryDecider implements Decider<InventoryCommand, Stock, 
                     .withReservation(e.orderId(), new Reservation(e.quantity(), Reservation.Status.RELEASED));
             case StockShipped e -> stock.withCounts(stock.available(), stock.reserved() - e.quantity())
                     .withReservation(e.orderId(), new Reservation(e.quantity(), Reservation.Status.SHIPPED));
+        };
+    }
+
+    /**
+     * The order whose reservation a command reads; the decider reads no other, and an event changes
+     * only its own order's, which lets the runtime keep each apart ({@link InventoryService#RESERVATIONS}).
+     */
+    static Optional<String> orderOf(InventoryCommand command) {
+        return switch (command) {
+            case AddStock c -> Optional.empty();
+            case ReserveStock c -> Optional.of(c.orderId());
+            case ReleaseStock c -> Optional.of(c.orderId());
+            case ShipStock c -> Optional.of(c.orderId());
         };
     }
 

@@ -64,7 +64,7 @@ public final class InventoryRoutes {
         if (!reply.accepted()) {
             throw ApiException.conflict(reply.rejection().field(), reply.rejection().message());
         }
-        Stock stock = Json.treeToValue(reply.state(), Stock.class);
+        Stock stock = Json.treeToValue(reply.summary(), Stock.class);
         ctx.json(new InventoryView(sku, stock.available(), stock.reserved(), reply.version()));
     }
 

@@ -6,7 +6,10 @@ import java.util.Map;
 /**
  * A sku's stock: units available, units reserved for orders not yet shipped, and what happened to
  * each order's reservation, so that reserving, releasing and shipping are each done at most once per
- * order however often they are asked.
+ * order however often they are asked. Folded from all its events (a unit test, an as-of query),
+ * {@code orders} holds every order the sku has seen; the decider runtime keeps each reservation under
+ * its own key beside the snapshot ({@link InventoryService#RESERVATIONS}) and hands a command only
+ * its own order's, so a command costs the same however many orders came before.
  */
 public record Stock(int available, int reserved, Map<String, Reservation> orders) {
     public static final Stock EMPTY = new Stock(0, 0, Map.of());
@@ -26,6 +29,10 @@ public record Stock(int available, int reserved, Map<String, Reservation> orders
 
     Stock withCounts(int newAvailable, int newReserved) {
         return new Stock(newAvailable, newReserved, orders);
+    }
+
+    Stock withOrders(Map<String, Reservation> reservations) {
+        return new Stock(available, reserved, reservations);
     }
 
     Stock withReservation(String orderId, Reservation reservation) {

@@ -85,7 +85,7 @@ public final class OrderRoutes {
     }
 
     private static void accepted(Context ctx, String orderId, Reply reply) {
-        Order order = Json.treeToValue(reply.state(), Order.class);
+        OrderAnswer order = Json.treeToValue(reply.summary(), OrderAnswer.class);
         ctx.status(202).header("Location", "/api/orders/" + orderId)
                 .json(Map.of("orderId", orderId, "status", order.status()));
     }

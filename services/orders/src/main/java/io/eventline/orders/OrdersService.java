@@ -22,7 +22,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 /** The orders service: the order aggregate and, in the choreographed saga, its reactions. */
 public final class OrdersService {
     public static final Aggregate<OrderCommand, Order, OrderEvent> AGGREGATE = new Aggregate<>(
-            OrderContracts.NAME, new OrderDecider(), OrderContracts.COMMANDS, OrderContracts.EVENTS, Order.class);
+            OrderContracts.NAME, new OrderDecider(), OrderContracts.COMMANDS, OrderContracts.EVENTS, Order.class)
+            .withSummary(OrderAnswer::of);
 
     private OrdersService() {
     }
