@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class EffectOffTheStreamThreadTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch bobDelivered = new CountDownLatch(1);
+    private final CountDownLatch adaUnderWay = new CountDownLatch(1);
     private final Set<String> underWay = ConcurrentHashMap.newKeySet();
     private final List<Set<String>> underWayWhenBobWasDelivered = new CopyOnWriteArrayList<>();
 
@@ -39,9 +40,12 @@ class EffectOffTheStreamThreadTest {
         underWay.add(mail.to());
         try {
             if (mail.to().equals("ada")) {
+                adaUnderWay.countDown();
                 // Bounded: were the attempt made on the stream thread, bob's would wait for this.
                 release.await(5, TimeUnit.SECONDS);
             } else {
+                // Both attempts start off the stream thread in either order: bob's looks once ada's began.
+                adaUnderWay.await(5, TimeUnit.SECONDS);
                 underWayWhenBobWasDelivered.add(Set.copyOf(underWay));
                 bobDelivered.countDown();
             }
