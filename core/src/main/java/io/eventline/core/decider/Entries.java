@@ -20,7 +20,7 @@ import java.util.function.Function;
  *
  * {@snippet :
  * Entries<WalletCommand, Wallet, Payment> payments = new Entries<>(Payment.class,
- *         WalletDecider::orderOf, Wallet::payments, Wallet::withPayments);
+ *         WalletDecider::paymentOf, Wallet::payments, Wallet::withPayments);
  * }
  *
  * @param type the entry's record type, written as JSON
