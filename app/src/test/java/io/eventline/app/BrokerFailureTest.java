@@ -20,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Eventline on a three-node KRaft cluster (replication 3, {@code min.insync.replicas} 2) while a
  * seeded mix of orders flows: a broker is killed, orders keep being placed and acknowledged with two
  * brokers left, the broker is restarted and catches up; afterwards the platform's invariants hold
- * exactly and no order acknowledged with 202 is lost. The first kill takes the broker that hosts the
- * transaction coordinator of every service's exactly-once transactions (the cluster has one
- * transaction-state partition), so that they all must move, besides the {@code orders.events}
- * partitions it leads; the summary says whether it coordinated the groups too. Later kills (soak) take
- * the next broker each time, so that each one is killed.
+ * exactly and no order acknowledged with 202 is lost. Each kill is a SIGKILL of a node's process, its
+ * broker and controller at once. The first kill takes the leader of the first transaction-state
+ * partition, so that transaction coordinators must move with the {@code orders.events} partitions it
+ * leads; the summary says how many transaction and group coordinators each killed node held. Later
+ * kills (soak) take the next node each time, so that each one is killed.
  *
  * <p>Replay a run's scenario with {@code -Deventline.seed=N}. The soak run is left out of the default
  * build: {@code ./mvnw -B -pl app -am verify -Dtest=BrokerFailureTest -Dsurefire.failIfNoSpecifiedTests=false
@@ -77,8 +77,8 @@ class BrokerFailureTest {
                 plan.orders());
         long began = System.nanoTime();
         long closing;
-        try (ThreeNodeCluster cluster = ThreeNodeCluster.start();
-             Eventline eventline = Eventline.start(config(cluster.bootstrapServers()))) {
+        try (ThreeNodeCluster cluster = ThreeNodeCluster.start(dataDir.resolve("cluster"));
+             Eventline eventline = Eventline.start(config(cluster.bootstrapServers(), dataDir.resolve("platform")))) {
             eventline.awaitReady(PATIENCE);
             System.out.println("BrokerFailureTest: cluster and platform ready in " + since(began));
             TestApi api = new TestApi(eventline.httpPort());
@@ -159,21 +159,22 @@ class BrokerFailureTest {
         return new Kill(node, coordinator, led, fenced, down, caughtUp);
     }
 
-    /** What {@code node} coordinates: every transaction, every group, both or neither (one partition each). */
+    /** How many of the transaction and group coordinators {@code node} is, out of all (a partition each). */
     private static List<String> coordinatorOf(ThreeNodeCluster cluster, int node) throws InterruptedException {
         List<String> coordinatorOf = new ArrayList<>();
-        if (cluster.leaderOf(ThreeNodeCluster.TRANSACTION_STATE) == node) {
-            coordinatorOf.add("transactions");
-        }
-        if (cluster.leaderOf(ThreeNodeCluster.CONSUMER_OFFSETS) == node) {
-            coordinatorOf.add("groups");
+        for (String topic : List.of(ThreeNodeCluster.TRANSACTION_STATE, ThreeNodeCluster.CONSUMER_OFFSETS)) {
+            int led = cluster.partitionsLedBy(topic, node).size();
+            if (led > 0) {
+                coordinatorOf.add(led + "/" + cluster.describeAll().get(topic).partitions().size() + " "
+                        + (topic.equals(ThreeNodeCluster.TRANSACTION_STATE) ? "transactions" : "groups"));
+            }
         }
         return coordinatorOf;
     }
 
-    private EventlineConfig config(String bootstrapServers) {
+    private static EventlineConfig config(String bootstrapServers, Path platformDir) {
         return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
-                new EventlineConfig.Kafka(Optional.of(bootstrapServers), 0, Map.of()), dataDir,
+                new EventlineConfig.Kafka(Optional.of(bootstrapServers), 0, Map.of()), platformDir,
                 EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.KNOWN_SERVICES);
     }
 

@@ -128,6 +128,11 @@ final class EventlineProcess implements AutoCloseable {
         }
     }
 
+    /** True while the process of the last start runs. */
+    synchronized boolean alive() {
+        return process != null && process.isAlive();
+    }
+
     Path lastLog() {
         return logDir.resolve("start-" + starts + ".log");
     }
