@@ -1,5 +1,6 @@
 package io.eventline.app;
 
+import io.eventline.core.kafka.RestoredRecords;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.metrics.ProcessingObserver;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ final class ServiceStreams implements AutoCloseable {
     private final String service;
     private final KafkaStreams streams;
     private final CompletableFuture<Void> running = new CompletableFuture<>();
+    private final RestoredRecords restored = new RestoredRecords();
 
     /**
      * @param applicationServer this instance's HTTP {@code host:port}: Kafka Streams tells every
@@ -44,8 +46,11 @@ final class ServiceStreams implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(ProcessingObserver.CONFIG, observer);
         this.streams = new KafkaStreams(builder.build(props), props);
+        streams.setGlobalStateRestoreListener(restored);
         streams.setStateListener((now, before) -> {
-            LOG.info("{} streams: {} -> {}", service, before, now);
+            // The restored count tells a restart that reopened its stores from one that rebuilt them.
+            LOG.info("{} streams: {} -> {}{}", service, before, now,
+                    now == KafkaStreams.State.RUNNING ? ", " + restored.total() + " records restored so far" : "");
             if (now == KafkaStreams.State.RUNNING) {
                 running.complete(null);
             } else if (now == KafkaStreams.State.ERROR) {

@@ -51,13 +51,20 @@ final class EventlineProcess implements AutoCloseable {
      * so is the classpath.
      */
     static EventlineProcess on(Path workDir) throws IOException {
+        return on(workDir, List.of());
+    }
+
+    /** {@code eventline run} as {@link #on(Path)}, with more options, e.g. {@code --kafka-config FILE}. */
+    static EventlineProcess on(Path workDir, List<String> moreOptions) throws IOException {
         int http = freePort();
         int broker = freePort();
         while (broker == http) {
             broker = freePort();
         }
-        return new EventlineProcess(List.of("-Xmx1g"), List.of("run", "--data-dir", workDir.resolve("data").toString(),
-                "--port", Integer.toString(http), "--broker-port", Integer.toString(broker)),
+        List<String> arguments = new ArrayList<>(List.of("run", "--data-dir", workDir.resolve("data").toString(),
+                "--port", Integer.toString(http), "--broker-port", Integer.toString(broker)));
+        arguments.addAll(moreOptions);
+        return new EventlineProcess(List.of("-Xmx1g"), arguments,
                 new ProcessReady.Http(http), workDir.resolve("logs"),
                 ClasspathSnapshot.of(workDir.resolve("classpath")));
     }

@@ -25,4 +25,14 @@ class StreamsSettingsTest {
         assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("20");
         assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
+
+    @Test
+    void shouldUseTransactionalStateStoresWhenTheClientSettingsDoNotTurnThemOff() {
+        var defaults = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
+        var off = StreamsSettings.exactlyOnce("eventline-orders",
+                Map.of("bootstrap.servers", "b:9092", StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, "false"), STATE);
+
+        assertThat(new StreamsConfig(defaults).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isTrue();
+        assertThat(new StreamsConfig(off).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isFalse();
+    }
 }
