@@ -1,11 +1,7 @@
 package io.eventline.bench;
 
+import io.eventline.core.kafka.KafkaVersion;
 import io.eventline.core.kafka.StreamsSettings;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** The settings every run shares, written into {@link Settings} before the first phase. */
 final class BenchSettings {
@@ -13,7 +9,7 @@ final class BenchSettings {
     }
 
     static void describe(Settings settings, Plan plan) {
-        settings.put("kafka", kafkaVersion() + ", one embedded KRaft node (broker and controller) in "
+        settings.put("kafka", KafkaVersion.ofClients() + ", one embedded KRaft node (broker and controller) in "
                         + "the bench's own JVM, as ./eventline run has it; default broker settings of Eventline")
                 .put("partitions", Cluster.PARTITIONS + " per topic, replication 1")
                 .put("raw producer", "idempotent, acks=all, linger.ms=5, batch.size=65536, no compression, 1 thread")
@@ -43,21 +39,5 @@ final class BenchSettings {
                         plan.latency().toMillis() / 1e3, plan.sagaPhase().toMillis() / 1e3, plan.rebuildEvents()))
                 .put("jvm", "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
                         + Runtime.getRuntime().availableProcessors() + " processors");
-    }
-
-    /**
-     * The version of the Kafka clients jar this JVM runs, from the file the jar carries; Kafka's own
-     * reader of it ({@code AppInfoParser}) moved to an internal package in 4.4.
-     */
-    private static String kafkaVersion() {
-        try (InputStream in = KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
-            Properties version = new Properties();
-            if (in != null) {
-                version.load(in);
-            }
-            return version.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Kafka clients' version", e);
-        }
     }
 }

@@ -1,22 +1,23 @@
 package io.eventline.app.metrics;
 
+import io.eventline.core.kafka.KafkaVersion;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Kafka's own client and Streams metrics of each service's streams, through Micrometer's binder, less
- * all but the few that tell whether a service keeps up: Kafka registers hundreds per application
- * (per thread, task, processor node, store, topic and broker connection).
+ * Kafka's own client and Streams metrics of each service's streams, only the few that tell whether a
+ * service keeps up: Kafka registers hundreds per application (per thread, task, processor node, store,
+ * topic and broker connection), and {@link KeptStreamsMetrics} binds the listed ones alone.
  */
 final class KafkaMeters implements AutoCloseable {
     /**
@@ -36,14 +37,15 @@ final class KafkaMeters implements AutoCloseable {
             "kafka.producer.request.latency.avg");
 
     /**
-     * How often the binder looks for metrics Kafka added since: a producer's per-topic ones appear at
-     * its first send to the topic (Micrometer's default is a minute).
+     * How often the binder looks for metrics Kafka added or removed since: a producer's per-topic ones
+     * appear at its first send to the topic.
      */
     private static final Duration NEW_METRICS_EVERY = Duration.ofSeconds(5);
 
     private final MeterRegistry registry;
     private final ScheduledExecutorService scheduler;
-    private final List<KafkaStreamsMetrics> bound = new ArrayList<>();
+    private final String kafkaVersion = KafkaVersion.ofClients();
+    private final Map<KeptStreamsMetrics, ScheduledFuture<?>> bound = new HashMap<>();
 
     KafkaMeters(MeterRegistry registry, ScheduledExecutorService scheduler) {
         this.registry = registry;
@@ -66,15 +68,16 @@ final class KafkaMeters implements AutoCloseable {
     }
 
     synchronized void bind(String service, KafkaStreams streams) {
-        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams, Tags.of("service", service), scheduler,
-                NEW_METRICS_EVERY);
-        metrics.bindTo(registry);
-        bound.add(metrics);
+        KeptStreamsMetrics metrics = new KeptStreamsMetrics(service, streams::metrics, registry, KEPT,
+                kafkaVersion);
+        bound.put(metrics, scheduler.scheduleWithFixedDelay(metrics::refresh, 0, NEW_METRICS_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS));
     }
 
     @Override
     public synchronized void close() {
-        bound.forEach(KafkaStreamsMetrics::close);
+        bound.values().forEach(refresh -> refresh.cancel(false));
+        bound.keySet().forEach(KeptStreamsMetrics::unbind);
         bound.clear();
     }
 }
