@@ -27,12 +27,12 @@ class StreamsSettingsTest {
     }
 
     @Test
-    void shouldUseTransactionalStateStoresWhenTheClientSettingsDoNotTurnThemOff() {
+    void shouldUseTransactionalStateStoresOnlyWhenTheClientSettingsTurnThemOn() {
         var defaults = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
-        var off = StreamsSettings.exactlyOnce("eventline-orders",
-                Map.of("bootstrap.servers", "b:9092", StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, "false"), STATE);
+        var on = StreamsSettings.exactlyOnce("eventline-orders",
+                Map.of("bootstrap.servers", "b:9092", StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, "true"), STATE);
 
-        assertThat(new StreamsConfig(defaults).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isTrue();
-        assertThat(new StreamsConfig(off).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isFalse();
+        assertThat(new StreamsConfig(defaults).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isFalse();
+        assertThat(new StreamsConfig(on).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isTrue();
     }
 }
