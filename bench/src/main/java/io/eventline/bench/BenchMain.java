@@ -1,5 +1,7 @@
 package io.eventline.bench;
 
+import io.eventline.app.cli.BuildVersion;
+import io.eventline.core.kafka.KafkaVersion;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Option;
  * {@code ./eventline bench --jmh [JMH options]}: the microbenchmarks of the hot pure code. Exit 0 on
  * success, 2 on bad usage (with the usage), 1 on failure with one line.
  */
-@Command(name = "eventline bench", mixinStandardHelpOptions = true, version = "Eventline bench 0.1.0",
+@Command(name = "eventline bench", mixinStandardHelpOptions = true, versionProvider = BenchMain.Version.class,
         description = {"Raw Kafka baselines and the platform, measured in the same run on one embedded broker; "
                 + "prints the settings, a table of figures, their ratios to the baselines and issue 9's targets.",
                 "Progress goes to stderr, the table (or JSON) to stdout.",
@@ -34,6 +36,15 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the results as one JSON object instead of the table")
     boolean json;
+
+    /** {@code --version}: the build's, as {@code ./eventline --version} prints it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Eventline bench " + BuildVersion.eventline() + ", Apache Kafka "
+                    + KafkaVersion.ofClients()};
+        }
+    }
 
     public static void main(String[] args) {
         // Before any logger exists: Kafka's and the platform's logs at WARN, so the progress lines show.

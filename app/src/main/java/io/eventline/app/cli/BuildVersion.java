@@ -10,8 +10,13 @@ import picocli.CommandLine;
  * {@code --version}: the versions the build wrote into {@code version.properties}, so that the number
  * printed is the pom's, not a second copy kept by hand.
  */
-final class BuildVersion implements CommandLine.IVersionProvider {
+public final class BuildVersion implements CommandLine.IVersionProvider {
     private static final String RESOURCE = "version.properties";
+
+    /** The project's version as the pom has it, e.g. {@code 0.1.0-SNAPSHOT}. */
+    public static String eventline() {
+        return read().getProperty("eventline.version");
+    }
 
     @Override
     public String[] getVersion() {
@@ -20,7 +25,7 @@ final class BuildVersion implements CommandLine.IVersionProvider {
                 "Apache Kafka " + versions.getProperty("kafka.version") + " (clients, Streams and the embedded broker)"};
     }
 
-    static Properties read() {
+    private static Properties read() {
         try (InputStream in = BuildVersion.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the build: rebuild with ./mvnw package");
