@@ -40,6 +40,7 @@ public final class Eventline implements AutoCloseable {
     private HttpApi http;
     private KeyRouting routing;
     private Metrics metrics;
+    private EmbeddedBroker broker;
     private String topicLayout;
 
     private Eventline() {
@@ -59,7 +60,9 @@ public final class Eventline implements AutoCloseable {
 
     private void startAll(EventlineConfig config) {
         if (config.kafka().embedded()) {
-            EmbeddedBroker broker = EmbeddedBroker.start(config.dataDir(), "127.0.0.1", config.kafka().brokerPort());
+            EmbeddedBroker broker = EmbeddedBroker.start(config.dataDir(), "127.0.0.1", config.kafka().brokerPort(),
+                    config.kafka().hangingTransactions());
+            this.broker = broker;
             started.push(broker);
             bootstrapServers = broker.bootstrapServers();
         } else {
@@ -72,6 +75,9 @@ public final class Eventline implements AutoCloseable {
         topicLayout = TopicLayout.describe(clients, PlatformTopics.all().stream().map(Topics.Spec::name).toList());
         metrics = new Metrics(clients, this::streamsByApplication);
         started.push(metrics);
+        if (broker != null) {
+            metrics.bindSweeper(broker::sweeperCounts);
+        }
         // The port is chosen before the streams start: they advertise it to the other instances.
         int port = HttpApi.choosePort(config.http().bind(), config.http().port());
         routing = new KeyRouting(new HostInfo(config.http().reachableHost(), port));

@@ -1,5 +1,6 @@
 package io.eventline.app;
 
+import io.eventline.app.broker.HangingTransactionPolicy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -99,12 +100,19 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
      * {@code brokerPort} when none is named. {@code clientSettings} (from {@code --kafka-config}) pass
      * through to every client unchanged: TLS, SASL.
      */
-    public record Kafka(Optional<String> bootstrapServers, int brokerPort, Map<String, String> clientSettings) {
+    public record Kafka(Optional<String> bootstrapServers, int brokerPort, Map<String, String> clientSettings,
+                        HangingTransactionPolicy hangingTransactions) {
         public Kafka {
             clientSettings = Map.copyOf(clientSettings);
+            Objects.requireNonNull(hangingTransactions, "hangingTransactions");
             if (brokerPort < 0 || brokerPort > 65_535) {
                 throw new IllegalArgumentException("--broker-port: 0 to 65535, was " + brokerPort);
             }
+        }
+
+        /** Hanging transactions closed, the default. */
+        public Kafka(Optional<String> bootstrapServers, int brokerPort, Map<String, String> clientSettings) {
+            this(bootstrapServers, brokerPort, clientSettings, HangingTransactionPolicy.CLOSE);
         }
 
         public boolean embedded() {
@@ -173,7 +181,8 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         return "bind=" + http.bind() + " port=" + http.port()
                 + " api-token=" + (http.apiToken().isPresent() ? "****" : "none")
                 + http.advertisedHost().map(host -> " advertised-host=" + host).orElse("")
-                + " kafka=" + kafka.bootstrapServers().orElse("embedded on port " + kafka.brokerPort())
+                + " kafka=" + kafka.bootstrapServers().orElse("embedded on port " + kafka.brokerPort()
+                        + ", hanging transactions " + kafka.hangingTransactions().name().toLowerCase())
                 + (shown.isEmpty() ? "" : " kafka-config=" + shown)
                 + " data-dir=" + dataDir + " saga=" + saga.name().toLowerCase() + " services=" + services
                 + " mail=" + mail.describe();

@@ -70,6 +70,16 @@ final class EventlineProcess implements AutoCloseable {
     }
 
     /**
+     * The same command on the same data dir and ports, with {@code moreOptions} in place of those it was
+     * given, logging under {@code logDir}: a restart with other settings, clients keeping their address.
+     */
+    EventlineProcess reconfigured(List<String> moreOptions, Path logDir) {
+        List<String> base = new ArrayList<>(arguments.subList(0, 7)); // run --data-dir D --port P --broker-port B
+        base.addAll(moreOptions);
+        return new EventlineProcess(javaOptions, base, ready, logDir, classpath);
+    }
+
+    /**
      * Any command, not started yet, logging under {@code logDir}.
      *
      * @param javaOptions for the JVM, e.g. its heap

@@ -58,6 +58,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return start(dataDir, host, brokerPort, Map.of());
     }
 
+    /** A node alone, with no overrides, treating hanging transactions as {@code policy} says. */
+    public static EmbeddedBroker start(Path dataDir, String host, int brokerPort, HangingTransactionPolicy policy) {
+        return start(dataDir, host, brokerPort, null, Map.of(), policy);
+    }
+
     /** A node alone, its controller on a free loopback port. */
     public static EmbeddedBroker start(Path dataDir, String host, int brokerPort, Map<String, String> overrides) {
         return start(dataDir, host, brokerPort, null, overrides);
@@ -76,6 +81,11 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public static EmbeddedBroker start(Path dataDir, String host, int brokerPort, Quorum quorum,
                                        Map<String, String> overrides) {
+        return start(dataDir, host, brokerPort, quorum, overrides, HangingTransactionPolicy.CLOSE);
+    }
+
+    private static EmbeddedBroker start(Path dataDir, String host, int brokerPort, Quorum quorum,
+                                        Map<String, String> overrides, HangingTransactionPolicy policy) {
         requireValid(dataDir, host, brokerPort, overrides);
         long startedAt = System.nanoTime();
         Path root = dataDir.resolve("kafka");
@@ -99,12 +109,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         broker.awaitReady();
         if (broker.settings.quorum().size() == 1) { // where a restart leaves every partition leaderless
-            broker.sweeper = HangingTransactionSweeper.start(broker.bootstrapServers(), SWEEP_INTERVAL);
+            broker.sweeper = HangingTransactionSweeper.start(broker.bootstrapServers(), SWEEP_INTERVAL, policy);
         }
         LOG.info("Embedded Kafka broker listening on {}, data in {}, cluster id {} (started in {} ms)",
                 broker.bootstrapServers(), root, broker.clusterId(),
                 Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
         return broker;
+    }
+
+    /** What the hanging-transaction sweeper did; none for a node of a cluster, which runs none. */
+    public SweeperCounts sweeperCounts() {
+        HangingTransactionSweeper running = sweeper;
+        return running == null ? SweeperCounts.NONE : running.counts();
     }
 
     /** The {@code host:port} clients bootstrap from. */

@@ -1,5 +1,6 @@
 package io.eventline.app.cli;
 
+import io.eventline.app.broker.HangingTransactionPolicy;
 import io.eventline.app.EventlineConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,9 @@ final class PlatformOptions {
     @Option(names = "--mail-timeout", defaultValue = "${env:EVENTLINE_MAIL_TIMEOUT:-5s}", description = "how long the mail webhook may take to answer, e.g. 500ms or 5s (default ${DEFAULT-VALUE})")
     String mailTimeout;
 
+    @Option(names = "--hanging-transactions", defaultValue = "${env:EVENTLINE_HANGING_TRANSACTIONS:-close}", description = "the embedded broker's transactions left open for good after a crash: close them with their logged outcome, or only report them at WARN (default ${DEFAULT-VALUE})")
+    String hangingTransactions;
+
     /**
      * @param bootstrapServers a cluster, or empty for the embedded broker on {@code brokerPort}
      * @throws IllegalArgumentException naming the option at fault
@@ -54,7 +58,8 @@ final class PlatformOptions {
         return new EventlineConfig(
                 new EventlineConfig.Http(bind, port, Optional.ofNullable(apiToken).filter(t -> !t.isBlank()),
                         Optional.ofNullable(advertisedHost).filter(h -> !h.isBlank())),
-                new EventlineConfig.Kafka(bootstrapServers.filter(b -> !b.isBlank()), brokerPort, kafkaSettings()),
+                new EventlineConfig.Kafka(bootstrapServers.filter(b -> !b.isBlank()), brokerPort, kafkaSettings(),
+                        HangingTransactionPolicy.parse(hangingTransactions)),
                 dataDir, sagaStyle, services, EventlineConfig.Mail.of(mailWebhook, mailTimeout));
     }
 

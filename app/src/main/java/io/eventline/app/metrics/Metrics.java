@@ -1,5 +1,6 @@
 package io.eventline.app.metrics;
 
+import io.eventline.app.broker.SweeperCounts;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.javalin.Javalin;
@@ -77,6 +78,11 @@ public final class Metrics implements AutoCloseable {
     /** For every application's Streams settings, under {@link ProcessingObserver#CONFIG}. */
     public ProcessingObserver observer() {
         return processing;
+    }
+
+    /** Adds the embedded broker's hanging-transaction sweeper. */
+    public void bindSweeper(Supplier<SweeperCounts> counts) {
+        new SweeperMeters(counts).bindTo(registry);
     }
 
     /** Adds a service's Kafka client and Streams metrics. */
