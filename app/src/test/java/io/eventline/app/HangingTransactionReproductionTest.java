@@ -44,7 +44,8 @@ class HangingTransactionReproductionTest {
         Scenario scenario = Scenario.generate(seed, 30, 10, 6_000);
         Random random = new Random(seed);
         AtomicInteger kills = new AtomicInteger();
-        try (EventlineProcess reporting = EventlineProcess.on(workDir, List.of("--hanging-transactions", "report"))) {
+        EventlineProcess reporting = EventlineProcess.on(workDir, List.of("--hanging-transactions", "report"));
+        try {
             reporting.start();
             TestApi api = new TestApi(reporting.httpPort());
             PlatformRun.setUp(api, scenario);
@@ -76,6 +77,8 @@ class HangingTransactionReproductionTest {
                             logLines(workDir.resolve("logs-close"), "Closing a hanging transaction").getFirst());
                 }
             }
+        } finally {
+            reporting.close();
         }
     }
 
