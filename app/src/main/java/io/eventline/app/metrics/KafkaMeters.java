@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kafka's own client and Streams metrics of each service's streams, only the few that tell whether a
@@ -20,6 +22,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * topic and broker connection), and {@link KeptStreamsMetrics} binds the listed ones alone.
  */
 final class KafkaMeters implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaMeters.class);
     /**
      * Per application: its live and failed stream threads; per stream thread: records processed and
      * how long its exactly-once commits take; per producer: records written to each topic (every
@@ -70,8 +73,18 @@ final class KafkaMeters implements AutoCloseable {
     synchronized void bind(String service, KafkaStreams streams) {
         KeptStreamsMetrics metrics = new KeptStreamsMetrics(service, streams::metrics, registry, KEPT,
                 kafkaVersion);
-        bound.put(metrics, scheduler.scheduleWithFixedDelay(metrics::refresh, 0, NEW_METRICS_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS));
+        bound.put(metrics, scheduler.scheduleWithFixedDelay(() -> refreshQuietly(service, metrics), 0,
+                NEW_METRICS_EVERY.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    // A look that throws would cancel every later one (scheduleWithFixedDelay): log it and look again.
+    private static void refreshQuietly(String service, KeptStreamsMetrics metrics) {
+        try {
+            metrics.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("Binding {}'s Kafka metrics failed ({}); trying again in {} s", service, e.toString(),
+                    NEW_METRICS_EVERY.toSeconds());
+        }
     }
 
     @Override
