@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One bench run: raw Kafka, the command hop, the rebuild and the saga on one embedded broker (started
+ * One bench run: raw Kafka, the command hop, the rebuild, the minimal saga on raw Kafka and Eventline's
+ * saga on one embedded broker (started
  * here as {@code ./eventline run} starts its own), then a cold start of {@code ./eventline run}.
  * Everything lives in a temporary directory, deleted at the end.
  */
@@ -40,6 +41,7 @@ final class Bench {
             Results.Raw raw;
             Results.Hop hop;
             Results.Rebuild rebuild;
+            List<Results.MinimalRun> minimal;
             List<Results.SagaRun> sagas;
             try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), "127.0.0.1", 0);
                  Cluster cluster = new Cluster(broker.bootstrapServers())) {
@@ -47,11 +49,12 @@ final class Bench {
                 hop = hop(cluster, dir, raw);
                 progress.phase("projection rebuild");
                 rebuild = RebuildBench.run(cluster, plan.rebuildEvents(), dir.resolve("rebuild"), progress);
+                minimal = minimal(cluster);
                 sagas = sagas(cluster, dir);
             }
             progress.phase("cold start of ./eventline run");
             Results.ColdStart cold = ColdStart.run(dir.resolve("cold-start"), Duration.ofMinutes(2), progress);
-            return new Results(machine.withLoadAfter(), settings, raw, hop, sagas, rebuild, cold);
+            return new Results(machine.withLoadAfter(), settings, raw, hop, minimal, sagas, rebuild, cold);
         } finally {
             delete(dir);
         }
@@ -99,6 +102,16 @@ final class Bench {
         Throughput throughput = hop.throughput(guarantee, plan.throughput(), progress);
         double rate = Math.min(Plan.LATENCY_RATE, Math.max(1, throughput.perSecond() / 2));
         return new Measured(throughput, hop.latency(guarantee, rate, plan.latency(), progress));
+    }
+
+    /** The floor each saga run is held to: the minimal saga at each of the runs' commit intervals. */
+    private List<Results.MinimalRun> minimal(Cluster cluster) {
+        List<Results.MinimalRun> runs = new ArrayList<>();
+        for (int commitMs : plan.sagaCommitIntervals()) {
+            progress.phase("minimal saga on raw Kafka, commit " + commitMs + " ms");
+            runs.add(MinimalSagaBench.run(cluster, commitMs, plan, progress));
+        }
+        return runs;
     }
 
     private List<Results.SagaRun> sagas(Cluster cluster, Path dir) {

@@ -2,6 +2,7 @@ package io.eventline.bench;
 
 import io.eventline.core.kafka.KafkaVersion;
 import io.eventline.core.kafka.StreamsSettings;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The settings every run shares, written into {@link Settings} before the first phase. */
 final class BenchSettings {
@@ -29,6 +30,25 @@ final class BenchSettings {
                         + "Eventline.start as in the integration tests) on the same broker; " + Plan.CUSTOMERS
                         + " customers, " + Plan.SKUS + " skus, one line of one unit per order, all ship; orders "
                         + "placed through CommandGateway as the REST API does, ended when order.shipped is read")
+                .put("minimal saga", "the order saga by hand on raw clients, the floor of Eventline's design: "
+                        + "order (order id) → account (customer id) → sku (sku) → shipment (order id) → order "
+                        + "(order id: order.shipped); 4 stages, 1 thread each, state in a HashMap; each a "
+                        + "consume-transform-produce loop: read_committed consumer (assigned, max.poll.records="
+                        + Clients.MAX_POLL_RECORDS + "), transactional producer (idempotent, acks=all, linger.ms="
+                        + Clients.PRODUCER.get(ProducerConfig.LINGER_MS_CONFIG) + "), sendOffsetsToTransaction + "
+                        + "commitTransaction every commit interval (" + plan.sagaCommitIntervals() + " ms, as the "
+                        + "saga runs; Eventline's default " + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS + " ms); "
+                        + Cluster.PARTITIONS + " partitions per topic; routing in headers, values an order.placed "
+                        + "envelope's bytes; orders placed by an idempotent producer (linger.ms="
+                        + Clients.PRODUCER.get(ProducerConfig.LINGER_MS_CONFIG) + ")")
+                .put("one order at a time", MinimalSagaBench.SEQUENTIAL_ORDERS + " orders on the idle saga, each "
+                        + "placed once the one before shipped: median and max placed → shipped; Eventline's "
+                        + "through REST (POST /api/orders, GET /api/orders/{id}?wait=10s until SHIPPED), the "
+                        + "minimal saga's through its producer and outcome consumer; then one more order traced")
+                .put("hop trace", "one order followed across the topics by a read_uncommitted and a "
+                        + "read_committed consumer (fetch.max.wait.ms=1, polling from the end): per hop, create "
+                        + "timestamp → visible committed (committing), visible → the next hop's record created "
+                        + "(fetch and processing); Eventline's changelog and repartition topics left out")
                 .put("saturation", Plan.SATURATION_WINDOW + " orders in flight for a phase; sustained = orders "
                         + "placed ÷ time until the platform stopped writing (all work done, off the saga's path "
                         + "too); burst = order.shipped per second from the first (or a quarter in) to the phase's end")

@@ -3,6 +3,7 @@ package io.eventline.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventline.core.envelope.Json;
 import java.io.PrintStream;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The run as one JSON object, for scripts: the same figures as {@link Report}, rates per second. */
 final class JsonReport {
@@ -25,6 +26,7 @@ final class JsonReport {
         throughput(hop, "atLeastOnce", results.hop().atLeastOnce());
         latency(hop, "atLeastOnceLatency", results.hop().atLeastOnceLatency());
         sagas(root, results);
+        minimal(root, results);
         ObjectNode rebuild = root.putObject("rebuild");
         throughput(rebuild, "rebuild", results.rebuild().rebuild());
         throughput(rebuild, "rawConsumer", results.rebuild().rawConsumer());
@@ -45,6 +47,29 @@ final class JsonReport {
                     saga.records().offsetsPerOrder()).put("rawIdeal", Targets.rawIdeal(
                     results.raw().transactional().perSecond(), saga.records().perOrder()));
             node.set("records", Json.mapper().valueToTree(saga.records().sorted()));
+            node.set("idle", Json.mapper().valueToTree(saga.idle()));
+            node.set("trace", Json.mapper().valueToTree(saga.trace()));
+            results.minimalFor(saga).ifPresent(m -> node.putObject("vsMinimal")
+                    .put("commitMs", m.commitMs())
+                    .put("idleMedian", saga.idle().median() / m.idle().median())
+                    .put("p50", saga.halfRate().p50() / m.halfRate().p50())
+                    .put("p99", saga.halfRate().p99() / m.halfRate().p99())
+                    .put("ordersPerSecond", saga.saturation().perSecond() / m.sustained().perSecond()));
+        }
+    }
+
+    /** The minimal saga on raw Kafka, one object per commit interval. */
+    private static void minimal(ObjectNode root, Results results) {
+        var runs = root.putArray("minimalSaga");
+        for (Results.MinimalRun m : results.minimal()) {
+            ObjectNode node = runs.addObject().put("commitMs", m.commitMs()).put("partitions", Cluster.PARTITIONS)
+                    .put("lingerMs", String.valueOf(Clients.PRODUCER.get(ProducerConfig.LINGER_MS_CONFIG)));
+            node.set("idle", Json.mapper().valueToTree(m.idle()));
+            throughput(node, "burst", m.burst());
+            throughput(node, "sustained", m.sustained());
+            latency(node, "halfRate", m.halfRate());
+            node.put("recordsPerOrder", m.records().perOrder());
+            node.set("trace", Json.mapper().valueToTree(m.trace()));
         }
     }
 
@@ -55,7 +80,12 @@ final class JsonReport {
             switch (target) {
                 case Target.Ratio r -> node.put("value", r.value()).put("baseline", r.baseline())
                         .put("ratio", r.ratio()).put("minimum", r.minimum());
-                case Target.Limit l -> node.put("value", l.value()).put("maximum", l.maximum()).put("unit", l.unit());
+                case Target.Within w -> node.put("value", w.value()).put("baseline", w.baseline())
+                        .put("ratio", w.ratio()).put("maximum", w.maximum());
+                case Target.Limit l -> node.put("value", l.value()).put("maximum", l.maximum()).put("unit", l.unit())
+                        .put("minimalSaga", l.floor());
+                case Target.AtLeast a -> node.put("value", a.value()).put("minimum", a.minimum()).put("unit", a.unit())
+                        .put("minimalSaga", a.floor());
             }
         }
     }

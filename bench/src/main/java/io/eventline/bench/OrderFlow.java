@@ -1,22 +1,27 @@
 package io.eventline.bench;
 
 import io.eventline.contracts.orders.OrderCommand;
+import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.orders.OrdersService;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Places orders as the REST API does (through a {@link CommandGateway} to {@code orders.commands}) and
- * hears how each ends on {@code orders.events}: saturation with a fixed number in flight, or a fixed
- * rate with latency from each order's intended time to its {@code order.shipped}.
+ * Places orders as the REST API does (through a {@link CommandGateway} to {@code orders.commands}), or
+ * as another {@link OrderPlacer} does, and hears how each ends on {@code orders.events} (or the
+ * placer's topic of outcomes): one at a time on an idle saga, saturation with a fixed number in flight,
+ * or a fixed rate with latency from each order's intended time to its {@code order.shipped}.
  */
 final class OrderFlow implements AutoCloseable {
-    private final CommandGateway<OrderCommand> gateway;
+    private final OrderPlacer placer;
     private final OrderOutcomes outcomes;
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
     private final String run;
@@ -25,17 +30,38 @@ final class OrderFlow implements AutoCloseable {
     private final AtomicLong placed = new AtomicLong();
     private volatile OrderOutcomes.Listener listener = (intended, ended, shipped) -> { };
 
+    /** Eventline's: through the orders' {@link CommandGateway}, ended on {@code orders.events}. */
     OrderFlow(Cluster cluster, String run, int customers, int skus) {
+        this(cluster, run, customers, skus, gatewayOf(cluster), OrderContracts.TOPIC);
+    }
+
+    OrderFlow(Cluster cluster, String run, int customers, int skus, OrderPlacer placer, String outcomesTopic) {
         this.run = run;
         this.customers = customers;
         this.skus = skus;
-        this.outcomes = new OrderOutcomes(cluster, (orderId, ended, shipped) -> {
+        this.outcomes = new OrderOutcomes(cluster, outcomesTopic, (orderId, ended, shipped) -> {
             Long intended = pending.remove(orderId);
             if (intended != null) {
                 listener.ended(intended, ended, shipped);
             }
         });
-        this.gateway = new CommandGateway<>(OrdersService.AGGREGATE, cluster.clientSettings(), Duration.ofSeconds(60));
+        this.placer = placer;
+    }
+
+    private static OrderPlacer gatewayOf(Cluster cluster) {
+        CommandGateway<OrderCommand> gateway = new CommandGateway<>(OrdersService.AGGREGATE, cluster.clientSettings(),
+                Duration.ofSeconds(60));
+        return new OrderPlacer() {
+            @Override
+            public void place(String orderId, String customerId, String sku) {
+                gateway.send(orderId, Orders.place(orderId, customerId, sku), orderId);
+            }
+
+            @Override
+            public void close() {
+                gateway.close();
+            }
+        };
     }
 
     long placed() {
@@ -53,6 +79,32 @@ final class OrderFlow implements AutoCloseable {
             throw new IllegalStateException("warm-up: " + shipped.get() + " of " + count + " orders shipped, "
                     + pending.size() + " still open after " + limit.toSeconds() + " s");
         }
+    }
+
+    /**
+     * Places {@code count} orders one after another, each once the one before has ended (or
+     * {@code limit} has passed): placed → shipped of each, on a saga with nothing else to do.
+     */
+    SequentialOrders sequential(int count, Duration limit) {
+        BlockingQueue<Double> ends = new LinkedBlockingQueue<>();
+        listener = (intended, ended, shipped) -> ends.add(shipped ? (ended - intended) / 1e6 : Double.NaN);
+        double[] shipped = new double[count];
+        int ok = 0;
+        for (int i = 0; i < count; i++) {
+            place(System.nanoTime());
+            Double millis = poll(ends, limit);
+            if (millis == null) {
+                pending.clear(); // should it end late, it is not taken for the next order's end
+            } else if (!millis.isNaN()) {
+                shipped[ok++] = millis;
+            }
+        }
+        return SequentialOrders.of(Arrays.copyOf(shipped, ok), count - ok);
+    }
+
+    /** The id the next order placed will have: for a trace that follows it. */
+    String nextOrderId() {
+        return Orders.id(run, placed.get());
     }
 
     /**
@@ -110,7 +162,15 @@ final class OrderFlow implements AutoCloseable {
         long index = placed.getAndIncrement();
         String orderId = Orders.id(run, index);
         pending.put(orderId, intendedNanos);
-        gateway.send(orderId, Orders.place(orderId, "c-" + index % customers, "sku-" + index % skus), orderId);
+        placer.place(orderId, "c-" + index % customers, "sku-" + index % skus);
+    }
+
+    private static Double poll(BlockingQueue<Double> queue, Duration limit) {
+        try {
+            return queue.poll(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            throw Cluster.interrupted(e);
+        }
     }
 
     private static boolean acquire(Semaphore slots, long nanos) {
@@ -123,7 +183,7 @@ final class OrderFlow implements AutoCloseable {
 
     @Override
     public void close() {
-        gateway.close();
+        placer.close();
         outcomes.close();
     }
 }

@@ -10,9 +10,10 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 
 /**
- * Reads {@code orders.events} ({@code read_committed}, from its end when created) and tells how each
- * order ended: {@code order.shipped} or {@code order.cancelled}, at the moment it was read. The event
- * type comes from the record's header (API.md), so no envelope is parsed. One thread.
+ * Reads {@code orders.events} (or the minimal saga's topic of outcomes; {@code read_committed}, from
+ * its end when created) and tells how each order ended: {@code order.shipped} or
+ * {@code order.cancelled}, at the moment it was read. The event type comes from the record's header
+ * (API.md), so no envelope is parsed. One thread.
  */
 final class OrderOutcomes implements AutoCloseable {
     /** One order's end. */
@@ -30,8 +31,12 @@ final class OrderOutcomes implements AutoCloseable {
     private volatile boolean running = true;
 
     OrderOutcomes(Cluster cluster, Ended ended) {
+        this(cluster, OrderContracts.TOPIC, ended);
+    }
+
+    OrderOutcomes(Cluster cluster, String topic, Ended ended) {
         this.consumer = Clients.consumer(cluster, null);
-        var partitions = Clients.assignAll(consumer, List.of(OrderContracts.TOPIC));
+        var partitions = Clients.assignAll(consumer, List.of(topic));
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
         this.thread = Thread.ofPlatform().name("bench-order-outcomes").daemon().start(() -> read(ended));

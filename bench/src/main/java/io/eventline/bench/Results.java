@@ -1,12 +1,20 @@
 package io.eventline.bench;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Every figure of one bench run. */
-record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<SagaRun> sagas, Rebuild rebuild,
-               ColdStart coldStart) {
+record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<MinimalRun> minimal, List<SagaRun> sagas,
+               Rebuild rebuild, ColdStart coldStart) {
     Results {
+        minimal = List.copyOf(minimal);
         sagas = List.copyOf(sagas);
+    }
+
+    /** The minimal saga's run at the commit interval of {@code saga}, or else the first one. */
+    Optional<MinimalRun> minimalFor(SagaRun saga) {
+        return minimal.stream().filter(run -> run.commitMs() == saga.commitMs()).findFirst()
+                .or(() -> minimal.stream().findFirst());
     }
 
     /** Kafka on its own: the ceilings. */
@@ -19,12 +27,22 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<SagaRu
     }
 
     /**
-     * The whole order saga in one style at one commit interval: orders shipped per second during a
-     * burst ({@code burst}), orders per second the whole platform keeps up with ({@code saturation}),
-     * and latency at half the latter.
+     * The whole order saga in one style at one commit interval: orders one at a time through the REST
+     * API on the idle platform ({@code idle}) and one followed hop by hop ({@code trace}), orders
+     * shipped per second during a burst ({@code burst}), orders per second the whole platform keeps up
+     * with ({@code saturation}), and latency at half the latter.
      */
-    record SagaRun(String style, int commitMs, Throughput burst, Throughput saturation, LatencySummary halfRate,
-                   RecordsPerOrder records) {
+    record SagaRun(String style, int commitMs, SequentialOrders idle, Timeline trace, Throughput burst,
+                   Throughput saturation, LatencySummary halfRate, RecordsPerOrder records) {
+    }
+
+    /**
+     * The minimal saga on raw Kafka (the floor) at one commit interval, through the same phases: one
+     * order at a time, one order's hops, saturation (burst, and sustained = orders placed ÷ time until
+     * the last shipped) and latency at half the sustained rate.
+     */
+    record MinimalRun(int commitMs, SequentialOrders idle, Throughput burst, Throughput sustained,
+                      LatencySummary halfRate, RecordsPerOrder records, Timeline trace) {
     }
 
     /** A read model rebuilt from offset 0, and a plain consumer reading the same topic. */

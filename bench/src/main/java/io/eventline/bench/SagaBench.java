@@ -1,13 +1,16 @@
 package io.eventline.bench;
 
 import io.eventline.app.EventlineConfig;
+import io.eventline.contracts.orders.OrderContracts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The whole order saga in one style at one commit interval: the platform started in-process, set up,
- * warmed up, saturated (completed orders/s), then run at half that rate (latency placed → shipped),
- * and what that half-rate phase wrote counted per order.
+ * warmed up, orders one at a time through the REST API on the idle platform (and one more followed hop
+ * by hop), saturated (completed orders/s), then run at half that rate (latency placed → shipped), and
+ * what that half-rate phase wrote counted per order.
  */
 final class SagaBench {
     private SagaBench() {
@@ -23,6 +26,12 @@ final class SagaBench {
                     Plan.SKUS)) {
                 flow.warmUp(Plan.WARM_UP_ORDERS, Duration.ofSeconds(60));
                 settle(cluster, flow, commitMs, progress);
+                SequentialOrders idle = new RestOrders(platform.httpPort()).sequential("idle-" + style + commitMs,
+                        MinimalSagaBench.SEQUENTIAL_ORDERS, Plan.CUSTOMERS, Plan.SKUS, MinimalSagaBench.ORDER_LIMIT);
+                progress.note(String.format("one order at a time through REST: median %.0f ms, max %.0f ms%s",
+                        idle.median(), idle.max(), idle.failed() > 0 ? ", " + idle.failed() + " not shipped" : ""));
+                Timeline trace = trace(cluster, flow);
+                settle(cluster, flow, commitMs, progress);
                 Saturation saturation = saturate(cluster, flow, commitMs, plan, progress);
                 var before = cluster.endOffsets(cluster.topics());
                 long placedBefore = flow.placed();
@@ -34,9 +43,25 @@ final class SagaBench {
                 var after = cluster.endOffsets(cluster.topics());
                 RecordsPerOrder records = RecordCounter.count(cluster, before, after, flow.placed() - placedBefore);
                 progress.note(String.format("%.1f records per order", records.perOrder()));
-                return new Results.SagaRun(style, commitMs, saturation.burst(), saturation.sustained(), latency,
-                        records);
+                return new Results.SagaRun(style, commitMs, idle, trace, saturation.burst(), saturation.sustained(),
+                        latency, records);
             }
+        }
+    }
+
+    /**
+     * One order on the idle platform, followed through every topic but the stores' changelogs and
+     * repartition topics (written in the same transactions as the records they follow), up to the
+     * {@code order.shipped} the bench waits for.
+     */
+    private static Timeline trace(Cluster cluster, OrderFlow flow) {
+        List<String> topics = cluster.topics().stream().filter(topic -> !topic.startsWith("bench.")
+                && TopicKind.of(topic) != TopicKind.CHANGELOG && TopicKind.of(topic) != TopicKind.REPARTITION)
+                .sorted().toList();
+        try (HopTrace trace = new HopTrace(cluster, topics, HopTrace.correlatedBy(flow.nextOrderId()))) {
+            flow.sequential(1, MinimalSagaBench.ORDER_LIMIT);
+            return trace.await(label -> label.equals(OrderContracts.TOPIC + " order.shipped"),
+                    MinimalSagaBench.ORDER_LIMIT).orElseGet(Timeline::none);
         }
     }
 

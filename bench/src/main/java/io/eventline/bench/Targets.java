@@ -2,15 +2,28 @@ package io.eventline.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Issue 9's targets, each as a ratio to a baseline measured in the same run, or a limit. */
+/**
+ * Issue 9's and issue 16's targets, each as a ratio to a baseline measured in the same run, or a limit.
+ * Issue 16 holds each saga run to the minimal saga on raw Kafka at the same commit interval (the floor
+ * of the design on this machine), and to absolute figures.
+ */
 final class Targets {
     static final double HOP_VS_STREAMS = 0.90;
     static final double ORDERS_VS_RAW_IDEAL = 0.50;
-    static final double P99_LIMIT_MS = 500;
     static final double EXACTLY_ONCE_VS_AT_LEAST_ONCE = 0.90;
     static final double REBUILD_VS_RAW_CONSUMER = 0.50;
     static final double COLD_START_LIMIT_S = 8;
+    /** Issue 16: latency at half saturation at most this many times the minimal saga's. */
+    static final double LATENCY_VS_MINIMAL = 1.5;
+    /** Issue 16: sustained orders/s at least this share of the minimal saga's. */
+    static final double ORDERS_VS_MINIMAL = 2 / 3.0;
+    static final double IDLE_ORDER_LIMIT_MS = 150;
+    static final double P50_LIMIT_MS = 100;
+    static final double P99_LIMIT_MS = 250;
+    static final double ORDERS_PER_SECOND = 2_000;
+    static final double RECORDS_PER_ORDER_LIMIT = 40;
 
     private Targets() {
     }
@@ -37,8 +50,7 @@ final class Targets {
             targets.add(new Target.Ratio("completed orders/s vs raw ideal (" + run + ")",
                     saga.saturation().perSecond(), rawIdeal(transactional, saga.records().perOrder()),
                     ORDERS_VS_RAW_IDEAL));
-            targets.add(new Target.Limit("p99 placed→shipped at half saturation (" + run + ")",
-                    saga.halfRate().p99(), P99_LIMIT_MS, "ms"));
+            targets.addAll(saga(saga, run, results.minimalFor(saga)));
         }
         targets.add(new Target.Ratio("projection rebuild vs raw consumer, records/s",
                 results.rebuild().rebuild().perSecond(), results.rebuild().rawConsumer().perSecond(),
@@ -46,5 +58,33 @@ final class Targets {
         targets.add(new Target.Limit("cold ./eventline run to ready", results.coldStart().seconds(),
                 COLD_START_LIMIT_S, "s"));
         return targets;
+    }
+
+    /** Issue 16's: against the minimal saga (NaN, so missed, when it did not run), then absolute. */
+    private static List<Target> saga(Results.SagaRun saga, String run,
+                                     Optional<Results.MinimalRun> minimal) {
+        double floorP50 = minimal.map(m -> m.halfRate().p50()).orElse(Double.NaN);
+        double floorP99 = minimal.map(m -> m.halfRate().p99()).orElse(Double.NaN);
+        double floorRate = minimal.map(m -> m.sustained().perSecond()).orElse(Double.NaN);
+        double floorIdle = minimal.map(m -> m.idle().median()).orElse(Double.NaN);
+        double floorRecords = minimal.map(m -> m.records().perOrder()).orElse(Double.NaN);
+        LatencySummary latency = saga.halfRate();
+        return List.of(
+                new Target.Within("p50 placed→shipped at half saturation vs minimal saga (" + run + ")",
+                        latency.p50(), floorP50, LATENCY_VS_MINIMAL),
+                new Target.Within("p99 placed→shipped at half saturation vs minimal saga (" + run + ")",
+                        latency.p99(), floorP99, LATENCY_VS_MINIMAL),
+                new Target.Ratio("sustained orders/s vs minimal saga (" + run + ")", saga.saturation().perSecond(),
+                        floorRate, ORDERS_VS_MINIMAL),
+                new Target.Limit("one order on the idle platform, median (" + run + ")", saga.idle().median(),
+                        IDLE_ORDER_LIMIT_MS, "ms", floorIdle),
+                new Target.Limit("p50 placed→shipped at half saturation (" + run + ")", latency.p50(), P50_LIMIT_MS,
+                        "ms", floorP50),
+                new Target.Limit("p99 placed→shipped at half saturation (" + run + ")", latency.p99(), P99_LIMIT_MS,
+                        "ms", floorP99),
+                new Target.AtLeast("sustained orders/s (" + run + ")", saga.saturation().perSecond(),
+                        ORDERS_PER_SECOND, "orders/s", floorRate),
+                new Target.Limit("committed records per order (" + run + ")", saga.records().perOrder(),
+                        RECORDS_PER_ORDER_LIMIT, "records", floorRecords));
     }
 }

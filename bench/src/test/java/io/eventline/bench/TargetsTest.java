@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class TargetsTest {
@@ -41,29 +42,85 @@ class TargetsTest {
         List<Target> targets = Targets.of(results());
 
         assertThat(targets).extracting(Target::name, Target::met).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("command hop (exactly-once) vs hand-written Streams, records/s", true),
-                org.assertj.core.groups.Tuple.tuple("exactly-once vs at-least-once, command hop records/s", false),
-                org.assertj.core.groups.Tuple.tuple("completed orders/s vs raw ideal (choreography, commit 20 ms)", true),
-                org.assertj.core.groups.Tuple.tuple("p99 placed→shipped at half saturation (choreography, commit 20 ms)", true),
-                org.assertj.core.groups.Tuple.tuple("projection rebuild vs raw consumer, records/s", false),
-                org.assertj.core.groups.Tuple.tuple("cold ./eventline run to ready", true));
+                Tuple.tuple("command hop (exactly-once) vs hand-written Streams, records/s", true),
+                Tuple.tuple("exactly-once vs at-least-once, command hop records/s", false),
+                Tuple.tuple("completed orders/s vs raw ideal (choreography, commit 20 ms)", true),
+                Tuple.tuple("p50 placed→shipped at half saturation vs minimal saga (choreography, commit 20 ms)", true),
+                Tuple.tuple("p99 placed→shipped at half saturation vs minimal saga (choreography, commit 20 ms)", true),
+                Tuple.tuple("sustained orders/s vs minimal saga (choreography, commit 20 ms)", true),
+                Tuple.tuple("one order on the idle platform, median (choreography, commit 20 ms)", true),
+                Tuple.tuple("p50 placed→shipped at half saturation (choreography, commit 20 ms)", true),
+                Tuple.tuple("p99 placed→shipped at half saturation (choreography, commit 20 ms)", true),
+                Tuple.tuple("sustained orders/s (choreography, commit 20 ms)", true),
+                Tuple.tuple("committed records per order (choreography, commit 20 ms)", true),
+                Tuple.tuple("projection rebuild vs raw consumer, records/s", false),
+                Tuple.tuple("cold ./eventline run to ready", true));
         Target.Ratio orders = (Target.Ratio) targets.get(2);
-        assertThat(orders.baseline()).as("100,000 records/s ÷ 40 records per order").isEqualTo(2_500);
+        assertThat(orders.baseline()).as("200,000 records/s ÷ 40 records per order").isEqualTo(5_000);
         assertThat(orders.ratio()).isEqualTo(0.5);
         assertThat(((Target.Ratio) targets.get(1)).ratio()).isCloseTo(0.5, within(1e-12));
+        assertThat(((Target.Limit) targets.get(6)).floor()).as("the minimal saga's idle median beside").isEqualTo(40);
+    }
+
+    @Test
+    void shouldHoldEachSagaRunToTheMinimalSagaAtItsOwnCommitInterval() {
+        Results.MinimalRun at100 = minimal(100, 1_000, latency(400));
+        Results.SagaRun saga = saga(20, 100, 2_000, latency(200), 40);
+
+        List<Target> targets = Targets.of(results(List.of(at100, minimal(20, 3_000, latency(150))), saga));
+
+        assertThat(((Target.Within) targets.get(4)).baseline()).as("p99 of the minimal saga at 20 ms").isEqualTo(150);
+        assertThat(((Target.Ratio) targets.get(5)).baseline()).isEqualTo(3_000);
+        assertThat(Targets.of(results(List.of(at100), saga)).get(5)).extracting(t -> ((Target.Ratio) t).baseline())
+                .as("none at 20 ms: the first one").isEqualTo(1_000.0);
+    }
+
+    @Test
+    void shouldMissEveryRuleOfIssue16WhenEachFigureIsJustBeyondIt() {
+        // p50 and p99 just over 1.5× the floor's; orders/s just under 2/3 of it; each absolute one just beyond.
+        Results.MinimalRun floor = minimal(20, 3_000, new LatencySummary(100, 1_000, 66.7, 166.7, 200, 200, 0));
+        Results.SagaRun saga = new Results.SagaRun("choreography", 20, idle(150.1), Timeline.none(), perSecond(1_999),
+                perSecond(1_999), new LatencySummary(100, 1_000, 100.1, 250.1, 300, 300, 0),
+                new RecordsPerOrder(1_000, Map.of(TopicKind.EVENTS, 40_001L), 40_001));
+        List<Target> targets = Targets.of(results(List.of(floor), saga)).subList(3, 11);
+
+        assertThat(targets).extracting(Target::met).containsOnly(false);
+        assertThat(new Target.Within("p50", 75, 50, 1.5).met()).isTrue();
+        assertThat(new Target.Within("p50", 75.1, 50, 1.5).met()).isFalse();
+        assertThat(new Target.Within("p50", 75, 0, 1.5).met()).as("no floor measured").isFalse();
+        assertThat(new Target.AtLeast("orders/s", 2_000, 2_000, "orders/s", Double.NaN).met()).isTrue();
+        assertThat(new Target.Limit("idle", Double.NaN, 150, "ms").met()).as("not measured").isFalse();
     }
 
     /** Figures made up so that each target sits where the test wants it. */
     private static Results results() {
-        Results.Raw raw = new Results.Raw(perSecond(300_000), perSecond(100_000), latency(10), perSecond(50_000));
-        Results.Hop hop = new Results.Hop(perSecond(45_000), latency(100), perSecond(90_000), latency(50));
+        Results.SagaRun saga = saga(20, 99, 2_500, latency(160), 40);
+        return results(List.of(minimal(20, 3_600, latency(110))), saga);
+    }
+
+    private static Results.SagaRun saga(int commitMs, double idleMedian, long ordersPerSecond, LatencySummary halfRate,
+                                        long recordsPerOrder) {
         RecordsPerOrder records = new RecordsPerOrder(1_000, Map.of(TopicKind.EVENTS, 10_000L,
-                TopicKind.CHANGELOG, 30_000L), 45_000);
-        Results.SagaRun saga = new Results.SagaRun("choreography", 20, perSecond(2_000), perSecond(1_250), latency(499),
-                records);
+                TopicKind.CHANGELOG, (recordsPerOrder - 10) * 1_000), 45_000);
+        return new Results.SagaRun("choreography", commitMs, idle(idleMedian), Timeline.none(),
+                perSecond(ordersPerSecond), perSecond(ordersPerSecond), halfRate, records);
+    }
+
+    private static Results.MinimalRun minimal(int commitMs, long ordersPerSecond, LatencySummary halfRate) {
+        return new Results.MinimalRun(commitMs, idle(40), perSecond(ordersPerSecond), perSecond(ordersPerSecond),
+                halfRate, new RecordsPerOrder(1_000, Map.of(TopicKind.OTHER, 6_000L), 6_000), Timeline.none());
+    }
+
+    private static SequentialOrders idle(double median) {
+        return new SequentialOrders(20, median, median * 2, 0);
+    }
+
+    private static Results results(List<Results.MinimalRun> minimal, Results.SagaRun saga) {
+        Results.Raw raw = new Results.Raw(perSecond(300_000), perSecond(200_000), latency(10), perSecond(50_000));
+        Results.Hop hop = new Results.Hop(perSecond(45_000), latency(100), perSecond(90_000), latency(50));
         Results.Rebuild rebuild = new Results.Rebuild(perSecond(30_000), perSecond(1_000_000));
         return new Results(new Machine("jdk", 2, 1, "os", "cpu", "0.1, 0.1, 0.1", "0.1, 0.1, 0.1"), new Settings(),
-                raw, hop, List.of(saga), rebuild, new Results.ColdStart(6.0, 5.5));
+                raw, hop, minimal, List.of(saga), rebuild, new Results.ColdStart(6.0, 5.5));
     }
 
     private static Throughput perSecond(long count) {
