@@ -62,7 +62,9 @@ final class MinimalReport {
     private void traces(Results results) {
         out.println();
         out.println("One order on the idle saga, hop by hop (committing: create timestamp → visible read_committed, "
-                + "with read_uncommitted in brackets; then: visible → the next hop's record created)");
+                + "with read_uncommitted in brackets; then: visible → the next hop's record created; a few ms below "
+                + "zero when the next stage saw the record before the trace's consumer did, create timestamps being "
+                + "whole ms)");
         for (Results.MinimalRun m : results.minimal()) {
             trace("minimal saga, commit " + m.commitMs() + " ms", m.trace());
         }

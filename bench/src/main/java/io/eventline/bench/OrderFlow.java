@@ -82,15 +82,18 @@ final class OrderFlow implements AutoCloseable {
     }
 
     /**
-     * Places {@code count} orders one after another, each once the one before has ended (or
-     * {@code limit} has passed): placed → shipped of each, on a saga with nothing else to do.
+     * Places {@code count} orders one after another, each {@code gap} after the one before has ended
+     * (or {@code limit} has passed): placed → shipped of each, on a saga with nothing else to do.
      */
-    SequentialOrders sequential(int count, Duration limit) {
+    SequentialOrders sequential(int count, Duration gap, Duration limit) {
         BlockingQueue<Double> ends = new LinkedBlockingQueue<>();
         listener = (intended, ended, shipped) -> ends.add(shipped ? (ended - intended) / 1e6 : Double.NaN);
         double[] shipped = new double[count];
         int ok = 0;
         for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                Pause.of(gap);
+            }
             place(System.nanoTime());
             Double millis = poll(ends, limit);
             if (millis == null) {

@@ -23,10 +23,14 @@ final class RestOrders {
         this.base = "http://127.0.0.1:" + port + "/api/orders";
     }
 
-    SequentialOrders sequential(String run, int count, int customers, int skus, Duration limit) {
+    /** As {@link OrderFlow#sequential}: each order {@code gap} after the one before shipped. */
+    SequentialOrders sequential(String run, int count, int customers, int skus, Duration gap, Duration limit) {
         double[] shipped = new double[count];
         int ok = 0;
         for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                Pause.of(gap);
+            }
             String orderId = Orders.id(run, i);
             long started = System.nanoTime();
             if (place(orderId, "c-" + i % customers, "sku-" + i % skus)

@@ -27,10 +27,11 @@ final class SagaBench {
                 flow.warmUp(Plan.WARM_UP_ORDERS, Duration.ofSeconds(60));
                 settle(cluster, flow, commitMs, progress);
                 SequentialOrders idle = new RestOrders(platform.httpPort()).sequential("idle-" + style + commitMs,
-                        MinimalSagaBench.SEQUENTIAL_ORDERS, Plan.CUSTOMERS, Plan.SKUS, MinimalSagaBench.ORDER_LIMIT);
+                        MinimalSagaBench.SEQUENTIAL_ORDERS, Plan.CUSTOMERS, Plan.SKUS, MinimalSagaBench.gap(commitMs),
+                        MinimalSagaBench.ORDER_LIMIT);
                 progress.note(String.format("one order at a time through REST: median %.0f ms, max %.0f ms%s",
                         idle.median(), idle.max(), idle.failed() > 0 ? ", " + idle.failed() + " not shipped" : ""));
-                Timeline trace = trace(cluster, flow);
+                Timeline trace = trace(cluster, flow, commitMs);
                 settle(cluster, flow, commitMs, progress);
                 Saturation saturation = saturate(cluster, flow, commitMs, plan, progress);
                 var before = cluster.endOffsets(cluster.topics());
@@ -54,12 +55,13 @@ final class SagaBench {
      * repartition topics (written in the same transactions as the records they follow), up to the
      * {@code order.shipped} the bench waits for.
      */
-    private static Timeline trace(Cluster cluster, OrderFlow flow) {
+    private static Timeline trace(Cluster cluster, OrderFlow flow, int commitMs) {
         List<String> topics = cluster.topics().stream().filter(topic -> !topic.startsWith("bench.")
                 && TopicKind.of(topic) != TopicKind.CHANGELOG && TopicKind.of(topic) != TopicKind.REPARTITION)
                 .sorted().toList();
         try (HopTrace trace = new HopTrace(cluster, topics, HopTrace.correlatedBy(flow.nextOrderId()))) {
-            flow.sequential(1, MinimalSagaBench.ORDER_LIMIT);
+            Pause.of(MinimalSagaBench.gap(commitMs));
+            flow.sequential(1, Duration.ZERO, MinimalSagaBench.ORDER_LIMIT);
             return trace.await(label -> label.equals(OrderContracts.TOPIC + " order.shipped"),
                     MinimalSagaBench.ORDER_LIMIT).orElseGet(Timeline::none);
         }

@@ -6,13 +6,18 @@ import java.util.List;
 /**
  * One order's way through the topics, as {@link HopTrace} saw it, in hops. A hop is the records one
  * step wrote (a transaction may write several: an event, a command, a reply); a record created before
- * the step's first record was visible cannot have been caused by it, so it belongs to the same step.
+ * the step's first record was visible cannot have been caused by it, so it belongs to the same step,
+ * if it also became visible with it (a consumer can be slower to see a record than the stage that
+ * reacts to it, so visibility alone would merge two hops).
  * Per hop: {@code committing} = from its first record's create timestamp until a {@code read_committed}
  * consumer saw one of its records ({@code uncommitted}: until a {@code read_uncommitted} one did);
  * {@code processing} = from then until the next hop's first record was created (fetching, polling,
  * processing; NaN for the last hop). The hops' {@code committing + processing} add up to {@code totalMs}.
  */
 record Timeline(List<Hop> hops, double totalMs) {
+    /** Records of one transaction become visible together: in one fetch, within this of each other. */
+    static final double SAME_COMMIT_MS = 2;
+
     Timeline {
         hops = List.copyOf(hops);
     }
@@ -37,7 +42,7 @@ record Timeline(List<Hop> hops, double totalMs) {
         List<HopTrace.Arrival> step = null;
         double visible = Double.NaN;
         for (HopTrace.Arrival arrival : arrivals) {
-            if (step == null || arrival.createdMs() >= visible) {
+            if (step == null || arrival.createdMs() >= visible || arrival.committedMs() > visible + SAME_COMMIT_MS) {
                 step = new ArrayList<>();
                 steps.add(step);
                 visible = Double.MAX_VALUE;
