@@ -31,14 +31,31 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class HopTrace implements AutoCloseable {
     /** One record of the correlation: where, what, and when it was created and seen (epoch ms). */
-    record Arrival(String topic, int partition, long offset, String label, long createdMs, double uncommittedMs,
+    record Arrival(String topic, int partition, long offset, String label, double createdMs, double uncommittedMs,
                    double committedMs) {
+        Arrival createdWhenFirstSeen() {
+            double seen = Double.isNaN(uncommittedMs) ? committedMs : Math.min(uncommittedMs, committedMs);
+            return new Arrival(topic, partition, offset, label, seen, uncommittedMs, committedMs);
+        }
+    }
+
+    /** When a record counts as created. */
+    enum Created {
+        /** Its create timestamp: the producer's clock at {@code send}, as plain clients write records. */
+        BY_PRODUCER,
+        /**
+         * When a {@code read_uncommitted} consumer first saw it: Kafka Streams gives an output record the
+         * timestamp of the input record it came from, so there the create timestamp is the order's start,
+         * not the hop's. This misses the time a record waits in the producer before it is sent.
+         */
+        FIRST_SEEN
     }
 
     private record Key(String topic, int partition, long offset) {
     }
 
     private final Predicate<ConsumerRecord<String, byte[]>> matches;
+    private final Created created;
     private final Map<Key, Arrival> arrivals = new ConcurrentHashMap<>();
     private final List<Thread> threads;
     // Both consumers have fetched a few times: connections and fetch sessions are up before the order
@@ -47,8 +64,10 @@ final class HopTrace implements AutoCloseable {
     private volatile boolean running = true;
 
     /** Starts polling, and returns once both consumers poll: only what is written from now on is seen. */
-    HopTrace(Cluster cluster, Collection<String> topics, Predicate<ConsumerRecord<String, byte[]>> matches) {
+    HopTrace(Cluster cluster, Collection<String> topics, Predicate<ConsumerRecord<String, byte[]>> matches,
+             Created created) {
         this.matches = matches;
+        this.created = created;
         this.threads = List.of(reader(cluster, topics, false), reader(cluster, topics, true));
         try {
             if (!polling.await(30, TimeUnit.SECONDS)) {
@@ -84,14 +103,22 @@ final class HopTrace implements AutoCloseable {
             Optional<Arrival> end = arrivals.values().stream()
                     .filter(a -> last.test(a.label()) && !Double.isNaN(a.committedMs())).findFirst();
             if (end.isPresent()) {
-                List<Arrival> seen = arrivals.values().stream().filter(a -> !Double.isNaN(a.committedMs())
-                        && a.createdMs() <= end.get().createdMs()).sorted(Comparator.comparingLong(Arrival::createdMs)
-                        .thenComparingDouble(Arrival::committedMs)).toList();
+                double endCreated = timed(end.get()).createdMs();
+                List<Arrival> seen = arrivals.values().stream().filter(a -> !Double.isNaN(a.committedMs()))
+                        .map(this::timed).filter(a -> a.createdMs() <= endCreated).sorted(Comparator.comparingDouble(
+                                Arrival::createdMs).thenComparingDouble(Arrival::committedMs)).toList();
                 return Optional.of(Timeline.of(seen));
             }
             Pause.of(Duration.ofMillis(5));
         }
         return Optional.empty();
+    }
+
+    private Arrival timed(Arrival arrival) {
+        return switch (created) {
+            case BY_PRODUCER -> arrival;
+            case FIRST_SEEN -> arrival.createdWhenFirstSeen();
+        };
     }
 
     private Thread reader(Cluster cluster, Collection<String> topics, boolean committed) {

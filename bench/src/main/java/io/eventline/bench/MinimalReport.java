@@ -64,7 +64,8 @@ final class MinimalReport {
         out.println("One order on the idle saga, hop by hop (committing: create timestamp → visible read_committed, "
                 + "with read_uncommitted in brackets; then: visible → the next hop's record created; a few ms below "
                 + "zero when the next stage saw the record before the trace's consumer did, create timestamps being "
-                + "whole ms)");
+                + "whole ms; Eventline's records count as created when first seen uncommitted, as Kafka Streams "
+                + "stamps an output with its input's timestamp)");
         for (Results.MinimalRun m : results.minimal()) {
             trace("minimal saga, commit " + m.commitMs() + " ms", m.trace());
         }

@@ -74,7 +74,8 @@ final class MinimalSagaBench {
 
     /** One more order on the idle saga, followed through every topic. */
     private static Timeline trace(Cluster cluster, OrderFlow flow, MinimalTopics topics, int commitMs) {
-        try (HopTrace trace = new HopTrace(cluster, topics.all(), HopTrace.correlatedBy(flow.nextOrderId()))) {
+        try (HopTrace trace = new HopTrace(cluster, topics.all(), HopTrace.correlatedBy(flow.nextOrderId()),
+                HopTrace.Created.BY_PRODUCER)) {
             Pause.of(gap(commitMs));
             flow.sequential(1, Duration.ZERO, ORDER_LIMIT);
             return trace.await(label -> label.endsWith(" order.shipped"), ORDER_LIMIT).orElseGet(Timeline::none);

@@ -53,13 +53,15 @@ final class SagaBench {
     /**
      * One order on the idle platform, followed through every topic but the stores' changelogs and
      * repartition topics (written in the same transactions as the records they follow), up to the
-     * {@code order.shipped} the bench waits for.
+     * {@code order.shipped} the bench waits for. Streams stamps an output with its input's timestamp,
+     * so a record counts as created when it was first seen uncommitted.
      */
     private static Timeline trace(Cluster cluster, OrderFlow flow, int commitMs) {
         List<String> topics = cluster.topics().stream().filter(topic -> !topic.startsWith("bench.")
                 && TopicKind.of(topic) != TopicKind.CHANGELOG && TopicKind.of(topic) != TopicKind.REPARTITION)
                 .sorted().toList();
-        try (HopTrace trace = new HopTrace(cluster, topics, HopTrace.correlatedBy(flow.nextOrderId()))) {
+        try (HopTrace trace = new HopTrace(cluster, topics, HopTrace.correlatedBy(flow.nextOrderId()),
+                HopTrace.Created.FIRST_SEEN)) {
             Pause.of(MinimalSagaBench.gap(commitMs));
             flow.sequential(1, Duration.ZERO, MinimalSagaBench.ORDER_LIMIT);
             return trace.await(label -> label.equals(OrderContracts.TOPIC + " order.shipped"),

@@ -50,11 +50,11 @@ record Timeline(List<Hop> hops, double totalMs) {
             step.add(arrival);
             visible = Math.min(visible, arrival.committedMs());
         }
-        long start = arrivals.getFirst().createdMs();
+        double start = arrivals.getFirst().createdMs();
         List<Hop> hops = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             List<HopTrace.Arrival> s = steps.get(i);
-            long created = s.getFirst().createdMs();
+            double created = s.getFirst().createdMs();
             double committed = s.stream().mapToDouble(HopTrace.Arrival::committedMs).min().orElseThrow();
             double uncommitted = s.stream().mapToDouble(HopTrace.Arrival::uncommittedMs).filter(ms -> !Double.isNaN(ms))
                     .min().orElse(Double.NaN);
