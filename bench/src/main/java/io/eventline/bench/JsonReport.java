@@ -63,7 +63,7 @@ final class JsonReport {
         var runs = root.putArray("minimalSaga");
         for (Results.MinimalRun m : results.minimal()) {
             ObjectNode node = runs.addObject().put("commitMs", m.commitMs()).put("partitions", Cluster.PARTITIONS)
-                    .put("lingerMs", String.valueOf(Clients.PRODUCER.get(ProducerConfig.LINGER_MS_CONFIG)));
+                    .put("lingerMs", (Integer) Clients.PRODUCER.get(ProducerConfig.LINGER_MS_CONFIG));
             node.set("idle", Json.mapper().valueToTree(m.idle()));
             throughput(node, "burst", m.burst());
             throughput(node, "sustained", m.sustained());
