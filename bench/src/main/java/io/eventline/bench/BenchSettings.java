@@ -42,7 +42,7 @@ final class BenchSettings {
                         + "envelope's bytes; orders placed by an idempotent producer (linger.ms="
                         + Clients.PRODUCER.get(ProducerConfig.LINGER_MS_CONFIG) + ")")
                 .put("one order at a time", MinimalSagaBench.SEQUENTIAL_ORDERS + " orders on the idle saga, each "
-                        + "placed once the one before shipped: median and max placed → shipped; Eventline's "
+                        + "placed two commit intervals after the one before shipped: median and max placed → shipped; Eventline's "
                         + "through REST (POST /api/orders, GET /api/orders/{id}?wait=10s until SHIPPED), the "
                         + "minimal saga's through its producer and outcome consumer; then one more order traced")
                 .put("hop trace", "one order followed across the topics by a read_uncommitted and a "
