@@ -24,14 +24,16 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
     private final Projection<V> projection;
     private final String storeName;
     private final ProjectedCodec<V> codec;
+    private final ViewChanges changes;
     private ProcessorContext<String, DeadLetter> context;
     private DeadLetters deadLetters;
     private ProcessingObserver observer;
     private KeyValueStore<String, byte[]> store;
 
-    ProjectionProcessor(Projection<V> projection, String storeName) {
+    ProjectionProcessor(Projection<V> projection, String storeName, ViewChanges changes) {
         this.projection = projection;
         this.storeName = storeName;
+        this.changes = changes;
         this.codec = new ProjectedCodec<>(projection.viewType());
     }
 
@@ -71,6 +73,7 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
             return;
         }
         store.put(key.get(), codec.write(new Projected<>(after, before.version() + 1, event.timestamp())));
+        changes.changed(key.get());
         observer.processed(context.applicationId(), record.timestamp());
     }
 }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class ProjectionRunner<V> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRunner.class);
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration POLL_VIEW = Duration.ofMillis(20);
+    private static final Duration POLL_VIEW = Duration.ofMillis(250);
 
     private final Projection<V> projection;
     private final Map<String, Object> clientSettings;
@@ -42,6 +44,7 @@ public final class ProjectionRunner<V> implements AutoCloseable {
     private final Optional<String> instanceId;
     private final ProjectionVersions versions;
     private final ProjectedCodec<V> codec;
+    private final ViewChanges changes = new ViewChanges();
     private volatile Running active;
     private volatile RebuildStatus status;
 
@@ -102,15 +105,31 @@ public final class ProjectionRunner<V> implements AutoCloseable {
      * command's answer gave), or as it is when {@code limit} runs out.
      */
     public Optional<Projected<V>> await(String key, long minVersion, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Optional<Projected<V>> found = get(key);
         // Nothing asked (minVersion 0): answer at once, also "unknown" (404) for a key no event made.
-        while (minVersion > 0 && (found.isEmpty() || found.get().version() < minVersion)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(POLL_VIEW.toMillis()); // callers run on virtual threads: waiting costs no thread
-            found = get(key);
+        return await(key, found -> minVersion <= 0 || found.version() >= minVersion, limit);
+    }
+
+    /**
+     * The view once {@code until} holds for it, or as it is (perhaps none) when {@code limit} runs out.
+     * Woken by the projection's write of that key, not by polling; the look every {@link #POLL_VIEW}
+     * remains for a view another instance holds or a version being swapped in by a rebuild.
+     */
+    public Optional<Projected<V>> await(String key, Predicate<Projected<V>> until, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            CompletableFuture<Void> next = changes.next(key);
+            Optional<Projected<V>> found = get(key);
+            long left = deadline - System.nanoTime();
+            if ((found.isPresent() && until.test(found.get())) || left <= 0) {
+                changes.forget(key, next);
+                return found;
+            }
+            // callers run on virtual threads: waiting costs no thread
+            if (!changes.await(key, next, Duration.ofNanos(Math.min(left, POLL_VIEW.toNanos())))) {
+                changes.forget(key, next);
+            }
         }
-        return found;
     }
 
     /** Every view this instance holds, by key. A full scan: for listing, not for hot paths. */
@@ -203,7 +222,7 @@ public final class ProjectionRunner<V> implements AutoCloseable {
 
     private Running launch(int version) {
         StreamsBuilder builder = new StreamsBuilder();
-        ProjectionTopology.addTo(builder, projection, version);
+        ProjectionTopology.addTo(builder, projection, version, changes);
         Path versionState = stateDir.resolve(projection.store(version));
         Properties props = instanceId
                 .map(id -> StreamsSettings.exactlyOnce(projection.applicationId(version), clientSettings, versionState, id))

@@ -19,6 +19,11 @@ public final class ProjectionTopology {
     }
 
     public static <V> void addTo(StreamsBuilder builder, Projection<V> projection, int version) {
+        addTo(builder, projection, version, new ViewChanges());
+    }
+
+    /** @param changes told of every view written, for the readers waiting on one */
+    static <V> void addTo(StreamsBuilder builder, Projection<V> projection, int version, ViewChanges changes) {
         String store = projection.store(version);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()));
@@ -31,7 +36,7 @@ public final class ProjectionTopology {
                             .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
         }
         DeadLetterSink.sink(
-                events.process(() -> new ProjectionProcessor<>(projection, store), Named.as(store + "-fold"), store),
+                events.process(() -> new ProjectionProcessor<>(projection, store, changes), Named.as(store + "-fold"), store),
                 store);
     }
 }

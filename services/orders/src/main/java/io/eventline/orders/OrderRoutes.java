@@ -28,14 +28,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The orders endpoints of API.md. Placing answers 202 as soon as {@code order.placed} is in the log:
  * the saga goes on without the caller.
  */
 public final class OrderRoutes {
-    private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration DEFAULT_VERSION_WAIT = Duration.ofSeconds(5);
 
     private final CommandGateway<OrderCommand> gateway;
@@ -125,17 +123,9 @@ public final class OrderRoutes {
      */
     private OrderView awaitView(String orderId, Duration wait, long minVersion) throws InterruptedException {
         Duration limit = wait != null ? wait : minVersion > 0 ? DEFAULT_VERSION_WAIT : Duration.ZERO;
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            Optional<Projected<OrderSummary>> found = view.get(orderId);
-            boolean fresh = found.isPresent() && found.get().version() >= minVersion
-                    && (wait == null || found.get().view().status().isTerminal());
-            if (fresh || System.nanoTime() >= deadline) {
-                return found.map(projected -> OrderView.of(orderId, projected, compensations(orderId, null)))
-                        .orElse(null);
-            }
-            Thread.sleep(POLL.toMillis()); // the handler runs on a virtual thread: waiting costs no thread
-        }
+        return view.await(orderId, found -> found.version() >= minVersion
+                        && (wait == null || found.view().status().isTerminal()), limit)
+                .map(projected -> OrderView.of(orderId, projected, compensations(orderId, null))).orElse(null);
     }
 
     private List<OrderView.Step> compensations(String orderId, Instant asOf) {
