@@ -101,6 +101,12 @@ record BrokerSettings(Path logDir, String host, int brokerPort, Quorum quorum, M
         // has expired: 9 s by default, all spent waiting. Its heartbeats never leave this process.
         settings.put("broker.session.timeout.ms", "4000");
         settings.put("broker.heartbeat.interval.ms", "1000");
+        // Sized for the one machine it shares with the services (2 cores here): Kafka's defaults (8
+        // request handlers, 3 network threads per listener, 10 background threads) are for a
+        // dedicated server, and 21 of their threads would sit idle beside the platform's own.
+        settings.put("num.io.threads", "2");
+        settings.put("num.network.threads", "1");
+        settings.put("background.threads", "2");
         return settings;
     }
 
