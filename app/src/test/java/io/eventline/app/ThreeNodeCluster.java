@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
@@ -120,6 +122,20 @@ final class ThreeNodeCluster implements AutoCloseable {
             return describe(admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get());
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot list topics", e.getCause());
+        }
+    }
+
+    /** The transactional ids whose transaction has been open for longer than {@code age}, or why it is unknown. */
+    String transactionsOpenLongerThan(Duration age) {
+        try {
+            return admin.listTransactions(new ListTransactionsOptions().filterOnDuration(age.toMillis())).all()
+                    .get(10, TimeUnit.SECONDS).stream()
+                    .map(t -> t.transactionalId() + " (" + t.state() + ")").toList().toString();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "unknown: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown: interrupted";
         }
     }
 
