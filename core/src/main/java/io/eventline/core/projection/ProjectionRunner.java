@@ -117,19 +117,24 @@ public final class ProjectionRunner<V> implements AutoCloseable {
     public Optional<Projected<V>> await(String key, Predicate<Projected<V>> until, Duration limit)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
+        Optional<Projected<V>> found = get(key);
+        // A plain read (or one already satisfied) takes no signal: only a reader that waits does.
+        while (!(found.isPresent() && until.test(found.get())) && System.nanoTime() < deadline) {
             CompletableFuture<Void> next = changes.next(key);
-            Optional<Projected<V>> found = get(key);
-            long left = deadline - System.nanoTime();
-            if ((found.isPresent() && until.test(found.get())) || left <= 0) {
-                changes.forget(key, next);
-                return found;
-            }
-            // callers run on virtual threads: waiting costs no thread
-            if (!changes.await(key, next, Duration.ofNanos(Math.min(left, POLL_VIEW.toNanos())))) {
+            try {
+                found = get(key); // again: a write before the signal was taken would not complete it
+                long left = deadline - System.nanoTime();
+                if ((found.isPresent() && until.test(found.get())) || left <= 0) {
+                    break;
+                }
+                // callers run on virtual threads: waiting costs no thread
+                changes.await(next, Duration.ofNanos(Math.min(left, POLL_VIEW.toNanos())));
+                found = get(key);
+            } finally {
                 changes.forget(key, next);
             }
         }
+        return found;
     }
 
     /** Every view this instance holds, by key. A full scan: for listing, not for hot paths. */

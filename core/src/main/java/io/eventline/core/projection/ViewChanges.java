@@ -1,6 +1,8 @@
 package io.eventline.core.projection;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -11,26 +13,33 @@ import java.util.concurrent.TimeoutException;
 /**
  * Wakes the readers waiting for a key's view to change, as soon as the projection writes it, rather
  * than at their next look: a reader polling every 20–50 ms added half of that to every answer of
- * {@code ?wait=} or {@code ?minVersion=}. One waiter entry per key waited on, taken by the next write of
- * that key; a write nobody waits for costs one map lookup.
+ * {@code ?wait=} or {@code ?minVersion=}. Each waiting reader holds its own signal, so that one giving
+ * up never takes another's away; a write nobody waits for costs one map lookup.
  */
 final class ViewChanges {
-    private final ConcurrentMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    // Lists are only touched inside the map's atomic per-key operations.
+    private final ConcurrentMap<String, List<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
 
-    /** Called by the projection after it wrote {@code key}'s view. */
+    /** Called by the projection after it wrote {@code key}'s view: wakes every reader of that key. */
     void changed(String key) {
-        CompletableFuture<Void> waiter = waiting.remove(key);
-        if (waiter != null) {
-            waiter.complete(null);
+        List<CompletableFuture<Void>> readers = waiting.remove(key);
+        if (readers != null) {
+            readers.forEach(reader -> reader.complete(null));
         }
     }
 
     /**
-     * The signal of {@code key}'s next write: take it before reading the view, then wait on it, so that
-     * a write between the read and the wait is not missed.
+     * A signal of {@code key}'s next write, for one reader: take it before reading the view, then wait
+     * on it, so that a write between the read and the wait is not missed. Forget it when done.
      */
     CompletableFuture<Void> next(String key) {
-        return waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
+        CompletableFuture<Void> signal = new CompletableFuture<>();
+        waiting.compute(key, (k, readers) -> {
+            List<CompletableFuture<Void>> all = readers == null ? new ArrayList<>() : readers;
+            all.add(signal);
+            return all;
+        });
+        return signal;
     }
 
     /**
@@ -38,7 +47,7 @@ final class ViewChanges {
      *
      * @return whether the key was written meanwhile
      */
-    boolean await(String key, CompletableFuture<Void> next, Duration limit) throws InterruptedException {
+    boolean await(CompletableFuture<Void> next, Duration limit) throws InterruptedException {
         try {
             next.get(Math.max(1, limit.toNanos()), TimeUnit.NANOSECONDS);
             return true;
@@ -50,12 +59,14 @@ final class ViewChanges {
     }
 
     /**
-     * Drops a signal its waiter no longer needs, so that keys waited on but never written (an unknown
-     * order asked for with {@code ?wait=}) do not pile up. Another reader sharing it takes a new one at
-     * its next look, at most one poll later.
+     * Drops a reader's signal once it no longer waits, so that keys waited on but never written (an
+     * unknown order asked for with {@code ?wait=}) do not pile up. Other readers of the key keep theirs.
      */
     void forget(String key, CompletableFuture<Void> next) {
-        waiting.remove(key, next);
+        waiting.computeIfPresent(key, (k, readers) -> {
+            readers.remove(next);
+            return readers.isEmpty() ? null : readers;
+        });
     }
 
     /** Keys with a reader waiting on them, for tests. */

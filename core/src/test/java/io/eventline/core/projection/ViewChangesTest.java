@@ -18,21 +18,31 @@ class ViewChangesTest {
         changes.changed("o-1");
 
         assertThat(next).isDone();
-        assertThat(changes.await("o-1", next, Duration.ofMinutes(1))).isTrue();
+        assertThat(changes.await(next, Duration.ofMinutes(1))).isTrue();
         assertThat(changes.waiting()).isZero();
     }
 
     @Test
-    void shouldShareOneSignalAmongTheReadersOfAKey() {
-        assertThat(changes.next("o-1")).isSameAs(changes.next("o-1"));
+    void shouldWakeEveryReaderOfAKeyAndKeepTheOthersWhenOneGivesUp() {
+        CompletableFuture<Void> first = changes.next("o-1");
+        CompletableFuture<Void> second = changes.next("o-1");
+        CompletableFuture<Void> third = changes.next("o-1");
         assertThat(changes.waiting()).isEqualTo(1);
+
+        changes.forget("o-1", first);
+        changes.changed("o-1");
+
+        assertThat(first).isNotDone();
+        assertThat(second).isDone();
+        assertThat(third).isDone();
+        assertThat(changes.waiting()).isZero();
     }
 
     @Test
     void shouldForgetASignalWhoseReaderGaveUpSoThatUnwrittenKeysDoNotPileUp() throws InterruptedException {
         CompletableFuture<Void> next = changes.next("unknown");
 
-        assertThat(changes.await("unknown", next, Duration.ofMillis(1))).isFalse();
+        assertThat(changes.await(next, Duration.ofMillis(1))).isFalse();
         changes.forget("unknown", next);
 
         assertThat(changes.waiting()).isZero();
