@@ -62,6 +62,9 @@ public final class StreamsSettings {
         // whatever the setting, finds no checkpoint, and wipes them as before (README, RestartBench).
         props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG,
                 clientSettings.getOrDefault(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, false));
+        // The main consumer tells the processors when a poll returned records: see CommitWhenIdle.
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                interceptors(clientSettings.get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG)));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // A record that cannot be deserialized, or whose processing throws, goes to the application's
         // dead-letter topic (KIP-1034, __streams.errors.* headers) in the task's transaction, and the
@@ -71,6 +74,13 @@ public final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class);
         return props;
+    }
+
+    // The client settings' interceptors, if any, then the one that counts polls for CommitWhenIdle.
+    private static String interceptors(Object configured) {
+        String watcher = CommitWhenIdle.PollWatcher.class.getName();
+        String given = configured == null ? "" : configured.toString().trim();
+        return given.isEmpty() ? watcher : given + "," + watcher;
     }
 
     /**

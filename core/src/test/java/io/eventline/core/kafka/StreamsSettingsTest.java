@@ -35,4 +35,15 @@ class StreamsSettingsTest {
         assertThat(new StreamsConfig(defaults).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isFalse();
         assertThat(new StreamsConfig(on).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isTrue();
     }
+
+    @Test
+    void shouldWatchTheMainConsumersPollsAfterTheClientSettingsOwnInterceptors() {
+        String key = StreamsConfig.mainConsumerPrefix("interceptor.classes");
+        var plain = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
+        var theirs = StreamsSettings.exactlyOnce("eventline-orders",
+                Map.of("bootstrap.servers", "b:9092", "interceptor.classes", "com.example.Audit"), STATE);
+
+        assertThat(plain.get(key)).isEqualTo(CommitWhenIdle.PollWatcher.class.getName());
+        assertThat(theirs.get(key)).isEqualTo("com.example.Audit," + CommitWhenIdle.PollWatcher.class.getName());
+    }
 }

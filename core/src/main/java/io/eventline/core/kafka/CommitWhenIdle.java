@@ -1,0 +1,126 @@
+package io.eventline.core.kafka;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerInterceptor;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+
+/**
+ * Commits a record at once when it reaches an idle stream thread, instead of at the thread's next
+ * commit interval.
+ *
+ * <p>Why: under exactly-once a record is visible downstream only once its transaction commits, and a
+ * stream thread commits on a timer ({@code commit.interval.ms}) that it checks around each poll and
+ * restarts even when it had nothing to commit. At rest a record therefore waits out the rest of that
+ * timer, or a whole {@code poll.ms} (100 ms) blocked in the next poll, before the next service can read
+ * it: one such wait per hop, fourteen hops per order. A hand-written consume-transform-produce loop
+ * commits a record reaching an idle loop at once; this gives a stream thread the same rule. When the
+ * thread has processed nothing for {@link #DEFAULT_QUIET_MS} before a record, the record's processor
+ * asks Kafka Streams ({@link ProcessingContext#commit()}) to commit after the loop that processes it.
+ *
+ * <p>At most one ask per poll: the records a poll returned after the ask are processed behind it
+ * without waiting (and the ask's own commit would otherwise look like a quiet spell before each of
+ * them, one transaction per record). {@link PollWatcher}, a consumer interceptor that
+ * {@link StreamsSettings} installs on every main consumer, counts the polls. Under load the thread is
+ * never quiet, never asks, and commits stay on the timer: no more transactions than before.
+ *
+ * <p>The quiet time is the thread's, not a task's: under exactly-once v2 one commit covers every task
+ * of the thread, so a record on one task while others are busy has nothing to gain from its own.
+ */
+public final class CommitWhenIdle {
+    /** The setting (milliseconds, in the Streams properties) that overrides {@link #DEFAULT_QUIET_MS}; 0 turns it off. */
+    public static final String QUIET_MS_CONFIG = "eventline.commit.when.idle.ms";
+    /**
+     * How long a thread must have processed nothing for its next record to be committed at once: longer
+     * than the gaps between records a busy thread has buffered, shorter than a hop (~5 ms to commit).
+     */
+    public static final long DEFAULT_QUIET_MS = 2;
+
+    /**
+     * The most records a poll may return for the thread to count as caught up. A thread that waited in
+     * its poll for input gets what arrived meanwhile, a record or a few; one that is behind, busy or
+     * short of CPU finds a batch waiting and gains nothing from committing early.
+     */
+    static final int CAUGHT_UP_RECORDS = 4;
+
+    private static final ThreadLocal<ThreadState> THREAD = ThreadLocal.withInitial(ThreadState::new);
+
+    private final ProcessingContext context;
+    private final long quietNanos;
+
+    private CommitWhenIdle(ProcessingContext context, long quietNanos) {
+        this.context = context;
+        this.quietNanos = quietNanos;
+    }
+
+    /** One per processor, made in its {@code init}. */
+    public static CommitWhenIdle of(ProcessingContext context) {
+        return new CommitWhenIdle(context, TimeUnit.MILLISECONDS.toNanos(quietMs(context.appConfigs())));
+    }
+
+    static long quietMs(Map<String, Object> appConfigs) {
+        Object configured = appConfigs.get(QUIET_MS_CONFIG);
+        if (configured == null) {
+            return DEFAULT_QUIET_MS;
+        }
+        long quietMs = Long.parseLong(configured.toString().trim());
+        if (quietMs < 0) {
+            throw new IllegalArgumentException(QUIET_MS_CONFIG + " must be 0 (off) or more, not " + quietMs);
+        }
+        return quietMs;
+    }
+
+    /** Call for each record the processor handles; asks for a commit when the thread was idle before it. */
+    public void recordProcessed() {
+        recordProcessed(System.nanoTime());
+    }
+
+    void recordProcessed(long nowNanos) {
+        if (quietNanos == 0) {
+            return;
+        }
+        ThreadState thread = THREAD.get();
+        boolean quietBefore = !thread.seenRecord || nowNanos - thread.lastRecordNanos >= quietNanos;
+        thread.seenRecord = true;
+        thread.lastRecordNanos = nowNanos;
+        boolean caughtUp = thread.polls == 0 || thread.lastPollRecords <= CAUGHT_UP_RECORDS;
+        if (quietBefore && caughtUp && (thread.polls == 0 || thread.askedInPoll != thread.polls)) {
+            thread.askedInPoll = thread.polls;
+            context.commit();
+        }
+    }
+
+    /** Counts the polls that returned records on the thread that polled: see {@link CommitWhenIdle}. */
+    public static final class PollWatcher implements ConsumerInterceptor<Object, Object> {
+        @Override
+        public ConsumerRecords<Object, Object> onConsume(ConsumerRecords<Object, Object> records) {
+            ThreadState thread = THREAD.get();
+            thread.polls++;
+            thread.lastPollRecords = records.count();
+            return records;
+        }
+
+        @Override
+        public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+        }
+    }
+
+    private static final class ThreadState {
+        private boolean seenRecord;
+        private long lastRecordNanos;
+        private long polls;
+        private long askedInPoll = -1;
+        private int lastPollRecords;
+    }
+}

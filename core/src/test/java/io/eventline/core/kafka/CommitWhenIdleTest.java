@@ -1,0 +1,115 @@
+package io.eventline.core.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.junit.jupiter.api.Test;
+
+/** Records are "at" a time in ms; "poll" stands for a poll that returned records on the thread. */
+class CommitWhenIdleTest {
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    @Test
+    void aRecordAfterAQuietSpellIsCommittedAtOnceAndOnesRightBehindAnotherAreNot() throws Exception {
+        assertEquals(List.of(true, false, false, true, false),
+                run(Map.of(), "poll", "0", "1", "poll", "2.5", "poll", "50", "50.5"));
+    }
+
+    @Test
+    void oneAskPerPollHoweverLongTheCommitItAskedForTook() throws Exception {
+        // the ask at 0 commits for 6 ms; the records the same poll returned come after it, then a new poll
+        assertEquals(List.of(true, false, false, true),
+                run(Map.of(), "poll", "0", "6", "12", "poll", "20"));
+    }
+
+    @Test
+    void aThreadThatFindsABatchWaitingIsBehindAndDoesNotAsk() throws Exception {
+        assertEquals(List.of(true, false, true),
+                run(Map.of(), "poll", "0", "poll" + (CommitWhenIdle.CAUGHT_UP_RECORDS + 1), "50",
+                        "poll" + CommitWhenIdle.CAUGHT_UP_RECORDS, "100"));
+    }
+
+    @Test
+    void theQuietTimeIsTheThreadsNotTheProcessors() throws Exception {
+        List<Boolean> asked = onANewThread(() -> {
+            MockProcessorContext<Object, Object> first = context(Map.of());
+            MockProcessorContext<Object, Object> second = context(Map.of());
+            CommitWhenIdle a = CommitWhenIdle.of(first);
+            CommitWhenIdle b = CommitWhenIdle.of(second);
+            poll(1);
+            a.recordProcessed(100 * MS);
+            poll(1);
+            b.recordProcessed(101 * MS); // the thread was busy 1 ms ago, on another task
+            return List.of(first.committed(), second.committed());
+        });
+        assertEquals(List.of(true, false), asked);
+    }
+
+    @Test
+    void aQuietTimeOfZeroNeverAsks() throws Exception {
+        assertEquals(List.of(false, false), run(Map.of(CommitWhenIdle.QUIET_MS_CONFIG, "0"), "poll", "0", "poll", "500"));
+    }
+
+    @Test
+    void theQuietTimeCanBeSetAndMustNotBeNegative() throws Exception {
+        assertEquals(List.of(true, false, true),
+                run(Map.of(CommitWhenIdle.QUIET_MS_CONFIG, 20), "poll", "0", "poll", "15", "poll", "40"));
+        assertThrows(IllegalArgumentException.class,
+                () -> CommitWhenIdle.quietMs(Map.of(CommitWhenIdle.QUIET_MS_CONFIG, "-1")));
+    }
+
+    @Test
+    void withoutThePollWatcherEveryRecordAfterAQuietSpellAsks() throws Exception {
+        assertEquals(List.of(true, true, false), run(Map.of(), "0", "6", "7"));
+    }
+
+    /** Runs the steps on a thread of their own (the state is per thread) and says which records asked to commit. */
+    private static List<Boolean> run(Map<String, Object> settings, String... steps) throws Exception {
+        return onANewThread(() -> {
+            MockProcessorContext<Object, Object> context = context(settings);
+            CommitWhenIdle commits = CommitWhenIdle.of(context);
+            List<Boolean> asked = new ArrayList<>();
+            for (String step : steps) {
+                if (step.startsWith("poll")) {
+                    poll(step.equals("poll") ? 1 : Integer.parseInt(step.substring(4)));
+                    continue;
+                }
+                context.resetCommit();
+                commits.recordProcessed((long) (Double.parseDouble(step) * MS) + 1_000 * MS);
+                asked.add(context.committed());
+            }
+            return asked;
+        });
+    }
+
+    /** A poll that returned {@code records} records. */
+    private static void poll(int records) {
+        TopicPartition partition = new TopicPartition("orders.events", 0);
+        List<ConsumerRecord<Object, Object>> returned = new ArrayList<>();
+        for (int offset = 0; offset < records; offset++) {
+            returned.add(new ConsumerRecord<>(partition.topic(), 0, offset, "key", "value"));
+        }
+        new CommitWhenIdle.PollWatcher().onConsume(new ConsumerRecords<>(Map.of(partition, returned), Map.of()));
+    }
+
+    private static <T> T onANewThread(Supplier<T> work) throws Exception {
+        return CompletableFuture.supplyAsync(work, runnable -> new Thread(runnable).start()).get();
+    }
+
+    private static MockProcessorContext<Object, Object> context(Map<String, Object> settings) {
+        Properties props = new Properties();
+        props.putAll(settings);
+        return new MockProcessorContext<>(props);
+    }
+}
