@@ -1,6 +1,8 @@
 package io.eventline.core.kafka;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerInterceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,9 +23,10 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
  * thread has processed nothing for {@link #DEFAULT_QUIET_MS} before a record, the record's processor
  * asks Kafka Streams ({@link ProcessingContext#commit()}) to commit after the loop that processes it.
  *
- * <p>At most one ask per poll: the records a poll returned after the ask are processed behind it
- * without waiting (and the ask's own commit would otherwise look like a quiet spell before each of
- * them, one transaction per record). {@link PollWatcher}, a consumer interceptor that
+ * <p>At most one ask per poll for a quiet spell (the ask's own commit would otherwise look like a quiet
+ * spell before each record the poll returned, one transaction per record), and one more on the last
+ * record of the poll: Kafka Streams processes a poll's records over several loops, and the first
+ * ask's commit may come before the rest were processed. {@link PollWatcher}, a consumer interceptor that
  * {@link StreamsSettings} installs on every main consumer, counts the polls. Under load the thread is
  * never quiet, never asks, and commits stay on the timer: no more transactions than before.
  *
@@ -87,10 +90,19 @@ public final class CommitWhenIdle {
         thread.seenRecord = true;
         thread.lastRecordNanos = nowNanos;
         boolean caughtUp = thread.polls == 0 || thread.lastPollRecords <= CAUGHT_UP_RECORDS;
-        if (quietBefore && caughtUp && (thread.polls == 0 || thread.askedInPoll != thread.polls)) {
+        boolean firstAfterQuiet = quietBefore && (thread.polls == 0 || thread.askedInPoll != thread.polls);
+        boolean lastOfPoll = context.recordMetadata()
+                .map(record -> thread.unprocessed.remove(key(record.topic(), record.partition(), record.offset()))
+                        && thread.unprocessed.isEmpty())
+                .orElse(false);
+        if (caughtUp && (firstAfterQuiet || lastOfPoll)) {
             thread.askedInPoll = thread.polls;
             context.commit();
         }
+    }
+
+    private static String key(String topic, int partition, long offset) {
+        return topic + "/" + partition + "/" + offset;
     }
 
     /** Counts the polls that returned records on the thread that polled: see {@link CommitWhenIdle}. */
@@ -100,6 +112,10 @@ public final class CommitWhenIdle {
             ThreadState thread = THREAD.get();
             thread.polls++;
             thread.lastPollRecords = records.count();
+            thread.unprocessed.clear();
+            if (records.count() <= CAUGHT_UP_RECORDS) {
+                records.forEach(record -> thread.unprocessed.add(key(record.topic(), record.partition(), record.offset())));
+            }
             return records;
         }
 
@@ -122,5 +138,8 @@ public final class CommitWhenIdle {
         private long polls;
         private long askedInPoll = -1;
         private int lastPollRecords;
+        // The records of a small poll not yet processed: the last one asks again, in case the first
+        // one's commit came before the rest were processed.
+        private final Set<String> unprocessed = new HashSet<>();
     }
 }

@@ -34,6 +34,13 @@ class CommitWhenIdleTest {
     }
 
     @Test
+    void theLastRecordOfASmallPollAsksAgainForTheOnesProcessedAfterTheFirstAsksCommit() throws Exception {
+        assertEquals(List.of(true, false, true), run(Map.of(), "poll3", "0@0", "6@1", "6.5@2"));
+        assertEquals(List.of(false, false, false), // a poll too big to count as caught up: no ask at all
+                run(Map.of(), "poll" + (CommitWhenIdle.CAUGHT_UP_RECORDS + 1), "0@0", "6@1", "6.5@4"));
+    }
+
+    @Test
     void aThreadThatFindsABatchWaitingIsBehindAndDoesNotAsk() throws Exception {
         assertEquals(List.of(true, false, true),
                 run(Map.of(), "poll", "0", "poll" + (CommitWhenIdle.CAUGHT_UP_RECORDS + 1), "50",
@@ -86,7 +93,11 @@ class CommitWhenIdleTest {
                     continue;
                 }
                 context.resetCommit();
-                commits.recordProcessed((long) (Double.parseDouble(step) * MS) + 1_000 * MS);
+                String[] atAndOffset = step.split("@"); // "6@2": at 6 ms, the record at offset 2 of the poll
+                if (atAndOffset.length == 2) {
+                    context.setRecordMetadata("orders.events", 0, Long.parseLong(atAndOffset[1]));
+                }
+                commits.recordProcessed((long) (Double.parseDouble(atAndOffset[0]) * MS) + 1_000 * MS);
                 asked.add(context.committed());
             }
             return asked;
