@@ -143,6 +143,9 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
 
     private void reply(CommandEnvelope command, Snapshot<S> snapshot, List<String> events, Reply.Refusal refusal,
                        long timestamp) {
+        if (command.unanswered()) { // never null: see CommandEnvelope
+            return; // nobody reads it: a reaction's command, whose outcome its events tell
+        }
         Reply reply = new Reply(command.commandId(), command.aggregateId(), snapshot.version(),
                 Json.mapper().valueToTree(aggregate.summary().apply(state.bare(snapshot).state())), events, refusal);
         CommandEnvelope.ReplyTo to = command.replyTo();

@@ -87,7 +87,8 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
         var type = target.commands().typeOf(routed.command());
         CommandEnvelope command = new CommandEnvelope(commandId, type.name(), type.currentVersion(),
                 routed.aggregateId(), target.commands().encode(routed.command()),
-                new EventMetadata(cause.metadata().correlationId(), cause.eventId().toString(), target.name()));
+                new EventMetadata(cause.metadata().correlationId(), cause.eventId().toString(), target.name()))
+                .withoutReply(); // the reaction never reads a reply: the decider writes none
         // Stamped now: the events this command causes happen now, not when the cause happened.
         context.forward(Outcome.processed(new Record<>(routed.aggregateId(), Json.write(command),
                 context.currentSystemTimeMs(), new RecordHeaders())));
