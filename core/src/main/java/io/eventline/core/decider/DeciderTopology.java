@@ -41,14 +41,18 @@ public final class DeciderTopology {
     public static <C, S, E> void addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate,
                                        CommandPreparer<C> preparer) {
         String name = aggregate.name();
+        // The record cache merges the writes to one key between two commits into one changelog record:
+        // under load an order's snapshot, written at each step, is logged once per commit, not per step.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray()));
+                Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(aggregate.historyStore()), Serdes.String(), Serdes.ByteArray()));
         List<String> stores = new ArrayList<>(List.of(aggregate.snapshotStore(), aggregate.historyStore()));
         if (aggregate.keepsEntries()) {
             builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(aggregate.entryStore()), Serdes.String(), Serdes.ByteArray()));
+                    Stores.persistentKeyValueStore(aggregate.entryStore()), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
             stores.add(aggregate.entryStore());
         }
 

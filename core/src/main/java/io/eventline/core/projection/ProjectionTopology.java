@@ -26,7 +26,8 @@ public final class ProjectionTopology {
     static <V> void addTo(StreamsBuilder builder, Projection<V> projection, int version, ViewChanges changes) {
         String store = projection.store(version);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()));
+                Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
         KStream<String, byte[]> events = builder.stream(projection.topics(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(store + "-source"));
         if (projection.rekey()) {

@@ -81,9 +81,11 @@ public final class EffectTopology {
     /** @param executors runs each task's attempts; a test may run them on the stream thread */
     static <T> void addTo(StreamsBuilder builder, Spec<T> spec, Supplier<Executor> executors) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(spec.doneStore()), Serdes.String(), Serdes.ByteArray()));
+                Stores.persistentKeyValueStore(spec.doneStore()), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(spec.pendingStore()), Serdes.String(), Serdes.ByteArray()));
+                Stores.persistentKeyValueStore(spec.pendingStore()), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
         DeadLetterSink.sink(builder.stream(List.of(spec.topic(), spec.replayTopic()),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(spec.name() + "-source"))
                 .process(() -> new EffectProcessor<>(spec, executors), Named.as(spec.name() + "-perform"),

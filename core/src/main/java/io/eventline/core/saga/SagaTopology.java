@@ -61,7 +61,8 @@ public final class SagaTopology {
         }
         String name = saga.name();
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(saga.stateStore()), Serdes.String(), Serdes.ByteArray()));
+                Stores.persistentKeyValueStore(saga.stateStore()), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
 
         KStream<String, byte[]> inputs = builder.stream(saga.replyTopic(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-replies-source"));
