@@ -40,6 +40,16 @@ public final class DeciderTopology {
      */
     public static <C, S, E> void addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate,
                                        CommandPreparer<C> preparer) {
+        addTo(builder, aggregate, preparer, List.of());
+    }
+
+    /**
+     * @param inPlace commands from reactions in this application, keyed by the aggregate they are for
+     *     and partitioned as the command topic ({@link io.eventline.core.reaction.ReactionTopology#inPlace}):
+     *     decided in the task that read their event, without crossing the command topic
+     */
+    public static <C, S, E> void addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate,
+                                       CommandPreparer<C> preparer, List<KStream<String, byte[]>> inPlace) {
         String name = aggregate.name();
         // The record cache merges the writes to one key between two commits into one changelog record:
         // under load an order's snapshot, written at each step, is logged once per commit, not per step.
@@ -56,9 +66,12 @@ public final class DeciderTopology {
             stores.add(aggregate.entryStore());
         }
 
-        KStream<String, Decided> decided = DeadLetterSink.route(builder
-                .stream(aggregate.commandTopic(),
-                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-commands"))
+        KStream<String, byte[]> commands = builder.stream(aggregate.commandTopic(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-commands"));
+        for (int i = 0; i < inPlace.size(); i++) {
+            commands = commands.merge(inPlace.get(i), Named.as(name + "-in-place-" + i));
+        }
+        KStream<String, Decided> decided = DeadLetterSink.route(commands
                 .process(() -> new CommandProcessor<>(aggregate, preparer), Named.as(name + "-decide"),
                         stores.toArray(String[]::new)), name);
 

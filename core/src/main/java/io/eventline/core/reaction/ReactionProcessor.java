@@ -36,16 +36,20 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     private final Catalogue<E> events;
     private final LookupReaction<E, C> reaction;
     private final Aggregate<C, ?, ?> target;
+    private final boolean sameKey;
     private ProcessorContext<String, Outcome<byte[]>> context;
     private DeadLetters deadLetters;
     private ProcessingObserver observer;
     private CommitWhenIdle commits;
 
-    ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target) {
+    /** @param sameKey whether every command must be for the aggregate the event is keyed by (decided in place) */
+    ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
+                      boolean sameKey) {
         this.name = name;
         this.events = events;
         this.reaction = reaction;
         this.target = target;
+        this.sameKey = sameKey;
     }
 
     @Override
@@ -75,6 +79,13 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
             return;
         }
         List<Routed<C>> commands = reaction.react(event, StoreLookups.of(context));
+        if (sameKey && commands.stream().anyMatch(routed -> !routed.aggregateId().equals(record.key()))) {
+            // Decided in this task, a command for another key would have a second writer: refuse loudly.
+            context.forward(Outcome.dead(deadLetters.letter(record, DeadLetterReason.PROCESSING_FAILED,
+                    new IllegalStateException(name + " routed a command to another aggregate than its event's key "
+                            + record.key() + ", which a reaction decided in place cannot do"))));
+            return;
+        }
         for (int i = 0; i < commands.size(); i++) {
             forward(envelope, i, commands.get(i));
         }

@@ -3,6 +3,7 @@ package io.eventline.core.reaction;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.dlq.DeadLetterSink;
 import io.eventline.core.envelope.Catalogue;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -47,9 +48,24 @@ public final class ReactionTopology {
      */
     public static <E, C> void addTo(KStream<String, byte[]> source, String name, Catalogue<E> events,
                                     LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String... stores) {
-        DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target),
+        DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, false),
                         Named.as(name + "-react"), stores), name)
                 .to(target.commandTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName(name + "-commands"));
+    }
+
+    /**
+     * A reaction whose commands are each for the aggregate its event is keyed by: hand the returned
+     * commands to {@link io.eventline.core.decider.DeciderTopology#addTo(StreamsBuilder, Aggregate,
+     * io.eventline.core.decider.CommandPreparer, List)}, which decides them in the same task, in the
+     * same transaction as the event's offset, without a trip through the command topic: one hop
+     * instead of two. The event topic must be partitioned as the command topic (same key, same count).
+     * A command for another key is refused: the event goes to the dead-letter topic.
+     */
+    public static <E, C> KStream<String, byte[]> inPlace(KStream<String, byte[]> source, String name,
+                                                         Catalogue<E> events, LookupReaction<E, C> reaction,
+                                                         Aggregate<C, ?, ?> target, String... stores) {
+        return DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, true),
+                Named.as(name + "-react"), stores), name);
     }
 }

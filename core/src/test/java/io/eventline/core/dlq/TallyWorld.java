@@ -1,5 +1,6 @@
 package io.eventline.core.dlq;
 
+import io.eventline.core.decider.CommandPreparer;
 import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.decider.Reply;
 import io.eventline.core.envelope.Json;
@@ -58,6 +59,18 @@ final class TallyWorld implements AutoCloseable {
                 event -> switch (event) {
                     case Tallies.Rang rang -> List.of(new Routed<>(rang.tallyId(), new Tallies.Add(1)));
                 }, Tallies.AGGREGATE);
+        return new TallyWorld(builder, "eventline-tallies", stateDir);
+    }
+
+    /** The tallies service with its reaction decided in place: each ring adds one to the tally it names. */
+    static TallyWorld inPlace(Path stateDir) {
+        StreamsBuilder builder = new StreamsBuilder();
+        var onBells = ReactionTopology.inPlace(
+                builder.stream(Tallies.BELL_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())),
+                "tallies-on-bells", Tallies.BELLS, (event, lookups) -> switch (event) {
+                    case Tallies.Rang rang -> List.of(new Routed<>(rang.tallyId(), new Tallies.Add(1)));
+                }, Tallies.AGGREGATE);
+        DeciderTopology.addTo(builder, Tallies.AGGREGATE, CommandPreparer.none(), List.of(onBells));
         return new TallyWorld(builder, "eventline-tallies", stateDir);
     }
 

@@ -7,12 +7,14 @@ import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderEvent;
 import io.eventline.contracts.shipments.ShipmentContracts;
 import io.eventline.core.decider.Aggregate;
+import io.eventline.core.decider.CommandPreparer;
 import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.reaction.LookupReaction;
 import io.eventline.core.reaction.Reaction;
 import io.eventline.core.reaction.ReactionTopology;
 import io.eventline.core.saga.SagaTopology;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -33,7 +35,6 @@ public final class OrdersService {
      * the other services' events when choreographed, or the orchestrator when not.
      */
     public static void addTo(StreamsBuilder builder, boolean choreographed) {
-        DeciderTopology.addTo(builder, AGGREGATE);
         // One source per topic: a topology may subscribe to a topic once, and two parts read each.
         Map<String, KStream<String, byte[]>> sources = new LinkedHashMap<>();
         sources.put("payments", source(builder, AccountContracts.TOPIC, "orders-payments"));
@@ -45,9 +46,13 @@ public final class OrdersService {
                     lift(OrderSagaReactions.ON_PAYMENTS), AGGREGATE);
             ReactionTopology.addTo(sources.get("stock"), "orders-on-stock", InventoryContracts.EVENTS,
                     lift(OrderSagaReactions.ON_STOCK), AGGREGATE);
-            ReactionTopology.addTo(sources.get("shipments"), "orders-on-shipments", ShipmentContracts.EVENTS,
-                    lift(OrderSagaReactions.ON_SHIPMENTS), AGGREGATE);
+            // Shipments are keyed by order id: ConfirmShipment is decided in the task that read the
+            // shipment's event, one hop instead of two through orders.commands.
+            KStream<String, byte[]> onShipments = ReactionTopology.inPlace(sources.get("shipments"),
+                    "orders-on-shipments", ShipmentContracts.EVENTS, lift(OrderSagaReactions.ON_SHIPMENTS), AGGREGATE);
+            DeciderTopology.addTo(builder, AGGREGATE, CommandPreparer.none(), List.of(onShipments));
         } else {
+            DeciderTopology.addTo(builder, AGGREGATE);
             SagaTopology.addTo(builder, OrderSaga.definition(), OrderSaga.triggers());
         }
     }

@@ -8,10 +8,12 @@ import io.eventline.contracts.shipments.ShipmentEvent;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.reaction.ReactionTopology;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -41,10 +43,15 @@ public final class ShippingService {
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CUSTOMERS_STORE)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()));
-        DeciderTopology.addTo(builder, AGGREGATE, new AddressPreparer());
         if (choreographed) {
-            ReactionTopology.addTo(builder, "shipping-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
-                    new ShippingReaction(), AGGREGATE);
+            // Orders are keyed by order id, as shipments are: the reaction's ScheduleShipment is decided
+            // in the task that read the order's event, one hop instead of two through shipments.commands.
+            KStream<String, byte[]> onOrders = ReactionTopology.inPlace(builder.stream(OrderContracts.TOPIC,
+                            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("shipping-on-orders-source")),
+                    "shipping-on-orders", OrderContracts.EVENTS, new ShippingReaction(), AGGREGATE);
+            DeciderTopology.addTo(builder, AGGREGATE, new AddressPreparer(), List.of(onOrders));
+        } else {
+            DeciderTopology.addTo(builder, AGGREGATE, new AddressPreparer());
         }
     }
 }

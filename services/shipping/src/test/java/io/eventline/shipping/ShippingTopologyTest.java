@@ -42,9 +42,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole shipping topology: the customers copy, the reaction and the decider. The driver feeds
- * what the reaction writes to {@code shipments.commands} back into the decider, which reads that
- * topic, as a broker would; the reaction reads the global customers store without being connected.
+ * The whole shipping topology: the customers copy, the reaction and the decider. The reaction's
+ * commands are decided in place, in the task that read the order's event (no trip through
+ * {@code shipments.commands}); the reaction reads the global customers store without being connected.
  */
 class ShippingTopologyTest {
     static final Instant T1 = Instant.parse("2026-11-22T10:00:00.000Z");
