@@ -23,12 +23,14 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
  * thread has processed nothing for {@link #DEFAULT_QUIET_MS} before a record, the record's processor
  * asks Kafka Streams ({@link ProcessingContext#commit()}) to commit after the loop that processes it.
  *
- * <p>At most one ask per poll for a quiet spell (the ask's own commit would otherwise look like a quiet
- * spell before each record the poll returned, one transaction per record), and one more on the last
- * record of the poll: Kafka Streams processes a poll's records over several loops, and the first
- * ask's commit may come before the rest were processed. {@link PollWatcher}, a consumer interceptor that
- * {@link StreamsSettings} installs on every main consumer, counts the polls. Under load the thread is
- * never quiet, never asks, and commits stay on the timer: no more transactions than before.
+ * <p>Only a small poll asks ({@link #CAUGHT_UP_RECORDS} records at most): a thread that is behind finds a
+ * batch waiting, and would otherwise commit after nearly every record, each commit looking like a
+ * quiet spell before the next. Kafka Streams processes a poll's records over several loops, and some
+ * of them go through processors that do not report here (the DSL's): a record processed after the
+ * commit that an earlier one of its poll asked for asks again, after the quiet spell that commit
+ * made, and the last record of the poll asks in any case. {@link PollWatcher}, a consumer
+ * interceptor that {@link StreamsSettings} installs on every main consumer, reports the polls. Under
+ * load polls are large, nothing asks, and commits stay on the timer: no more transactions than before.
  *
  * <p>The quiet time is the thread's, not a task's: under exactly-once v2 one commit covers every task
  * of the thread, so a record on one task while others are busy has nothing to gain from its own.
@@ -90,13 +92,11 @@ public final class CommitWhenIdle {
         thread.seenRecord = true;
         thread.lastRecordNanos = nowNanos;
         boolean caughtUp = thread.polls == 0 || thread.lastPollRecords <= CAUGHT_UP_RECORDS;
-        boolean firstAfterQuiet = quietBefore && (thread.polls == 0 || thread.askedInPoll != thread.polls);
         boolean lastOfPoll = context.recordMetadata()
                 .map(record -> thread.unprocessed.remove(key(record.topic(), record.partition(), record.offset()))
                         && thread.unprocessed.isEmpty())
                 .orElse(false);
-        if (caughtUp && (firstAfterQuiet || lastOfPoll)) {
-            thread.askedInPoll = thread.polls;
+        if (caughtUp && (quietBefore || lastOfPoll)) {
             context.commit();
         }
     }
@@ -136,7 +136,6 @@ public final class CommitWhenIdle {
         private boolean seenRecord;
         private long lastRecordNanos;
         private long polls;
-        private long askedInPoll = -1;
         private int lastPollRecords;
         // The records of a small poll not yet processed: the last one asks again, in case the first
         // one's commit came before the rest were processed.

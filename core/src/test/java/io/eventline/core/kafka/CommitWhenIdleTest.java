@@ -27,15 +27,14 @@ class CommitWhenIdleTest {
     }
 
     @Test
-    void oneAskPerPollHoweverLongTheCommitItAskedForTook() throws Exception {
-        // the ask at 0 commits for 6 ms; the records the same poll returned come after it, then a new poll
-        assertEquals(List.of(true, false, false, true),
-                run(Map.of(), "poll", "0", "6", "12", "poll", "20"));
+    void aRecordAfterTheCommitAnEarlierOneOfItsPollAskedForAsksAgain() throws Exception {
+        // the ask at 0 commits for 6 ms; the next record of the same poll comes after it, quiet again
+        assertEquals(List.of(true, true, false), run(Map.of(), "poll3", "0", "6", "6.5"));
     }
 
     @Test
-    void theLastRecordOfASmallPollAsksAgainForTheOnesProcessedAfterTheFirstAsksCommit() throws Exception {
-        assertEquals(List.of(true, false, true), run(Map.of(), "poll3", "0@0", "6@1", "6.5@2"));
+    void theLastRecordOfASmallPollAsksEvenRightBehindAnother() throws Exception {
+        assertEquals(List.of(true, false, true), run(Map.of(), "poll3", "0@0", "1@1", "1.5@2"));
         assertEquals(List.of(false, false, false), // a poll too big to count as caught up: no ask at all
                 run(Map.of(), "poll" + (CommitWhenIdle.CAUGHT_UP_RECORDS + 1), "0@0", "6@1", "6.5@4"));
     }
@@ -79,6 +78,12 @@ class CommitWhenIdleTest {
     @Test
     void withoutThePollWatcherEveryRecordAfterAQuietSpellAsks() throws Exception {
         assertEquals(List.of(true, true, false), run(Map.of(), "0", "6", "7"));
+    }
+
+    @Test
+    void aBigPollNeverAsksHoweverQuietTheThreadWas() throws Exception {
+        assertEquals(List.of(false, false),
+                run(Map.of(), "poll" + (CommitWhenIdle.CAUGHT_UP_RECORDS + 1), "0", "50"));
     }
 
     /** Runs the steps on a thread of their own (the state is per thread) and says which records asked to commit. */
