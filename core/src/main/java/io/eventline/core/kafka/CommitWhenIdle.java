@@ -18,7 +18,7 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
  * stream thread commits on a timer ({@code commit.interval.ms}) that it checks around each poll and
  * restarts even when it had nothing to commit. At rest a record therefore waits out the rest of that
  * timer, or a whole {@code poll.ms} (100 ms) blocked in the next poll, before the next service can read
- * it: one such wait per hop, fourteen hops per order. A hand-written consume-transform-produce loop
+ * it: one such wait per hop, a dozen hops or more per order. A hand-written consume-transform-produce loop
  * commits a record reaching an idle loop at once; this gives a stream thread the same rule. When the
  * thread has processed nothing for {@link #DEFAULT_QUIET_MS} before a record, the record's processor
  * asks Kafka Streams ({@link ProcessingContext#commit()}) to commit after the loop that processes it.
@@ -92,13 +92,18 @@ public final class CommitWhenIdle {
         thread.seenRecord = true;
         thread.lastRecordNanos = nowNanos;
         boolean caughtUp = thread.polls == 0 || thread.lastPollRecords <= CAUGHT_UP_RECORDS;
-        boolean lastOfPoll = context.recordMetadata()
-                .map(record -> thread.unprocessed.remove(key(record.topic(), record.partition(), record.offset()))
-                        && thread.unprocessed.isEmpty())
-                .orElse(false);
+        boolean lastOfPoll = lastOfPoll(thread); // always: each record of a small poll is crossed off
         if (caughtUp && (quietBefore || lastOfPoll)) {
             context.commit();
         }
+    }
+
+    // Only a small poll's records are kept: under load (big polls) this costs nothing per record.
+    private boolean lastOfPoll(ThreadState thread) {
+        return !thread.unprocessed.isEmpty() && context.recordMetadata()
+                .map(record -> thread.unprocessed.remove(key(record.topic(), record.partition(), record.offset()))
+                        && thread.unprocessed.isEmpty())
+                .orElse(false);
     }
 
     private static String key(String topic, int partition, long offset) {
