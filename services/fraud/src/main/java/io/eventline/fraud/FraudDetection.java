@@ -9,16 +9,12 @@ import io.eventline.contracts.orders.OrderPlaced;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.SlidingWindows;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Fraud detection: a consumer that plugs into {@code orders.events} without the order service
@@ -29,15 +25,14 @@ import org.apache.kafka.streams.state.WindowStore;
  * {@code auto.offset.reset} is {@code earliest} and Eventline does not change it, so a fresh
  * instance reads {@code orders.events} from offset 0 and raises the alerts of the whole history.
  *
- * <p>Windows slide ({@link SlidingWindows}): "more than 5 orders within a minute" means any six
+ * <p>Windows slide ({@link WindowedAlerts}): "more than 5 orders within a minute" means any six
  * orders at most a minute apart, which fixed (tumbling or hopping) windows miss when a burst
  * straddles their boundaries. Event time is the record timestamp, which the orders decider sets to
  * the event's timestamp. A late-started instance reads the partitions' histories side by side, so
  * after the repartition by customer one partition's orders can arrive after another's later ones: a
  * long {@link #GRACE} keeps such windows open so that it reaches the same alerts as an instance that
- * ran from the start. Alerts do not wait for windows to close (no {@code suppress}): they are raised
- * at once and deduplicated in the store. Orders later than the grace are dropped by Kafka Streams,
- * which counts them in its {@code dropped-records} metric.
+ * ran from the start. Alerts do not wait for windows to close: they are raised at once and
+ * deduplicated in the store. Orders later than the grace are dropped.
  *
  * <p>Bad records go to {@code fraud.dlq}: those it cannot read ({@link SelectedEvents}), with
  * Eventline's reason headers; those whose processing throws (amounts whose sum overflows) through
@@ -46,8 +41,12 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class FraudDetection {
     /** The key-value store of alerts: customer id to that customer's alerts, newest first. */
     public static final String ALERTS_STORE = "fraud-alerts";
-    /** The windowed store of figures per customer; internal, queried by no one. */
-    static final String WINDOWS_STORE = "fraud-windows";
+    /**
+     * The placed orders per customer by event time, kept for the grace; internal, queried by no one.
+     * (It replaced {@code fraud-windows}, the windowed aggregate's store, whose changelog is left as it
+     * was: a new store starts from the orders read after the upgrade.)
+     */
+    static final String ORDERS_STORE = "fraud-orders-by-time";
     static final Duration GRACE = Duration.ofDays(1);
 
     private static final String PLACED_ORDERS = "fraud-placed-orders";
@@ -69,19 +68,14 @@ public final class FraudDetection {
                 Serdes.String(), JsonSerde.of(FraudAlerts.class)));
         var orders = builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
                 .withName("fraud-orders"));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                // Duplicates kept: two orders of a customer can share a millisecond.
+                Stores.persistentWindowStore(ORDERS_STORE, WindowedAlerts.retention(rules), rules.window(), true),
+                Serdes.String(), JsonSerde.of(PlacedOrder.class)));
         DeadLetterSink.route(orders.process(SelectedEvents.of(PLACED_ORDERS, OrderContracts.EVENTS, FraudDetection::placed),
                 Named.as(PLACED_ORDERS)), PLACED_ORDERS)
-                .groupByKey(Grouped.with("fraud-orders-by-customer", Serdes.String(), JsonSerde.of(PlacedOrder.class)))
-                .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(rules.window(), GRACE))
-                .aggregate(() -> FraudFigures.NONE, (customerId, order, figures) -> figures.plus(order),
-                        Named.as("fraud-windows-aggregate"),
-                        Materialized.<String, FraudFigures, WindowStore<Bytes, byte[]>>as(WINDOWS_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(JsonSerde.of(FraudFigures.class))
-                                // Kafka Streams' floor for sliding windows: a window opened just after an
-                                // order ends a whole window later than the order.
-                                .withRetention(rules.window().multipliedBy(2).plus(GRACE)))
-                .toStream(Named.as("fraud-window-updates"))
-                .process(() -> new AlertRaiser(rules), Named.as("fraud-raise-alerts"), ALERTS_STORE);
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(PlacedOrder.class))
+                        .withName("fraud-orders-by-customer"))
+                .process(() -> new WindowedAlerts(rules), Named.as("fraud-raise-alerts"), ORDERS_STORE, ALERTS_STORE);
     }
 }

@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -113,6 +115,17 @@ class FraudDetectionTest {
         }
     }
 
+    @Test
+    void shouldLogEachOrderOnceHoweverManyWindowsItFallsIn() {
+        try (Fraud fraud = new Fraud()) {
+            // 40 orders a second apart: each falls in up to 40 windows of the minute.
+            burst("alice", 40, 1, "1.00", 0).forEach(order -> fraud.pipe(order.event(), order.at()));
+
+            assertThat(fraud.changelogRecords(FraudDetection.ORDERS_STORE)).isEqualTo(40);
+            assertThat(fraud.changelogRecords(FraudDetection.ALERTS_STORE)).as("one alert, one write").isEqualTo(1);
+        }
+    }
+
     /** One placed order and when. */
     record Placed(OrderPlaced event, Instant at) {
     }
@@ -181,6 +194,11 @@ class FraudDetectionTest {
 
         List<FraudAlert> alerts(String customerId) {
             return AlertQuery.run(driver.getKeyValueStore(FraudDetection.ALERTS_STORE), customerId);
+        }
+
+        long changelogRecords(String store) {
+            return driver.createOutputTopic("test-fraud-" + store + "-changelog", new StringDeserializer(),
+                    new ByteArrayDeserializer()).getQueueSize();
         }
 
         @Override
