@@ -29,7 +29,7 @@ final class AccountsModule implements ServiceModule {
         new AccountRoutes(gateway, queries, view).register(app);
         // Now from the read model; as of a time, and the events, from the aggregate's stores (one task).
         KeyedStore current = context.storeOf(view);
-        KeyedStore history = context.ownStore(AccountsService.AGGREGATE.snapshotStore());
+        KeyedStore history = context.ownStore(AccountsService.AGGREGATE.historyStore());
         context.routeByKey(app, "/api/accounts/{customerId}", "customerId",
                 ctx -> ctx.queryParam("asOf") == null ? current : history);
         context.routeByKey(app, "/api/accounts/{customerId}/events", "customerId", history);

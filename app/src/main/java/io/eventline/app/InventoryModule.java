@@ -29,7 +29,7 @@ final class InventoryModule implements ServiceModule {
         new InventoryRoutes(gateway, queries, view).register(app);
         // Now from the read model; as of a time, and the events, from the aggregate's stores (one task).
         KeyedStore current = context.storeOf(view);
-        KeyedStore history = context.ownStore(InventoryService.AGGREGATE.snapshotStore());
+        KeyedStore history = context.ownStore(InventoryService.AGGREGATE.historyStore());
         context.routeByKey(app, "/api/inventory/{sku}", "sku", ctx -> ctx.queryParam("asOf") == null ? current : history);
         context.routeByKey(app, "/api/inventory/{sku}/events", "sku", history);
     }

@@ -58,7 +58,7 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
     /**
      * The same where the store depends on the request.
      * {@snippet :
-     * KeyedStore history = context.ownStore(AccountsService.AGGREGATE.snapshotStore());
+     * KeyedStore history = context.ownStore(AccountsService.AGGREGATE.historyStore());
      * KeyedStore current = new KeyedStore(view::streams, view::store);
      * context.routeByKey(app, "/api/accounts/{customerId}", "customerId",
      *         ctx -> ctx.queryParam("asOf") == null ? current : history);

@@ -28,7 +28,7 @@ final class OrdersModule implements ServiceModule {
         new OrderRoutes(gateway, StoreProvider.of(context.streams()), view).register(app);
         // Now from the read model; as of a time, and the events, from the aggregate's stores.
         KeyedStore current = context.storeOf(view);
-        KeyedStore history = context.ownStore(OrdersService.AGGREGATE.snapshotStore());
+        KeyedStore history = context.ownStore(OrdersService.AGGREGATE.historyStore());
         context.routeByKey(app, "/api/orders/{orderId}", "orderId",
                 ctx -> ctx.queryParam("asOf") == null ? current : history);
         context.routeByKey(app, "/api/orders/{orderId}/events", "orderId", history);

@@ -5,6 +5,7 @@ import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
@@ -22,6 +24,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  * proportion to that aggregate's events, never to the whole topic. Thread-safe.
  */
 public final class AggregateQueries<C, S, E> {
+    /** How long a history may take to catch up with the snapshot: a commit and a fetch, at rest. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(2);
+    private static final Duration CATCH_UP_POLL = Duration.ofMillis(5);
+
     private final Aggregate<C, S, E> aggregate;
     private final StoreProvider stores;
     private final SnapshotCodec<S> snapshots;
@@ -74,8 +80,39 @@ public final class AggregateQueries<C, S, E> {
         }
     }
 
-    /** Its events, oldest first, exactly as they are on the event topic. */
+    /**
+     * Its events, oldest first, exactly as they are on the event topic. The history store reads them
+     * back from the topic once committed ({@link HistoryStore}), a moment after the snapshot has them:
+     * where this instance holds the snapshot too, the answer waits (at most {@link #CATCH_UP}) until
+     * the history has every version the snapshot has, so that a client reads its own writes.
+     */
     public List<EventEnvelope> events(String aggregateId) {
+        List<EventEnvelope> events = history(aggregateId);
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        long version = localVersion(aggregateId);
+        while (events.size() < version && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(CATCH_UP_POLL.toMillis()); // callers run on virtual threads
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            events = history(aggregateId);
+        }
+        return events;
+    }
+
+    /** The snapshot's version where this instance holds it, else 0 (nothing to wait for here). */
+    private long localVersion(String aggregateId) {
+        try {
+            byte[] stored = stores.store(aggregate.snapshotStore()).get(aggregateId);
+            return stored == null ? 0 : snapshots.read(stored).version();
+        } catch (InvalidStateStoreException e) {
+            return 0; // another instance's, or rebalancing: answer with what the history has
+        }
+    }
+
+    private List<EventEnvelope> history(String aggregateId) {
         List<EventEnvelope> events = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> range = stores.store(aggregate.historyStore())
                 .prefixScan(HistoryKeys.prefix(aggregateId), new StringSerializer())) {

@@ -20,13 +20,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Decides one command against its aggregate's snapshot (and the one {@link Entries entry} it names).
  * It runs in the one stream task that owns the aggregate's partition, so there is one writer per
- * aggregate and no optimistic locking; under exactly-once the snapshot, the entries, the history, the
- * events and the reply commit in one transaction, and a crash before the commit replays the command
+ * aggregate and no optimistic locking; under exactly-once the snapshot, the entries, the events and
+ * the reply commit in one transaction (the history store is built from the event topic: {@link HistoryStore}), and a crash before the commit replays the command
  * against the old snapshot, yielding the same events (their ids derive from the command id, their
  * time from the command's). The reply says what the aggregate's {@code summary} makes of its state.
  *
@@ -42,7 +41,6 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     private ProcessingObserver observer;
     private CommitWhenIdle commits;
     private StateStores<C, S, ?> state;
-    private KeyValueStore<String, byte[]> historyStore;
 
     CommandProcessor(Aggregate<C, S, E> aggregate, CommandPreparer<C> preparer) {
         this.aggregate = aggregate;
@@ -56,7 +54,6 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         this.observer = ProcessingObserver.of(context);
         this.commits = CommitWhenIdle.of(context);
         this.state = StateStores.of(aggregate, context);
-        this.historyStore = context.getStateStore(aggregate.historyStore());
     }
 
     @Override
@@ -116,10 +113,8 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         Snapshot<S> current = before;
         for (int i = 0; i < events.size(); i++) {
             E event = events.get(i);
-            long version = current.version() + 1;
             EventEnvelope envelope = envelope(command, i, at, event);
             byte[] bytes = EnvelopeCodec.toBytes(envelope);
-            historyStore.put(HistoryKeys.of(command.aggregateId(), version), bytes);
             context.forward(Outcome.processed(new Record<String, Decided>(
                     command.aggregateId(), new Decided.Event(bytes), at.toEpochMilli(), EnvelopeCodec.headers(envelope))));
             current = current.next(aggregate.decider().evolve(current.state(), event), at);

@@ -9,6 +9,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -30,35 +32,38 @@ public final class DeciderTopology {
     private DeciderTopology() {
     }
 
-    public static <C, S, E> void addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate) {
-        addTo(builder, aggregate, CommandPreparer.none());
+    /** @return the aggregate's events as read back from its event topic: see the last overload */
+    public static <C, S, E> KStream<String, byte[]> addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate) {
+        return addTo(builder, aggregate, CommandPreparer.none());
     }
 
     /**
      * @param preparer completes each command from local state before the decider sees it; global
      *     stores (a {@code GlobalKTable}'s) are readable without being named here
      */
-    public static <C, S, E> void addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate,
-                                       CommandPreparer<C> preparer) {
-        addTo(builder, aggregate, preparer, List.of());
+    public static <C, S, E> KStream<String, byte[]> addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate,
+                                                          CommandPreparer<C> preparer) {
+        return addTo(builder, aggregate, preparer, List.of());
     }
 
     /**
      * @param inPlace commands from reactions in this application, keyed by the aggregate they are for
      *     and partitioned as the command topic ({@link io.eventline.core.reaction.ReactionTopology#inPlace}):
      *     decided in the task that read their event, without crossing the command topic
+     * @return the aggregate's events as read back from its event topic (committed), which this
+     *     application now reads to build the history store: a part of the same application that
+     *     reacts to them must take this stream, as a topology may read a topic only once
      */
-    public static <C, S, E> void addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate,
-                                       CommandPreparer<C> preparer, List<KStream<String, byte[]>> inPlace) {
+    public static <C, S, E> KStream<String, byte[]> addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate,
+                                                          CommandPreparer<C> preparer,
+                                                          List<KStream<String, byte[]>> inPlace) {
         String name = aggregate.name();
         // The record cache merges the writes to one key between two commits into one changelog record:
         // under load an order's snapshot, written at each step, is logged once per commit, not per step.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(aggregate.historyStore()), Serdes.String(), Serdes.ByteArray()));
-        List<String> stores = new ArrayList<>(List.of(aggregate.snapshotStore(), aggregate.historyStore()));
+        List<String> stores = new ArrayList<>(List.of(aggregate.snapshotStore()));
         if (aggregate.keepsEntries()) {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(aggregate.entryStore()), Serdes.String(), Serdes.ByteArray())
@@ -85,5 +90,20 @@ public final class DeciderTopology {
                         .to((key, answer, context) -> ((Decided.Answer) answer).topic(),
                                 Produced.with(Serdes.String(), DECIDED_BYTES).withName(name + "-replies")),
                         "replies"));
+        return history(builder, aggregate);
+    }
+
+    /**
+     * The history store, as a table of the event topic ({@link HistoryStore}): with Kafka Streams'
+     * {@code reuse.ktable.source.topics} ({@code StreamsSettings}) the topic is its changelog, so an
+     * event is written once. No cache: it would merge an aggregate's events between two commits.
+     */
+    private static <C, S, E> KStream<String, byte[]> history(StreamsBuilder builder, Aggregate<C, S, E> aggregate) {
+        String name = aggregate.name();
+        KTable<String, byte[]> events = builder.table(aggregate.eventTopic(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-history-source"),
+                Materialized.<String, byte[]>as(HistoryStore.supplier(aggregate.historyStore()))
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()).withCachingDisabled());
+        return events.toStream(Named.as(name + "-events-read"));
     }
 }

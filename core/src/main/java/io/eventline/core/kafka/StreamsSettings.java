@@ -65,6 +65,12 @@ public final class StreamsSettings {
         // The main consumer tells the processors when a poll returned records: see CommitWhenIdle.
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
                 interceptors(clientSettings.get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG)));
+        // A table read from a topic uses that topic as its changelog rather than writing a copy: an
+        // aggregate's history store is such a table of its event topic (HistoryStore), and so is a
+        // table of the customers topic. Only this optimization: the others would rename repartition
+        // topics of running applications. The topology must be built with these properties.
+        props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, clientSettings.getOrDefault(
+                StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // A record that cannot be deserialized, or whose processing throws, goes to the application's
         // dead-letter topic (KIP-1034, __streams.errors.* headers) in the task's transaction, and the

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 
@@ -74,20 +75,43 @@ public final class EffectTopology {
 
     /** Adds the effect; its attempts run on virtual threads, a fresh executor per task. */
     public static <T> void addTo(StreamsBuilder builder, Spec<T> spec) {
-        addTo(builder, spec, () -> Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name(spec.name() + "-attempt-", 0).factory()));
+        addTo(builder, spec, virtualThreads(spec));
+    }
+
+    /**
+     * The same, for an application that already reads the effect's topic (an aggregate's events that
+     * its {@code DeciderTopology} reads back): a topology may read a topic only once.
+     *
+     * @param events the effect's topic, as this application reads it
+     */
+    public static <T> void addTo(StreamsBuilder builder, Spec<T> spec, KStream<String, byte[]> events) {
+        addTo(builder, spec, virtualThreads(spec), Optional.of(events));
+    }
+
+    private static Supplier<Executor> virtualThreads(Spec<?> spec) {
+        return () -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(spec.name() + "-attempt-", 0).factory());
     }
 
     /** @param executors runs each task's attempts; a test may run them on the stream thread */
     static <T> void addTo(StreamsBuilder builder, Spec<T> spec, Supplier<Executor> executors) {
+        addTo(builder, spec, executors, Optional.empty());
+    }
+
+    private static <T> void addTo(StreamsBuilder builder, Spec<T> spec, Supplier<Executor> executors,
+                                  Optional<KStream<String, byte[]>> events) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(spec.doneStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(spec.pendingStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
-        DeadLetterSink.sink(builder.stream(List.of(spec.topic(), spec.replayTopic()),
-                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(spec.name() + "-source"))
+        KStream<String, byte[]> inputs = events
+                .map(read -> builder.stream(spec.replayTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray())
+                                .withName(spec.name() + "-replays-source"))
+                        .merge(read, Named.as(spec.name() + "-events-and-replays")))
+                .orElseGet(() -> builder.stream(List.of(spec.topic(), spec.replayTopic()),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(spec.name() + "-source")));
+        DeadLetterSink.sink(inputs
                 .process(() -> new EffectProcessor<>(spec, executors), Named.as(spec.name() + "-perform"),
                         spec.doneStore(), spec.pendingStore()), spec.name());
     }

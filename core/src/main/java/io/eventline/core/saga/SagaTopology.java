@@ -2,6 +2,7 @@ package io.eventline.core.saga;
 
 import io.eventline.core.dlq.DeadLetterSink;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -52,6 +53,20 @@ public final class SagaTopology {
     /** @param tickInterval how often deadlines are checked: a timeout fires up to this late */
     public static <D> void addTo(StreamsBuilder builder, SagaDefinition<D> saga, SagaTriggers<D> triggers,
                                  Duration tickInterval) {
+        addTo(builder, saga, triggers, tickInterval, Map.of());
+    }
+
+    /**
+     * @param read trigger topics this application already reads, by topic (an aggregate's events that
+     *     its {@code DeciderTopology} reads back): a topology may read a topic only once
+     */
+    public static <D> void addTo(StreamsBuilder builder, SagaDefinition<D> saga, SagaTriggers<D> triggers,
+                                 Map<String, KStream<String, byte[]>> read) {
+        addTo(builder, saga, triggers, DEFAULT_TICK_INTERVAL, read);
+    }
+
+    private static <D> void addTo(StreamsBuilder builder, SagaDefinition<D> saga, SagaTriggers<D> triggers,
+                                  Duration tickInterval, Map<String, KStream<String, byte[]>> read) {
         Objects.requireNonNull(saga, "saga");
         if (triggers.topics().isEmpty()) {
             throw new IllegalArgumentException(saga.name() + ": no topic starts the saga: give SagaTriggers.startOn");
@@ -69,9 +84,9 @@ public final class SagaTopology {
         for (String topic : triggers.topics()) {
             // One source per topic, even when it both starts and aborts: one read, in order.
             String node = name + "-" + topic.replace('.', '-');
-            inputs = inputs.merge(builder.stream(topic,
-                    Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(node + "-source")),
-                    Named.as(node + "-merge"));
+            KStream<String, byte[]> trigger = read.containsKey(topic) ? read.get(topic) : builder.stream(topic,
+                    Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(node + "-source"));
+            inputs = inputs.merge(trigger, Named.as(node + "-merge"));
         }
         DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval),
                         Named.as(name + "-run"), saga.stateStore()), name)

@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -50,10 +51,11 @@ public final class NotificationsService {
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(CUSTOMERS_STORE + "-table"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CUSTOMERS_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
-        DeciderTopology.addTo(builder, AGGREGATE);
+        // The decider reads its events back for the history store: the mail effect takes them from it.
+        KStream<String, byte[]> events = DeciderTopology.addTo(builder, AGGREGATE);
         ReactionTopology.addTo(builder, "notifications-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
                 new OrderOutcomeReaction(), AGGREGATE);
-        EffectTopology.addTo(builder, mail(mailer));
+        EffectTopology.addTo(builder, mail(mailer), events);
     }
 
     static EffectTopology.Spec<Mail> mail(Mailer mailer) {

@@ -52,8 +52,9 @@ public final class OrdersService {
                     "orders-on-shipments", ShipmentContracts.EVENTS, lift(OrderSagaReactions.ON_SHIPMENTS), AGGREGATE);
             DeciderTopology.addTo(builder, AGGREGATE, CommandPreparer.none(), List.of(onShipments));
         } else {
-            DeciderTopology.addTo(builder, AGGREGATE);
-            SagaTopology.addTo(builder, OrderSaga.definition(), OrderSaga.triggers());
+            // The decider reads the order's events back for the history store: the saga takes them from it.
+            KStream<String, byte[]> events = DeciderTopology.addTo(builder, AGGREGATE);
+            SagaTopology.addTo(builder, OrderSaga.definition(), OrderSaga.triggers(), Map.of(OrderContracts.TOPIC, events));
         }
     }
 

@@ -1,0 +1,175 @@
+package io.eventline.core.decider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.envelope.EventMetadata;
+import io.eventline.core.envelope.Json;
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetrics;
+import org.apache.kafka.streams.processor.CommitCallback;
+import org.apache.kafka.streams.processor.StateRestoreCallback;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryStoreTest {
+    @TempDir
+    Path stateDir;
+
+    private KeyValueStore<Bytes, byte[]> store;
+    private final List<StateRestoreCallback> registered = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "history-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        StateStoreContext context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir.toFile()).getStateStoreContext();
+        store = HistoryStore.supplier("things-history").get();
+        store.init(new Registrations(context, registered), store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void shouldNumberEachAggregatesEventsFromOneInTheOrderTheTopicHasThem() {
+        store.put(key("a"), event("a", "thing.made"));
+        store.put(key("b"), event("b", "thing.made"));
+        store.put(key("a"), event("a", "thing.painted"));
+
+        assertThat(history("a")).containsExactly("a/" + "0".repeat(18) + "1 thing.made", "a/" + "0".repeat(18) + "2 thing.painted");
+        assertThat(history("b")).containsExactly("b/" + "0".repeat(18) + "1 thing.made");
+    }
+
+    @Test
+    void shouldLeaveOutWhatIsNoEventOfTheAggregateItIsKeyedBy() {
+        store.put(key("a"), "{not an envelope".getBytes(StandardCharsets.UTF_8));
+        store.put(key("a"), null);
+        store.put(key("a"), event("b", "thing.made"));
+        store.put(key("a"), event("a", "thing.made"));
+
+        assertThat(history("a")).containsExactly("a/" + "0".repeat(18) + "1 thing.made");
+    }
+
+    @Test
+    void shouldRestoreByAppendingAsProcessingDoes() {
+        // Restoring reads the event topic again: the raw records, or behind a timestamp.
+        assertThat(registered).hasSize(1);
+        StateRestoreCallback restore = registered.getFirst();
+        restore.restore("a".getBytes(StandardCharsets.UTF_8), event("a", "thing.made"));
+        restore.restore("a".getBytes(StandardCharsets.UTF_8), timestamped(event("a", "thing.painted")));
+        restore.restore("a".getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(history("a")).containsExactly("a/" + "0".repeat(18) + "1 thing.made", "a/" + "0".repeat(18) + "2 thing.painted");
+    }
+
+    /** The mock's context, keeping the restore callbacks registered with it. */
+    private record Registrations(StateStoreContext context, List<StateRestoreCallback> registered)
+            implements StateStoreContext {
+        @Override
+        public void register(StateStore store, StateRestoreCallback callback) {
+            registered.add(callback);
+        }
+
+        @Override
+        public void register(StateStore store, StateRestoreCallback callback, CommitCallback checkpoint) {
+            registered.add(callback);
+        }
+
+        @Override
+        public String applicationId() {
+            return context.applicationId();
+        }
+
+        @Override
+        public TaskId taskId() {
+            return context.taskId();
+        }
+
+        @Override
+        public Optional<RecordMetadata> recordMetadata() {
+            return context.recordMetadata();
+        }
+
+        @Override
+        public Serde<?> keySerde() {
+            return context.keySerde();
+        }
+
+        @Override
+        public Serde<?> valueSerde() {
+            return context.valueSerde();
+        }
+
+        @Override
+        public File stateDir() {
+            return context.stateDir();
+        }
+
+        @Override
+        public StreamsMetrics metrics() {
+            return context.metrics();
+        }
+
+        @Override
+        public Map<String, Object> appConfigs() {
+            return context.appConfigs();
+        }
+
+        @Override
+        public Map<String, Object> appConfigsWithPrefix(String prefix) {
+            return context.appConfigsWithPrefix(prefix);
+        }
+    }
+
+    private List<String> history(String aggregateId) {
+        List<String> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> range = store.prefixScan(HistoryKeys.prefix(aggregateId), new StringSerializer())) {
+            range.forEachRemaining((KeyValue<Bytes, byte[]> entry) -> entries.add(
+                    new String(entry.key.get(), StandardCharsets.UTF_8) + " " + EnvelopeCodec.fromBytes(entry.value).eventType()));
+        }
+        return entries;
+    }
+
+    private static Bytes key(String aggregateId) {
+        return Bytes.wrap(aggregateId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] event(String aggregateId, String type) {
+        return EnvelopeCodec.toBytes(new EventEnvelope(UUID.randomUUID(), type, 1, Instant.parse("2026-12-04T06:00:00Z"),
+                aggregateId, Json.mapper().createObjectNode(), new EventMetadata("c-1", "cmd-1", "things")));
+    }
+
+    private static byte[] timestamped(byte[] value) {
+        return ByteBuffer.allocate(8 + value.length).putLong(1_764_828_000_000L).put(value).array();
+    }
+}
