@@ -17,9 +17,10 @@ import io.eventline.core.metrics.ProcessingObserver;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -46,6 +47,12 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     private final Saga<D> saga;
     private final SagaTriggers<D> triggers;
     private final Duration tickInterval;
+    /**
+     * The sagas of this task awaiting replies, by id, with their deadline: read from the store by the
+     * first tick (after any restore), then kept up to date by every change, so that a tick costs in
+     * proportion to the sagas in flight, not to every saga ever run. Null until the first tick.
+     */
+    private TreeMap<String, Long> awaiting;
     private final SagaStateCodec<D> codec;
     private ProcessorContext<String, Outcome<Outbound>> context;
     private DeadLetters deadLetters;
@@ -124,18 +131,27 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         return true;
     }
 
-    /** Feeds a tick to every saga past its deadline. A full scan of the store: see SagaTopology. */
+    /** Feeds a tick to every saga past its deadline: see SagaTopology. */
     private void tick(long nowMillis) {
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = store.all()) {
-            all.forEachRemaining(entry -> {
-                if (codec.read(entry.value).due(nowMillis)) {
-                    due.add(entry.key);
-                }
-            });
+        if (awaiting == null) {
+            awaiting = new TreeMap<>();
+            try (KeyValueIterator<String, byte[]> all = store.all()) {
+                all.forEachRemaining(entry -> watch(entry.key, codec.read(entry.value)));
+            }
         }
+        List<String> due = awaiting.entrySet().stream()
+                .filter(saga -> nowMillis >= saga.getValue()).map(Map.Entry::getKey).toList();
         Instant now = Instant.ofEpochMilli(nowMillis);
         due.forEach(sagaId -> apply(sagaId, new SagaInput.Tick<>(now), TIMEOUT_CAUSE));
+    }
+
+    /** Keeps {@link #awaiting} as the store has it, once the first tick has read the store. */
+    private void watch(String sagaId, SagaState<D> state) {
+        if (state.pending().isEmpty()) {
+            awaiting.remove(sagaId);
+        } else {
+            awaiting.put(sagaId, state.deadline());
+        }
     }
 
     private void apply(String sagaId, SagaInput<D> input, String causationId) {
@@ -143,6 +159,9 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         saga.react(input, before).ifPresentOrElse(transition -> {
             SagaState<D> after = transition.state();
             store.put(sagaId, codec.write(after));
+            if (awaiting != null) {
+                watch(sagaId, after);
+            }
             transition.sent().forEach(sent -> forward(after, sent, causationId, input.now()));
             logged(before, after);
         }, () -> LOG.debug("{} {}: {} changed nothing", definition.name(), sagaId, input.getClass().getSimpleName()));

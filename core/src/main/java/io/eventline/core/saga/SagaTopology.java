@@ -23,10 +23,10 @@ import org.apache.kafka.streams.state.Stores;
  * read {@code <saga>-dead-letters}, {@code <saga>-dlq}, {@code <saga>-processed}; store
  * {@code <saga>-state} (persistent, changelogged).
  *
- * <p>Timeouts: a wall-clock punctuator, every {@code tickInterval}, scans the whole state store of the
- * task (ended sagas included) and ticks those past their deadline. That costs in proportion to the
- * sagas kept, which is fine for thousands; past that, a store of deadlines keyed by time would make
- * it cost in proportion to the sagas due.
+ * <p>Timeouts: a wall-clock punctuator, every {@code tickInterval}, ticks the sagas past their
+ * deadline. The task keeps in memory the sagas awaiting replies and their deadlines, read from the
+ * state store once by the first tick (a scan of every saga kept) and then updated with each change: a
+ * tick costs in proportion to the sagas in flight, not to every saga ever run.
  *
  * <p>The reply topic must exist with the trigger topics' partition count (see {@link SagaTriggers}).
  *

@@ -11,10 +11,12 @@ import io.eventline.core.saga.SagaState.Phase;
 import io.eventline.core.saga.Shelves.Shelf;
 import io.eventline.core.saga.StepRecord.Outcome;
 import io.eventline.core.saga.Wallets.Wallet;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,23 @@ class SagaTopologyTest {
         world.courierAccepts(ship); // the shipment's reply, late
         assertThat(world.courierCommands()).isEmpty();
         assertThat(world.purchaseCommands()).isEmpty();
+    }
+
+    @Test
+    void shouldTickOnlyTheSagasAwaitingRepliesOnceTheFirstTickHasReadTheStore() {
+        world.stock("pear", 5);
+        world.publish("p1", PLACED);
+        world.courierAccepts(world.courierCommands().getFirst());
+        world.advance(Duration.ofSeconds(1)); // the first tick reads every saga kept: p1 has ended
+        // A saga the ticks must not read again: ended sagas cost nothing, however many are kept.
+        world.restoreSaga(List.of(KeyValue.pair("p0", "{not a saga".getBytes(StandardCharsets.UTF_8))));
+        world.publish("p2", new Placed("p2", "w1", 100, List.of(new Item("apple", 1))));
+
+        world.advance(Purchases.SHIP_TIMEOUT);
+
+        assertThat(world.courierCommands()).extracting(CommandEnvelope::commandType)
+                .containsExactly("courier.ship", "courier.cancel");
+        assertThat(world.saga("p2").failureReason()).isEqualTo(Saga.TIMED_OUT);
     }
 
     @Test
