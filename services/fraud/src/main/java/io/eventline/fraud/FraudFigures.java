@@ -7,10 +7,9 @@ import java.util.TreeMap;
 
 /**
  * A customer's orders in one sliding window: how many, their total per currency, and when the last
- * of them was placed. Stored as JSON in {@code fraud-windows}.
+ * of them was placed. Added up from the orders {@link WindowedAlerts} keeps; never stored itself.
  *
- * @param lastOrderAt epoch milliseconds of the latest order in the window; it tells the windows that
- *     end at an order (the minute up to it) from those Kafka Streams opens just after one
+ * @param lastOrderAt epoch milliseconds of the latest order in the window: the window's end
  */
 record FraudFigures(long orders, SortedMap<String, Money> amount, long lastOrderAt) {
     static final FraudFigures NONE = new FraudFigures(0, new TreeMap<>(), Long.MIN_VALUE);
