@@ -2,6 +2,7 @@ package io.eventline.app;
 
 import io.eventline.app.broker.EmbeddedBroker;
 import io.eventline.app.console.Console;
+import io.eventline.app.http.AllowedHosts;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.metrics.Metrics;
@@ -100,7 +101,9 @@ public final class Eventline implements AutoCloseable {
         Console console = new Console(clients, Console.selfUrl(config.http().bind(), port), config.http().apiToken());
         started.push(console);
         routes.add(console::register);
-        http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), this::isReady,
+        AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),
+                config.http().allowedHosts());
+        http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), hosts, this::isReady,
                 app -> routes.forEach(route -> route.accept(app)));
         started.push(http);
     }

@@ -30,11 +30,12 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
+     * @param hosts the names a request's {@code Host} may give (others are answered 421)
      * @param ready whether every stream is running and caught up ({@code /health/ready})
      * @param routes mounts the services' endpoints
      */
-    public static HttpApi start(String bind, int port, Optional<String> apiToken, BooleanSupplier ready,
-                                Consumer<Javalin> routes) {
+    public static HttpApi start(String bind, int port, Optional<String> apiToken, AllowedHosts hosts,
+                                BooleanSupplier ready, Consumer<Javalin> routes) {
         Javalin app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
@@ -46,6 +47,8 @@ public final class HttpApi implements AutoCloseable {
             Console.serveFiles(config);
         });
         Problems.install(app);
+        // Before the token: a token does not make a request from another site the user's own.
+        app.before(new SameSiteGuard(hosts)::check);
         app.before(ctx -> RequestGuards.bearerToken(ctx, apiToken));
         app.before("/api/*", RequestGuards::jsonBody);
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
