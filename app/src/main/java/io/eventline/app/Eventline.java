@@ -98,7 +98,8 @@ public final class Eventline implements AutoCloseable {
         routes.add(projections::register);
         routes.add(new DlqRoutes(clients)::register);
         routes.add(metrics::register);
-        Console console = new Console(clients, Console.selfUrl(config.http().bind(), port), config.http().apiToken());
+        Console console = new Console(clients, Console.selfUrl(config.http().bind(), port), config.http().apiToken(),
+                config.http().maxStreams());
         started.push(console);
         routes.add(console::register);
         AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),

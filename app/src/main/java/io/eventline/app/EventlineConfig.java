@@ -52,12 +52,17 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
      * loopback names, {@code --bind} and {@code --advertised-host} (a name a proxy or DNS gives it).
      */
     public record Http(String bind, int port, Optional<String> apiToken, Optional<String> advertisedHost,
-                       List<String> allowedHosts) {
+                       List<String> allowedHosts, int maxStreams) {
+        /** Concurrent {@code /api/stream} clients by default: a few consoles, each a Kafka consumer. */
+        public static final int DEFAULT_MAX_STREAMS = 32;
         private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]");
 
         public Http {
             Objects.requireNonNull(bind, "bind");
             allowedHosts = List.copyOf(allowedHosts);
+            if (maxStreams < 1 || maxStreams > 10_000) {
+                throw new IllegalArgumentException("--max-streams: 1 to 10000, was " + maxStreams);
+            }
             for (String host : allowedHosts) {
                 if (!HOST.matcher(host).matches()) {
                     throw new IllegalArgumentException("--allowed-hosts: host names or addresses without a port, "
@@ -78,7 +83,7 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         }
 
         public Http(String bind, int port, Optional<String> apiToken, Optional<String> advertisedHost) {
-            this(bind, port, apiToken, advertisedHost, List.of());
+            this(bind, port, apiToken, advertisedHost, List.of(), DEFAULT_MAX_STREAMS);
         }
 
         public Http(String bind, int port, Optional<String> apiToken) {
@@ -197,6 +202,7 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
                 + " api-token=" + (http.apiToken().isPresent() ? "****" : "none")
                 + http.advertisedHost().map(host -> " advertised-host=" + host).orElse("")
                 + (http.allowedHosts().isEmpty() ? "" : " allowed-hosts=" + String.join(",", http.allowedHosts()))
+                + " max-streams=" + http.maxStreams()
                 + " kafka=" + kafka.bootstrapServers().orElse("embedded on port " + kafka.brokerPort()
                         + ", hanging transactions " + kafka.hangingTransactions().name().toLowerCase())
                 + (shown.isEmpty() ? "" : " kafka-config=" + shown)

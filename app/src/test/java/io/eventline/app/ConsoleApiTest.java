@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleApiTest {
     private static final String TOKEN = "t0ken";
+    private static final int MAX_STREAMS = 2;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
@@ -41,7 +42,8 @@ class ConsoleApiTest {
 
     @BeforeAll
     void start() throws Exception {
-        eventline = Eventline.start(new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.of(TOKEN)),
+        eventline = Eventline.start(new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.of(TOKEN),
+                Optional.empty(), List.of(), MAX_STREAMS),
                 new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir.resolve("eventline"),
                 EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.KNOWN_SERVICES));
         eventline.awaitReady(Duration.ofSeconds(120));
@@ -115,6 +117,39 @@ class ConsoleApiTest {
         assertThat(TestApi.parse(order.body()).path("errors").path(0).path("field").asText()).isEqualTo("orderId");
         assertThat(send("GET", "/api/stream", null, TOKEN).statusCode()).as("no Accept: text/event-stream")
                 .isEqualTo(406);
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenEveryStreamSlotIsTakenAndServeAgainOnceOneCloses() throws Exception {
+        List<HttpResponse<Stream<String>>> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_STREAMS; i++) { // a stream another test closed may hold its slot a moment
+                open.add(await().atMost(Duration.ofSeconds(10)).until(this::openStream,
+                        stream -> stream.statusCode() == 200 || closeRefused(stream)));
+            }
+            HttpResponse<Stream<String>> refused = openStream();
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(String.join("", refused.body().toList())).contains("--max-streams");
+            open.removeFirst().body().close();
+            // The server sees the closed connection at its next write: the stats, every second.
+            HttpResponse<Stream<String>> again = await().atMost(Duration.ofSeconds(10)).until(this::openStream,
+                    stream -> stream.statusCode() == 200 || closeRefused(stream));
+            open.add(again);
+        } finally {
+            open.forEach(stream -> stream.body().close());
+        }
+    }
+
+    private HttpResponse<Stream<String>> openStream() throws Exception {
+        return http.send(request("/api/stream?access_token=" + TOKEN).header("Accept", "text/event-stream").GET()
+                .build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
+    private static boolean closeRefused(HttpResponse<Stream<String>> stream) {
+        stream.body().close();
+        return false;
     }
 
     @Test

@@ -27,6 +27,9 @@ final class PlatformOptions {
     @Option(names = "--allowed-hosts", split = ",", defaultValue = "${env:EVENTLINE_ALLOWED_HOSTS}", description = "host names the HTTP API answers to besides localhost, 127.0.0.1, [::1], --bind and --advertised-host, comma-separated (a name a proxy or DNS gives this machine); other Host headers get 421")
     List<String> allowedHosts;
 
+    @Option(names = "--max-streams", defaultValue = "${env:EVENTLINE_MAX_STREAMS:-32}", description = "the most /api/stream clients served at once; more are answered 503 with Retry-After (default ${DEFAULT-VALUE})")
+    int maxStreams;
+
     @Option(names = "--api-token", defaultValue = "${env:EVENTLINE_API_TOKEN}", description = "bearer token required on every request but /health/*")
     String apiToken;
 
@@ -62,7 +65,7 @@ final class PlatformOptions {
                 new EventlineConfig.Http(bind, port, Optional.ofNullable(apiToken).filter(t -> !t.isBlank()),
                         Optional.ofNullable(advertisedHost).filter(h -> !h.isBlank()),
                         allowedHosts == null ? List.of() : allowedHosts.stream().map(String::strip)
-                                .filter(h -> !h.isEmpty()).toList()),
+                                .filter(h -> !h.isEmpty()).toList(), maxStreams),
                 new EventlineConfig.Kafka(bootstrapServers.filter(b -> !b.isBlank()), brokerPort, kafkaSettings(),
                         HangingTransactionPolicy.parse(hangingTransactions)),
                 dataDir, sagaStyle, services, EventlineConfig.Mail.of(mailWebhook, mailTimeout));
