@@ -6,6 +6,7 @@ import io.eventline.app.http.AllowedHosts;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.metrics.Metrics;
+import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
 import java.time.Duration;
@@ -74,7 +75,9 @@ public final class Eventline implements AutoCloseable {
 
         Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
         topicLayout = TopicLayout.describe(clients, PlatformTopics.all().stream().map(Topics.Spec::name).toList());
-        metrics = new Metrics(clients, this::streamsByApplication);
+        DeadLetterQueue deadLetters = new DeadLetterQueue(clients);
+        started.push(deadLetters);
+        metrics = new Metrics(clients, this::streamsByApplication, deadLetters);
         started.push(metrics);
         if (broker != null) {
             metrics.bindSweeper(broker::sweeperCounts);
@@ -96,7 +99,7 @@ public final class Eventline implements AutoCloseable {
             }
         }
         routes.add(projections::register);
-        routes.add(new DlqRoutes(clients)::register);
+        routes.add(new DlqRoutes(deadLetters)::register);
         routes.add(metrics::register);
         Console console = new Console(clients, Console.selfUrl(config.http().bind(), port), config.http().apiToken(),
                 config.http().maxStreams());

@@ -47,8 +47,12 @@ public final class Metrics implements AutoCloseable {
     private final RebalanceMeters rebalances;
     private final KafkaMeters kafka;
 
-    /** @param streams this instance's streams by application id, as they are when asked */
-    public Metrics(Map<String, Object> clientSettings, Supplier<Map<String, KafkaStreams>> streams) {
+    /**
+     * @param streams this instance's streams by application id, as they are when asked
+     * @param deadLetters the dead letters, shared with {@code /api/dlq}: one index kept up to date
+     */
+    public Metrics(Map<String, Object> clientSettings, Supplier<Map<String, KafkaStreams>> streams,
+                   DeadLetterQueue deadLetters) {
         registry.config().meterFilter(KafkaMeters.only(KafkaMeters.KEPT))
                 // Named against Prometheus's conventions (promtool's lint): a unit abbreviated, a gauge
                 // ending in _count. Uptime and CPU usage say what matters of them.
@@ -63,7 +67,7 @@ public final class Metrics implements AutoCloseable {
         LagMeters lags = new LagMeters(new ConsumerLag(admin, TIMEOUT));
         lags.bindTo(registry);
         this.lag = new Refresh("consumer lag", Duration.ofSeconds(2), lags::refresh, refreshes);
-        DeadLetterMeters depths = new DeadLetterMeters(new DeadLetterQueue(clientSettings));
+        DeadLetterMeters depths = new DeadLetterMeters(deadLetters);
         depths.bindTo(registry);
         this.deadLetters = new Refresh("dead letters", Duration.ofSeconds(5), depths::refresh, refreshes);
         this.rebalances = new RebalanceMeters(streams);
