@@ -6,6 +6,7 @@ import io.eventline.app.http.AllowedHosts;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.metrics.Metrics;
+import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
@@ -16,6 +17,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import io.javalin.Javalin;
@@ -37,6 +39,7 @@ public final class Eventline implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<ServiceStreams> streams = new ArrayList<>();
+    private final List<CommandGateway<?>> gateways = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ProjectionRoutes projections = new ProjectionRoutes();
     private String bootstrapServers;
     private HttpApi http;
@@ -94,7 +97,8 @@ public final class Eventline implements AutoCloseable {
                         clients, config);
                 metrics.bind(module.name(), service.streams());
                 routes.add(app -> module.mount(app,
-                        new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, started::push, config.dataDir(),
+                        new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
+                                config.dataDir(),
                                 projections, routing, metrics.observer())));
             }
         }
@@ -107,7 +111,7 @@ public final class Eventline implements AutoCloseable {
         routes.add(console::register);
         AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),
                 config.http().allowedHosts());
-        http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), hosts, this::isReady,
+        http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), hosts, this::notReady,
                 app -> routes.forEach(route -> route.accept(app)));
         started.push(http);
     }
@@ -129,9 +133,35 @@ public final class Eventline implements AutoCloseable {
         return all;
     }
 
-    /** Ready once every service's streams are running. */
+    /** What a module hands over to be closed; its command gateways are watched for readiness too. */
+    private void closeAtShutdown(AutoCloseable resource) {
+        started.push(resource);
+        if (resource instanceof CommandGateway<?> gateway) {
+            gateways.add(gateway);
+        }
+    }
+
+    /**
+     * Why this instance is not ready, as API.md defines ready: a service's streams not RUNNING or
+     * still restoring stores, a read model not running, or a command gateway's reply listener found
+     * dead (restarted at once; the next look is ready again if it holds). Empty when ready.
+     */
+    public Optional<String> notReady() {
+        List<String> why = new ArrayList<>();
+        streams.forEach(service -> service.notReady().ifPresent(why::add));
+        if (!projections.allRunning()) {
+            why.add("a read model's streams are not running");
+        }
+        for (CommandGateway<?> gateway : gateways) {
+            if (!gateway.checkReplies()) {
+                why.add("the reply listener of " + gateway.aggregateName() + " had stopped; it is restarted");
+            }
+        }
+        return why.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", why));
+    }
+
     public boolean isReady() {
-        return streams.stream().allMatch(ServiceStreams::isRunning) && projections.allRunning();
+        return notReady().isEmpty();
     }
 
     public void awaitReady(Duration timeout) throws InterruptedException, TimeoutException {

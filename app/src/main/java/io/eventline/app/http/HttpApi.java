@@ -13,7 +13,7 @@ import java.net.ServerSocket;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import org.eclipse.jetty.servlet.FilterHolder;
 
@@ -31,11 +31,12 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * @param hosts the names a request's {@code Host} may give (others are answered 421)
-     * @param ready whether every stream is running and caught up ({@code /health/ready})
+     * @param notReady why this instance is not ready, empty once every stream is running and caught up
+     *     and every reply listener alive ({@code /health/ready})
      * @param routes mounts the services' endpoints
      */
     public static HttpApi start(String bind, int port, Optional<String> apiToken, AllowedHosts hosts,
-                                BooleanSupplier ready, Consumer<Javalin> routes) {
+                                Supplier<Optional<String>> notReady, Consumer<Javalin> routes) {
         Javalin app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
@@ -53,11 +54,11 @@ public final class HttpApi implements AutoCloseable {
         app.before("/api/*", RequestGuards::jsonBody);
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         app.get("/health/ready", ctx -> {
-            if (ready.getAsBoolean()) {
+            Optional<String> why = notReady.get();
+            if (why.isEmpty()) {
                 ctx.json(Map.of("status", "UP"));
             } else {
-                Problems.write(ctx, 503, "Service Unavailable", "streams are starting, restoring or rebalancing",
-                        java.util.List.of());
+                Problems.write(ctx, 503, "Service Unavailable", "not ready: " + why.get(), java.util.List.of());
             }
         });
         routes.accept(app);
