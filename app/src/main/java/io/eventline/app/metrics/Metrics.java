@@ -4,6 +4,7 @@ import io.eventline.app.broker.SweeperCounts;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -70,6 +71,15 @@ public final class Metrics implements AutoCloseable {
         DeadLetterMeters depths = new DeadLetterMeters(deadLetters);
         depths.bindTo(registry);
         this.deadLetters = new Refresh("dead letters", Duration.ofSeconds(5), depths::refresh, refreshes);
+        refreshFailures("lag", lag);
+        refreshFailures("dead-letters", this.deadLetters);
+        FunctionCounter.builder("eventline.dlq.replays.aborted", deadLetters, DeadLetterQueue::replaysAborted)
+                .description("Replays undone: their transaction aborted, nothing replayed (logged at WARN)")
+                .register(registry);
+        FunctionCounter.builder("eventline.dlq.replay.abort.failures", deadLetters,
+                        DeadLetterQueue::replayAbortFailures)
+                .description("Aborts of an undone replay that failed themselves (the transaction times out instead)")
+                .register(registry);
         this.rebalances = new RebalanceMeters(streams);
         rebalances.bindTo(registry);
         this.kafka = new KafkaMeters(registry, kafkaScheduler);
@@ -87,6 +97,13 @@ public final class Metrics implements AutoCloseable {
     /** Adds the embedded broker's hanging-transaction sweeper. */
     public void bindSweeper(Supplier<SweeperCounts> counts) {
         new SweeperMeters(counts).bindTo(registry);
+    }
+
+    private void refreshFailures(String what, Refresh refresh) {
+        FunctionCounter.builder("eventline.metrics.refresh.failures", refresh, Refresh::failures)
+                .description("Reads from the cluster for metrics that failed, keeping the last values (logged at WARN)")
+                .tag("what", what)
+                .register(registry);
     }
 
     /** Adds a service's Kafka client and Streams metrics. */

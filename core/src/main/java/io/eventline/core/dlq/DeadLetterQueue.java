@@ -80,6 +80,16 @@ public final class DeadLetterQueue implements AutoCloseable {
         return index.depths();
     }
 
+    /** Replays undone since this queue was made: their transaction aborted, nothing replayed. */
+    public long replaysAborted() {
+        return replayer.aborted();
+    }
+
+    /** Aborts of undone replays that failed themselves (the broker aborts them at their timeout). */
+    public long replayAbortFailures() {
+        return replayer.abortFailures();
+    }
+
     /** Records read from the cluster since this queue was made: what keeping up has cost (for tests). */
     public long recordsRead() {
         return index.recordsRead();
