@@ -17,7 +17,7 @@ public final class ListLimit {
             return defaultLimit;
         }
         try {
-            int limit = Integer.parseInt(value.strip());
+            int limit = Integer.parseInt(value); // exactly: " 5" is no limit
             if (limit >= 1 && limit <= max) {
                 return limit;
             }
