@@ -2,9 +2,12 @@ package io.eventline.app;
 
 import io.eventline.app.broker.EmbeddedBroker;
 import io.eventline.app.console.Console;
+import io.eventline.app.http.AllowedHosts;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.metrics.Metrics;
+import io.eventline.core.decider.CommandGateway;
+import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import io.javalin.Javalin;
@@ -35,6 +39,7 @@ public final class Eventline implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<ServiceStreams> streams = new ArrayList<>();
+    private final List<CommandGateway<?>> gateways = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ProjectionRoutes projections = new ProjectionRoutes();
     private String bootstrapServers;
     private HttpApi http;
@@ -73,7 +78,9 @@ public final class Eventline implements AutoCloseable {
 
         Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
         topicLayout = TopicLayout.describe(clients, PlatformTopics.all().stream().map(Topics.Spec::name).toList());
-        metrics = new Metrics(clients, this::streamsByApplication);
+        DeadLetterQueue deadLetters = new DeadLetterQueue(clients);
+        started.push(deadLetters);
+        metrics = new Metrics(clients, this::streamsByApplication, deadLetters);
         started.push(metrics);
         if (broker != null) {
             metrics.bindSweeper(broker::sweeperCounts);
@@ -90,17 +97,21 @@ public final class Eventline implements AutoCloseable {
                         clients, config);
                 metrics.bind(module.name(), service.streams());
                 routes.add(app -> module.mount(app,
-                        new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, started::push, config.dataDir(),
+                        new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
+                                config.dataDir(),
                                 projections, routing, metrics.observer())));
             }
         }
         routes.add(projections::register);
-        routes.add(new DlqRoutes(clients)::register);
+        routes.add(new DlqRoutes(deadLetters)::register);
         routes.add(metrics::register);
-        Console console = new Console(clients, Console.selfUrl(config.http().bind(), port), config.http().apiToken());
+        Console console = new Console(clients, Console.selfUrl(config.http().bind(), port), config.http().apiToken(),
+                config.http().maxStreams());
         started.push(console);
         routes.add(console::register);
-        http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), this::isReady,
+        AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),
+                config.http().allowedHosts());
+        http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), hosts, this::notReady,
                 app -> routes.forEach(route -> route.accept(app)));
         started.push(http);
     }
@@ -122,9 +133,35 @@ public final class Eventline implements AutoCloseable {
         return all;
     }
 
-    /** Ready once every service's streams are running. */
+    /** What a module hands over to be closed; its command gateways are watched for readiness too. */
+    private void closeAtShutdown(AutoCloseable resource) {
+        started.push(resource);
+        if (resource instanceof CommandGateway<?> gateway) {
+            gateways.add(gateway);
+        }
+    }
+
+    /**
+     * Why this instance is not ready, as API.md defines ready: a service's streams not RUNNING or
+     * still restoring stores, a read model not running, or a command gateway's reply listener found
+     * dead (restarted at once; the next look is ready again if it holds). Empty when ready.
+     */
+    public Optional<String> notReady() {
+        List<String> why = new ArrayList<>();
+        streams.forEach(service -> service.notReady().ifPresent(why::add));
+        if (!projections.allRunning()) {
+            why.add("a read model's streams are not running");
+        }
+        for (CommandGateway<?> gateway : gateways) {
+            if (!gateway.checkReplies()) {
+                why.add("the reply listener of " + gateway.aggregateName() + " had stopped; it is restarted");
+            }
+        }
+        return why.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", why));
+    }
+
     public boolean isReady() {
-        return streams.stream().allMatch(ServiceStreams::isRunning) && projections.allRunning();
+        return notReady().isEmpty();
     }
 
     public void awaitReady(Duration timeout) throws InterruptedException, TimeoutException {

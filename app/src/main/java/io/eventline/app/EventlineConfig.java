@@ -47,12 +47,28 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
     }
 
     /**
-     * Where the REST API and console listen, who may use them, and the host other instances reach
-     * this one at (to forward reads of keys this instance holds).
+     * Where the REST API and console listen, who may use them, the host other instances reach this one
+     * at (to forward reads of keys this instance holds), and the host names it answers to beyond its
+     * loopback names, {@code --bind} and {@code --advertised-host} (a name a proxy or DNS gives it).
      */
-    public record Http(String bind, int port, Optional<String> apiToken, Optional<String> advertisedHost) {
+    public record Http(String bind, int port, Optional<String> apiToken, Optional<String> advertisedHost,
+                       List<String> allowedHosts, int maxStreams) {
+        /** Concurrent {@code /api/stream} clients by default: a few consoles, each a Kafka consumer. */
+        public static final int DEFAULT_MAX_STREAMS = 32;
+        private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]");
+
         public Http {
             Objects.requireNonNull(bind, "bind");
+            allowedHosts = List.copyOf(allowedHosts);
+            if (maxStreams < 1 || maxStreams > 10_000) {
+                throw new IllegalArgumentException("--max-streams: 1 to 10000, was " + maxStreams);
+            }
+            for (String host : allowedHosts) {
+                if (!HOST.matcher(host).matches()) {
+                    throw new IllegalArgumentException("--allowed-hosts: host names or addresses without a port, "
+                            + "comma-separated (an IPv6 address in brackets), was '" + host + "'");
+                }
+            }
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("--port: 0 to 65535, was " + port);
             }
@@ -64,6 +80,10 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
                 throw new IllegalArgumentException("--bind " + bind + " listens beyond this machine: set --api-token "
                         + "(or EVENTLINE_API_TOKEN) so that only holders of the token may act");
             }
+        }
+
+        public Http(String bind, int port, Optional<String> apiToken, Optional<String> advertisedHost) {
+            this(bind, port, apiToken, advertisedHost, List.of(), DEFAULT_MAX_STREAMS);
         }
 
         public Http(String bind, int port, Optional<String> apiToken) {
@@ -181,6 +201,8 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         return "bind=" + http.bind() + " port=" + http.port()
                 + " api-token=" + (http.apiToken().isPresent() ? "****" : "none")
                 + http.advertisedHost().map(host -> " advertised-host=" + host).orElse("")
+                + (http.allowedHosts().isEmpty() ? "" : " allowed-hosts=" + String.join(",", http.allowedHosts()))
+                + " max-streams=" + http.maxStreams()
                 + " kafka=" + kafka.bootstrapServers().orElse("embedded on port " + kafka.brokerPort()
                         + ", hanging transactions " + kafka.hangingTransactions().name().toLowerCase())
                 + (shown.isEmpty() ? "" : " kafka-config=" + shown)

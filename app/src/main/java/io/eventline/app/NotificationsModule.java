@@ -33,7 +33,7 @@ final class NotificationsModule implements ServiceModule {
         StoreProvider stores = StoreProvider.of(context.streams());
         new NotificationRoutes(new AggregateQueries<>(NotificationsService.AGGREGATE, stores), stores).register(app);
         context.gatherList(app, "/api/notifications", context.ownStore(NotificationsService.AGGREGATE.historyStore()),
-                ListOrders.NOTIFICATIONS);
+                ListOrders.NOTIFICATIONS, NotificationRoutes::listLimit);
     }
 
     static Mailer mailer(EventlineConfig config) {

@@ -84,6 +84,16 @@ final class ServiceStreams implements AutoCloseable {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
 
+    /** Why it is not ready: not RUNNING, or still restoring stores; empty when running and caught up. */
+    java.util.Optional<String> notReady() {
+        if (!isRunning()) {
+            return java.util.Optional.of(service + " streams are " + streams.state());
+        }
+        int restoring = restored.restoring();
+        return restoring == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(service + " streams are restoring " + restoring + " store partitions");
+    }
+
     void awaitRunning(Duration timeout) throws InterruptedException, TimeoutException {
         try {
             running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

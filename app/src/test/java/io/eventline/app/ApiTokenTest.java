@@ -114,6 +114,24 @@ class ApiTokenTest {
         assertThat(send(get(base + "/metrics"), bearer).body()).contains("eventline_orders_completed_total");
     }
 
+    /** The token is no help to a page of another site: a browser may hold it (the console's tab). */
+    @Test
+    void shouldRefuseAWriteFromAnotherSiteWhenItCarriesTheRightToken() {
+        String bearer = "Bearer " + TOKEN;
+        HttpResponse<String> foreign = send(post(base + "/api/accounts/t3/deposits", "{\"amount\": 5}")
+                .header("Origin", "https://evil.example"), bearer);
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+        assertThat(json(foreign).path("errors").path(0).path("field").asText()).isEqualTo("Origin");
+        int port = eventline.httpPort();
+        RawHttp.Answer rebound = RawHttp.send(port, "GET", "/api/accounts/t3/events", "evil.example:" + port,
+                "Authorization: " + bearer);
+        assertThat(rebound.status()).as(rebound.body()).isEqualTo(421);
+        assertThat(send(get(base + "/api/accounts/t3/events"), bearer).body()).as("no deposit").isEqualTo("[]");
+        HttpResponse<String> console = send(post(base + "/api/accounts/t3/deposits", "{\"amount\": 5}")
+                .header("Origin", base), bearer);
+        assertThat(console.statusCode()).as("the console's own origin: %s", console.body()).isEqualTo(200);
+    }
+
     @Test
     void shouldAnswerHealthWithoutATokenWhenOneIsSet() {
         assertThat(send(get(base + "/health/live"), "").statusCode()).isEqualTo(200);

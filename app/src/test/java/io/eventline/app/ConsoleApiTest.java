@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleApiTest {
     private static final String TOKEN = "t0ken";
+    private static final int MAX_STREAMS = 2;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
@@ -41,7 +42,8 @@ class ConsoleApiTest {
 
     @BeforeAll
     void start() throws Exception {
-        eventline = Eventline.start(new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.of(TOKEN)),
+        eventline = Eventline.start(new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.of(TOKEN),
+                Optional.empty(), List.of(), MAX_STREAMS),
                 new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir.resolve("eventline"),
                 EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.KNOWN_SERVICES));
         eventline.awaitReady(Duration.ofSeconds(120));
@@ -118,6 +120,63 @@ class ConsoleApiTest {
     }
 
     @Test
+    void shouldAnswer503WithRetryAfterWhenEveryStreamSlotIsTakenAndServeAgainOnceOneCloses() throws Exception {
+        List<HttpResponse<Stream<String>>> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_STREAMS; i++) { // a stream another test closed may hold its slot a moment
+                open.add(await().atMost(Duration.ofSeconds(10)).until(this::openStream,
+                        stream -> stream.statusCode() == 200 || closeRefused(stream)));
+            }
+            HttpResponse<Stream<String>> refused = openStream();
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(String.join("", refused.body().toList())).contains("--max-streams");
+            open.removeFirst().body().close();
+            // The server sees the closed connection at its next write: the stats, every second.
+            HttpResponse<Stream<String>> again = await().atMost(Duration.ofSeconds(10)).until(this::openStream,
+                    stream -> stream.statusCode() == 200 || closeRefused(stream));
+            open.add(again);
+        } finally {
+            open.forEach(stream -> stream.body().close());
+        }
+    }
+
+    private HttpResponse<Stream<String>> openStream() throws Exception {
+        return http.send(request("/api/stream?access_token=" + TOKEN).header("Accept", "text/event-stream").GET()
+                .build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
+    private static boolean closeRefused(HttpResponse<Stream<String>> stream) {
+        stream.body().close();
+        return false;
+    }
+
+    @Test
+    void shouldAnswerTheNewestLimitItemsWhenNotificationsAndOrdersAreListedWithALimit() {
+        List.of("lim-1", "lim-2", "lim-3").forEach(this::placeOrder);
+        for (String list : List.of("/api/notifications", "/api/orders")) {
+            JsonNode whole = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> json(list + "?limit=1000"), all -> StreamSupport.stream(all.spliterator(), false)
+                            .filter(item -> item.path("orderId").asText().startsWith("lim-"))
+                            // ended, so that nothing moves between the two reads below
+                            .filter(item -> list.endsWith("notifications") || item.path("status").asText()
+                                    .equals("SHIPPED")).count() == 3);
+            JsonNode two = json(list + "?limit=2");
+            assertThat(two).as(list).hasSize(2);
+            assertThat(two.get(0)).isEqualTo(whole.get(0));
+            assertThat(two.get(1)).isEqualTo(whole.get(1));
+            assertThat(json(list).size()).as("default limit").isLessThanOrEqualTo(100);
+            for (String bad : List.of("0", "1001", "ten")) {
+                HttpResponse<String> refused = send("GET", list + "?limit=" + bad, null, TOKEN);
+                assertThat(refused.statusCode()).as(list + " limit=" + bad).isEqualTo(400);
+                assertThat(TestApi.parse(refused.body()).path("errors").path(0).path("field").asText())
+                        .isEqualTo("limit");
+            }
+        }
+    }
+
+    @Test
     void shouldAnswer400NamingTheFieldWhenALoadIsOutOfRange() {
         assertField("{\"orders\": 0, \"rate\": 10}", "orders");
         assertField("{\"orders\": 1000001, \"rate\": 10}", "orders");
@@ -142,6 +201,24 @@ class ConsoleApiTest {
         assertThat(load.path("failed").asInt()).isZero();
         assertThat(load.path("outcomes").path("SHIPPED").asInt()).isEqualTo(30);
         assertThat(load.path("p50").asDouble()).isPositive().isLessThanOrEqualTo(load.path("p99").asDouble());
+    }
+
+    @Test
+    void shouldStopARunningLoadWhenDeletedAndAcceptANewOneAfter() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !json("/api/load").path("running").asBoolean()); // another test's load
+        assertThat(send("POST", "/api/load", "{\"orders\": 100000, \"rate\": 5}", TOKEN).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> json("/api/load").path("sent").asInt() > 0);
+        HttpResponse<String> stopped = send("DELETE", "/api/load", null, TOKEN);
+        assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+        JsonNode load = TestApi.parse(stopped.body());
+        assertThat(load.path("phase").asText()).as(load.toString()).isEqualTo("STOPPED");
+        assertThat(load.path("running").asBoolean()).isFalse();
+        assertThat(json("/api/load").path("phase").asText()).isEqualTo("STOPPED");
+        assertThat(send("POST", "/api/load", "{\"orders\": 1, \"rate\": 1}", TOKEN).statusCode())
+                .as("a new load once the last stopped").isEqualTo(202);
+        assertThat(send("DELETE", "/api/load", null, TOKEN).statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", "/api/load", null, TOKEN).statusCode()).as("stopping is idempotent").isEqualTo(200);
     }
 
     private void assertField(String body, String field) {

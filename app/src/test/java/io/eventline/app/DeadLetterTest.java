@@ -87,6 +87,8 @@ class DeadLetterTest {
             assertThat(ids).contains(good).hasSize(replayed.get("replayed").asInt());
             assertThat(api.post("/api/dlq/" + good + "/replay", "").statusCode()).as("a second replay").isEqualTo(409);
             assertThat(api.post("/api/dlq/nothing.dlq-0-0/replay", "").statusCode()).isEqualTo(404);
+            assertThat(api.get("/api/dlq?after=nothing.dlq-0-0").statusCode()).as("an unknown cursor").isEqualTo(400);
+            assertThat(api.get("/api/dlq?limit=1001").statusCode()).isEqualTo(400);
             List<JsonNode> replayedBad = list(api).stream().filter(letter -> ids.contains(letter.get("id").asText()))
                     .filter(letter -> !letter.get("id").asText().equals(good)).toList();
             assertThat(replayedBad).hasSizeGreaterThanOrEqualTo(letters.size())
@@ -183,8 +185,20 @@ class DeadLetterTest {
         return letter.get("topic").asText() + "-" + letter.get("partition").asInt() + "@" + letter.get("offset").asLong();
     }
 
+    /** Every dead letter, page by page, each page asked as its predecessor's {@code Link: rel="next"} says. */
     private static List<JsonNode> list(TestApi api) {
-        return StreamSupport.stream(api.json("/api/dlq").spliterator(), false).toList();
+        List<JsonNode> letters = new java.util.ArrayList<>();
+        String next = "/api/dlq?limit=50";
+        while (next != null) {
+            var response = api.get(next);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            TestApi.parse(response.body()).forEach(letters::add);
+            next = response.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>')))
+                    .orElse(null);
+        }
+        assertThat(letters.stream().map(letter -> letter.get("id").asText()).distinct().count())
+                .as("each listed once").isEqualTo(letters.size());
+        return letters;
     }
 
     private static long balance(TestApi api, String customerId) {

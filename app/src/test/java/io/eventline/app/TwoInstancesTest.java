@@ -79,7 +79,39 @@ class TwoInstancesTest {
         assertThat(readAll(new TestApi(b.httpPort()))).isEqualTo(answers);
         assertBothHoldSomeKeys(a, b);
         assertAForwardedRequestIsNotForwardedAgain(a, b);
+        assertAPageOfAnotherSiteChangesNothing(a.httpPort());
         return answers;
+    }
+
+    /**
+     * No token, the loopback default: a page of another site, or one DNS-rebound to 127.0.0.1, is
+     * refused before any handler (403 for a foreign Origin, 421 for a foreign Host) and changes nothing;
+     * the console's own origin and clients without one (this test's) still write.
+     */
+    private static void assertAPageOfAnotherSiteChangesNothing(int port) throws Exception {
+        String self = "127.0.0.1:" + port;
+        String projection = "/api/projections/orders-view";
+        String before = new TestApi(port).json(projection).toString();
+        for (String[] page : List.of(new String[] {"Host: evil.example:" + port},
+                new String[] {"Origin: https://evil.example"}, new String[] {"Sec-Fetch-Site: cross-site"},
+                new String[] {"Origin: http://localhost:" + port})) {
+            String host = page[0].startsWith("Host") ? page[0].substring(6) : self;
+            String[] headers = page[0].startsWith("Host") ? new String[0] : page;
+            for (String path : List.of(projection + "/rebuild", "/api/dlq/replay", "/api/orders/" + ACCOUNTS.get(0)
+                    + "/cancel", "/api/load")) {
+                RawHttp.Answer answer = RawHttp.send(port, path.equals("/api/load") ? "DELETE" : "POST", path, host,
+                        headers);
+                assertThat(answer.status()).as("%s with %s: %s", path, page[0], answer.body())
+                        .isEqualTo(page[0].startsWith("Host") ? 421 : 403);
+                assertThat(answer.body()).contains("\"status\":" + answer.status());
+            }
+        }
+        assertThat(RawHttp.send(port, "GET", "/api/accounts/" + ACCOUNTS.get(0), "evil.example:" + port).status())
+                .as("a rebound page reads nothing either").isEqualTo(421);
+        assertThat(new TestApi(port).json(projection).toString()).as("no rebuild started").isEqualTo(before);
+        RawHttp.Answer console = RawHttp.send(port, "POST", "/api/dlq/replay", "localhost:" + port,
+                "Origin: http://localhost:" + port, "Sec-Fetch-Site: same-origin");
+        assertThat(console.status()).as("the console's own page: %s", console.body()).isEqualTo(202);
     }
 
     private EventlineConfig joining(String bootstrapServers) {

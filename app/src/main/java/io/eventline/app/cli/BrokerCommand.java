@@ -1,9 +1,16 @@
 package io.eventline.app.cli;
 
 import io.eventline.app.broker.EmbeddedBroker;
+import io.eventline.app.broker.ListenerGuard;
 import io.eventline.app.broker.Quorum;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -34,14 +41,22 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--controllers", defaultValue = "${env:EVENTLINE_CONTROLLERS}", description = "every node of the cluster as id@host:port of its controller, e.g. 1@127.0.0.1:19093,2@127.0.0.1:19094,3@127.0.0.1:19095")
     String controllers;
 
+    @Option(names = "--broker-config", defaultValue = "${env:EVENTLINE_BROKER_CONFIG}", description = "a properties file of broker settings applied over the node's own: SASL or TLS listeners (listeners, advertised.listeners, listener.security.protocol.map, sasl.*, ssl.*)")
+    Path brokerConfig;
+
+    @Option(names = "--trusted-network", defaultValue = "${env:EVENTLINE_TRUSTED_NETWORK:-false}", description = "let a listener beyond loopback go without SASL or TLS: every host that reaches it may read and write every topic")
+    boolean trustedNetwork;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Quorum quorum = quorum();
+        Map<String, String> overrides = brokerSettings();
+        refuseUnguardedListeners(quorum, overrides);
         long startedAt = System.nanoTime();
-        EmbeddedBroker broker = EmbeddedBroker.start(dataDir, host, port, quorum, Map.of());
+        EmbeddedBroker broker = EmbeddedBroker.start(dataDir, host, port, quorum, overrides);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("eventline-broker-shutdown").unstarted(() -> {
             broker.close();
@@ -56,6 +71,33 @@ final class BrokerCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /** As {@code run --bind} refuses to listen beyond loopback without a token. */
+    private void refuseUnguardedListeners(Quorum quorum, Map<String, String> overrides) {
+        List<String> unguarded = ListenerGuard.unguardedBeyondLoopback(host, port, quorum, overrides);
+        if (!unguarded.isEmpty() && !trustedNetwork) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join(", ", unguarded)
+                    + " would listen beyond this machine without authentication: any host reaching it could "
+                    + "write the event log. Give SASL or TLS listeners in --broker-config FILE, or say with "
+                    + "--trusted-network (EVENTLINE_TRUSTED_NETWORK=true) that every host on this network may");
+        }
+    }
+
+    private Map<String, String> brokerSettings() {
+        if (brokerConfig == null) {
+            return Map.of();
+        }
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(brokerConfig)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--broker-config: cannot read " + brokerConfig + ": " + e.getMessage(), e);
+        }
+        Map<String, String> settings = new HashMap<>();
+        props.stringPropertyNames().forEach(name -> settings.put(name, props.getProperty(name)));
+        return settings;
     }
 
     private Quorum quorum() {

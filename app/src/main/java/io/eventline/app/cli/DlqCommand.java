@@ -20,6 +20,8 @@ final class DlqCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the dead letters, newest first.")
     static final class ListLetters implements Callable<Integer> {
+        private static final int PAGE = 1000;
+
         @Mixin
         RunningEventline server;
 
@@ -29,7 +31,7 @@ final class DlqCommand {
         @Override
         public Integer call() throws IOException, InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            JsonNode letters = server.send("GET", "/api/dlq").body();
+            List<JsonNode> letters = all();
             if (letters.isEmpty()) {
                 out.println("no dead letters");
                 return 0;
@@ -44,6 +46,21 @@ final class DlqCommand {
             }
             out.printf("%d dead letters%n", letters.size());
             return 0;
+        }
+
+        /** Page by page: the API answers at most {@value #PAGE} a call. */
+        private List<JsonNode> all() throws IOException, InterruptedException {
+            List<JsonNode> letters = new java.util.ArrayList<>();
+            String after = "";
+            while (true) {
+                JsonNode page = server.send("GET", "/api/dlq?limit=" + PAGE + after).body();
+                page.forEach(letters::add);
+                if (page.size() < PAGE) {
+                    return letters;
+                }
+                after = "&after=" + java.net.URLEncoder.encode(page.get(page.size() - 1).path("id").asText(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
         }
     }
 

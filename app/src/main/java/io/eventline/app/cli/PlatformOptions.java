@@ -24,6 +24,12 @@ final class PlatformOptions {
     @Option(names = "--advertised-host", defaultValue = "${env:EVENTLINE_ADVERTISED_HOST}", description = "the host other instances reach this one's HTTP port at (default: --bind, or 127.0.0.1 when it is 0.0.0.0)")
     String advertisedHost;
 
+    @Option(names = "--allowed-hosts", split = ",", defaultValue = "${env:EVENTLINE_ALLOWED_HOSTS}", description = "host names the HTTP API answers to besides localhost, 127.0.0.1, [::1], --bind and --advertised-host, comma-separated (a name a proxy or DNS gives this machine); other Host headers get 421")
+    List<String> allowedHosts;
+
+    @Option(names = "--max-streams", defaultValue = "${env:EVENTLINE_MAX_STREAMS:-32}", description = "the most /api/stream clients served at once; more are answered 503 with Retry-After (default ${DEFAULT-VALUE})")
+    int maxStreams;
+
     @Option(names = "--api-token", defaultValue = "${env:EVENTLINE_API_TOKEN}", description = "bearer token required on every request but /health/*")
     String apiToken;
 
@@ -57,7 +63,9 @@ final class PlatformOptions {
         };
         return new EventlineConfig(
                 new EventlineConfig.Http(bind, port, Optional.ofNullable(apiToken).filter(t -> !t.isBlank()),
-                        Optional.ofNullable(advertisedHost).filter(h -> !h.isBlank())),
+                        Optional.ofNullable(advertisedHost).filter(h -> !h.isBlank()),
+                        allowedHosts == null ? List.of() : allowedHosts.stream().map(String::strip)
+                                .filter(h -> !h.isEmpty()).toList(), maxStreams),
                 new EventlineConfig.Kafka(bootstrapServers.filter(b -> !b.isBlank()), brokerPort, kafkaSettings(),
                         HangingTransactionPolicy.parse(hangingTransactions)),
                 dataDir, sagaStyle, services, EventlineConfig.Mail.of(mailWebhook, mailTimeout));

@@ -34,15 +34,16 @@ public final class Console implements AutoCloseable {
     /**
      * @param selfUrl where this instance's API answers, for the loads started from the console
      * @param apiToken the token those loads send, when the API needs one
+     * @param maxStreams the most {@code /api/stream} clients at once
      */
-    public Console(Map<String, Object> clientSettings, String selfUrl, Optional<String> apiToken) {
+    public Console(Map<String, Object> clientSettings, String selfUrl, Optional<String> apiToken, int maxStreams) {
         Properties props = new Properties();
         props.putAll(clientSettings);
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "eventline-console");
         this.index = resource("/console/index.html");
         this.admin = Admin.create(props);
         this.consumerLag = new ConsumerLag(admin, AdminCalls.TIMEOUT);
-        this.stream = new EventStream(clientSettings);
+        this.stream = new EventStream(clientSettings, maxStreams);
         this.load = new LoadRoutes(new LoadClient(selfUrl, apiToken));
     }
 

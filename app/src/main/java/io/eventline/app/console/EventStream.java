@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,6 +26,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/stream}: Server-Sent Events of every event as it is appended to an event topic
@@ -32,18 +36,27 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * group, nothing committed, starting at the end offsets. Every second a {@code stats} event counts what
  * was read per topic (whatever the filter: a console draws throughput from it) and doubles as a heartbeat, which is how a closed
  * connection is noticed when nothing else is sent. At most {@value #MAX_PER_SECOND} events a second
- * go to one client; the rest are counted as {@code skipped}, so a browser keeps up under any load.
+ * go to one client; the rest are counted as {@code skipped}, so a browser keeps up under any load. At
+ * most {@code --max-streams} clients are served at once (503 with {@code Retry-After} beyond), and a
+ * client that falls {@value #OUTBOX_BYTES} bytes behind is disconnected ({@link Outbox} says why).
  */
 final class EventStream {
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     static final int MAX_PER_SECOND = 1_000;
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration STATS_EVERY = Duration.ofSeconds(1);
 
+    /** What one client may have waiting before it counts as not keeping up (see {@link Outbox}). */
+    static final long OUTBOX_BYTES = 1024 * 1024;
+
     private final Map<String, Object> clientSettings;
+    private final StreamSlots slots;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    EventStream(Map<String, Object> clientSettings) {
+    /** @param maxStreams the most clients streamed to at once; others are answered 503 */
+    EventStream(Map<String, Object> clientSettings, int maxStreams) {
         this.clientSettings = Map.copyOf(clientSettings);
+        this.slots = new StreamSlots(maxStreams);
     }
 
     void register(Javalin app) {
@@ -56,8 +69,16 @@ final class EventStream {
     }
 
     private void open(Context ctx) {
-        KafkaConsumer<String, byte[]> consumer = consumer();
+        StreamSlots.Slot slot;
         try {
+            slot = slots.take();
+        } catch (ApiException e) {
+            ctx.header("Retry-After", Integer.toString(StreamSlots.RETRY_AFTER_SECONDS));
+            throw e;
+        }
+        KafkaConsumer<String, byte[]> consumer = null;
+        try {
+            consumer = consumer();
             Set<String> streamed = consumer.listTopics(AdminCalls.TIMEOUT).keySet().stream()
                     .filter(topic -> topic.endsWith(".events") || topic.equals("customers"))
                     .collect(Collectors.toSet());
@@ -67,17 +88,27 @@ final class EventStream {
                 throw new ApiException(406, "Not Acceptable", "this is a stream of Server-Sent Events",
                         List.of(new FieldError("Accept", "must be text/event-stream")));
             }
-            new SseHandler(client -> stream(client, consumer, streamed, filter)).handle(ctx);
+            KafkaConsumer<String, byte[]> opened = consumer;
+            new SseHandler(client -> stream(client, opened, streamed, filter, slot)).handle(ctx);
         } catch (RuntimeException e) {
-            consumer.close();
+            if (consumer != null) {
+                consumer.close();
+            }
+            slot.close();
             throw e;
         }
     }
 
-    /** Reads every streamed topic whatever the filter, so that the counts per topic are whole. */
+    /**
+     * Reads every streamed topic whatever the filter, so that the counts per topic are whole, and puts
+     * what the client is sent in its outbox; another thread writes it out, so that a client slow to
+     * read holds up neither this loop nor the memory (the outbox is bounded).
+     */
     private void stream(SseClient client, KafkaConsumer<String, byte[]> consumer, Set<String> streamed,
-                        StreamFilter filter) {
-        try (consumer) {
+                        StreamFilter filter, StreamSlots.Slot slot) {
+        Outbox outbox = new Outbox(OUTBOX_BYTES);
+        Thread writer = Thread.ofVirtual().name("eventline-stream-writer").start(() -> write(client, outbox));
+        try (slot; consumer) {
             List<TopicPartition> partitions = streamed.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic, AdminCalls.TIMEOUT).stream()
                             .map(info -> new TopicPartition(topic, info.partition())))
@@ -86,30 +117,79 @@ final class EventStream {
             consumer.seekToEnd(partitions);
             // seekToEnd is lazy: asking the positions now fixes "the end" as of the connection.
             partitions.forEach(consumer::position);
-            client.sendComment("connected");
+            outbox.offer(new Outbox.Frame(null, "connected", null));
             Window window = new Window();
-            while (!client.terminated() && !closed.get()) {
+            while (!client.terminated() && !closed.get() && writer.isAlive()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     window.read.merge(record.topic(), 1L, Long::sum);
-                    if (filter.matches(record)) {
-                        send(client, window, StreamedEvent.of(record));
+                    if (filter.matches(record) && !send(outbox, window, StreamedEvent.of(record))) {
+                        disconnect(outbox);
+                        return;
                     }
                 }
                 if (window.isOver()) {
-                    client.sendEvent("stats", Json.writeString(window.stats()));
+                    if (!outbox.offer(new Outbox.Frame("stats", Json.writeString(window.stats()), null))) {
+                        disconnect(outbox);
+                        return;
+                    }
                     window = new Window();
                 }
             }
+        } finally {
+            outbox.close();
+            awaitWriter(writer);
         }
     }
 
-    private static void send(SseClient client, Window window, StreamedEvent event) {
-        if (window.sent < MAX_PER_SECOND) {
-            client.sendEvent("message", Json.writeString(event), event.id());
-            window.sent++;
-        } else {
-            window.skipped++;
+    private static void disconnect(Outbox outbox) {
+        LOG.info("an event stream client fell {} bytes behind and is disconnected; it may reconnect",
+                outbox.bytes());
+        outbox.close();
+    }
+
+    /**
+     * Its write in progress ends when the client reads or when Jetty's idle timeout fails it; until
+     * then the stream keeps its slot, so that unread connections count against the cap.
+     */
+    private static void awaitWriter(Thread writer) {
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /** The one thread writing to the client: Jetty's blocking writes wait here, not in the Kafka loop. */
+    private static void write(SseClient client, Outbox outbox) {
+        try {
+            while (!client.terminated()) {
+                Optional<Outbox.Frame> next = outbox.poll(1, TimeUnit.SECONDS);
+                if (next.isEmpty()) {
+                    if (outbox.isClosed()) {
+                        return;
+                    }
+                    continue;
+                }
+                Outbox.Frame frame = next.get();
+                if (frame.event() == null) {
+                    client.sendComment(frame.data());
+                } else {
+                    client.sendEvent(frame.event(), frame.data(), frame.id());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return false when the client's outbox is full: it is not keeping up */
+    private static boolean send(Outbox outbox, Window window, StreamedEvent event) {
+        if (window.sent >= MAX_PER_SECOND) {
+            window.skipped++;
+            return true;
+        }
+        window.sent++;
+        return outbox.offer(new Outbox.Frame("message", Json.writeString(event), event.id()));
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
@@ -118,6 +198,10 @@ final class EventStream {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "eventline-console-stream");
+        // What one client's consumer may hold fetched but not yet sent: Kafka's defaults (50 MiB a
+        // fetch) times the cap on streams would be most of the heap.
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -9,16 +9,21 @@ import io.eventline.core.http.ApiException;
 import io.eventline.core.http.RequestBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code POST /api/load} {@code {orders, rate, failures?}} starts a load against this instance (202;
- * 409 while one runs); {@code GET /api/load} tells how the last one goes. One load at a time: two
- * would share the machine and blur each other's figures.
+ * 409 while one runs); {@code GET /api/load} tells how the last one goes; {@code DELETE /api/load}
+ * stops a running one and answers 200 with where it stopped (also when none runs: stopping is
+ * idempotent). One load at a time: two would share the machine and blur each other's figures.
  */
 final class LoadRoutes {
+    /** How long a DELETE waits for the load to end: its orders' requests are interrupted, not awaited. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
     private final LoadClient self;
     private LoadGenerator current;
 
@@ -29,6 +34,20 @@ final class LoadRoutes {
     void register(Javalin app) {
         app.post("/api/load", this::start);
         app.get("/api/load", ctx -> ctx.json(view(progress())));
+        app.delete("/api/load", this::stop);
+    }
+
+    private void stop(Context ctx) throws InterruptedException {
+        LoadGenerator load;
+        synchronized (this) {
+            load = current;
+        }
+        if (load == null) {
+            ctx.json(view(LoadProgress.IDLE));
+            return;
+        }
+        load.close();
+        ctx.json(view(load.await(STOP_WAIT)));
     }
 
     private void start(Context ctx) {

@@ -13,7 +13,7 @@ import java.net.ServerSocket;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import org.eclipse.jetty.servlet.FilterHolder;
 
@@ -30,11 +30,13 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * @param ready whether every stream is running and caught up ({@code /health/ready})
+     * @param hosts the names a request's {@code Host} may give (others are answered 421)
+     * @param notReady why this instance is not ready, empty once every stream is running and caught up
+     *     and every reply listener alive ({@code /health/ready})
      * @param routes mounts the services' endpoints
      */
-    public static HttpApi start(String bind, int port, Optional<String> apiToken, BooleanSupplier ready,
-                                Consumer<Javalin> routes) {
+    public static HttpApi start(String bind, int port, Optional<String> apiToken, AllowedHosts hosts,
+                                Supplier<Optional<String>> notReady, Consumer<Javalin> routes) {
         Javalin app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
@@ -46,15 +48,17 @@ public final class HttpApi implements AutoCloseable {
             Console.serveFiles(config);
         });
         Problems.install(app);
+        // Before the token: a token does not make a request from another site the user's own.
+        app.before(new SameSiteGuard(hosts)::check);
         app.before(ctx -> RequestGuards.bearerToken(ctx, apiToken));
         app.before("/api/*", RequestGuards::jsonBody);
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         app.get("/health/ready", ctx -> {
-            if (ready.getAsBoolean()) {
+            Optional<String> why = notReady.get();
+            if (why.isEmpty()) {
                 ctx.json(Map.of("status", "UP"));
             } else {
-                Problems.write(ctx, 503, "Service Unavailable", "streams are starting, restoring or rebalancing",
-                        java.util.List.of());
+                Problems.write(ctx, 503, "Service Unavailable", "not ready: " + why.get(), java.util.List.of());
             }
         });
         routes.accept(app);

@@ -41,6 +41,7 @@ public final class LoadGenerator implements AutoCloseable {
     private volatile String error;
     private volatile long startedNanos;
     private volatile long endedNanos;
+    private volatile boolean stopping;
     private Thread runner;
 
     private LoadGenerator(LoadClient client, LoadSettings settings) {
@@ -68,7 +69,19 @@ public final class LoadGenerator implements AutoCloseable {
         } catch (InterruptedException e) {
             end(Phase.STOPPED, "stopped");
         } catch (IOException | LoadFailedException e) {
-            end(Phase.FAILED, describe(e));
+            // Stopped in the middle of setting up, a call interrupted reads as a failure: it is a stop.
+            end(stopping ? Phase.STOPPED : Phase.FAILED, stopping ? "stopped" : describe(e));
+        } catch (RuntimeException | Error e) {
+            // Whatever went wrong, the load has ended: never leave it "running" (and a new one refused)
+            // until the process restarts. Stopping it may surface as a refused task: that is a stop.
+            if (stopping) {
+                end(Phase.STOPPED, "stopped");
+            } else {
+                LOG.warn("Load {} failed", plan.run(), e);
+                end(Phase.FAILED, "failed: " + e);
+            }
+        } finally {
+            orders.shutdownNow();
         }
     }
 
@@ -126,6 +139,9 @@ public final class LoadGenerator implements AutoCloseable {
             error = describe(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) { // counted, not lost in the executor's future
+            failed.incrementAndGet();
+            error = "failed: " + e;
         }
     }
 
@@ -158,9 +174,10 @@ public final class LoadGenerator implements AutoCloseable {
         return progress();
     }
 
-    /** Stops placing orders and stops waiting for their outcomes. */
+    /** Stops placing orders and stops waiting for their outcomes; the load then ends as STOPPED. */
     @Override
     public void close() {
+        stopping = true;
         runner.interrupt();
         orders.shutdownNow();
     }

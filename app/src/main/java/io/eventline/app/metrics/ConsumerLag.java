@@ -52,6 +52,7 @@ public final class ConsumerLag {
 
     private final Admin admin;
     private final Duration timeout;
+    private final java.util.concurrent.atomic.AtomicLong failedOffsetReads = new java.util.concurrent.atomic.AtomicLong();
 
     public ConsumerLag(Admin admin, Duration timeout) {
         this.admin = admin;
@@ -146,10 +147,17 @@ public final class ConsumerLag {
             try {
                 offsets.put(partition, get(result.partitionResult(partition)).offset());
             } catch (ExecutionException e) {
-                LOG.debug("no offset for {}: {}", partition, e.getCause().getMessage());
+                failedOffsetReads.incrementAndGet();
+                LOG.warn("lag: no offset for {} ({}); its lag is left out of this read", partition,
+                        e.getCause().getMessage());
             }
         }
         return offsets;
+    }
+
+    /** Partitions whose offset could not be read, since this reader was made (their lag was left out). */
+    public long failedOffsetReads() {
+        return failedOffsetReads.get();
     }
 
     private <T> T get(KafkaFuture<T> future) throws ExecutionException, InterruptedException, TimeoutException {

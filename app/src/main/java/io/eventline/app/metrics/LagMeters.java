@@ -1,5 +1,6 @@
 package io.eventline.app.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -20,6 +21,9 @@ final class LagMeters implements MeterBinder {
                 .description("Records a consumer group has yet to read: the partition's last stable offset less the"
                         + " group's committed offset")
                 .baseUnit("records")
+                .register(registry);
+        FunctionCounter.builder("eventline.consumer.lag.read.failures", lag, ConsumerLag::failedOffsetReads)
+                .description("Partitions whose offsets a lag read could not get (left out of that read; logged at WARN)")
                 .register(registry);
     }
 

@@ -4,6 +4,7 @@ import io.eventline.app.broker.SweeperCounts;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -47,8 +48,12 @@ public final class Metrics implements AutoCloseable {
     private final RebalanceMeters rebalances;
     private final KafkaMeters kafka;
 
-    /** @param streams this instance's streams by application id, as they are when asked */
-    public Metrics(Map<String, Object> clientSettings, Supplier<Map<String, KafkaStreams>> streams) {
+    /**
+     * @param streams this instance's streams by application id, as they are when asked
+     * @param deadLetters the dead letters, shared with {@code /api/dlq}: one index kept up to date
+     */
+    public Metrics(Map<String, Object> clientSettings, Supplier<Map<String, KafkaStreams>> streams,
+                   DeadLetterQueue deadLetters) {
         registry.config().meterFilter(KafkaMeters.only(KafkaMeters.KEPT))
                 // Named against Prometheus's conventions (promtool's lint): a unit abbreviated, a gauge
                 // ending in _count. Uptime and CPU usage say what matters of them.
@@ -63,9 +68,18 @@ public final class Metrics implements AutoCloseable {
         LagMeters lags = new LagMeters(new ConsumerLag(admin, TIMEOUT));
         lags.bindTo(registry);
         this.lag = new Refresh("consumer lag", Duration.ofSeconds(2), lags::refresh, refreshes);
-        DeadLetterMeters depths = new DeadLetterMeters(new DeadLetterQueue(clientSettings));
+        DeadLetterMeters depths = new DeadLetterMeters(deadLetters);
         depths.bindTo(registry);
         this.deadLetters = new Refresh("dead letters", Duration.ofSeconds(5), depths::refresh, refreshes);
+        refreshFailures("lag", lag);
+        refreshFailures("dead-letters", this.deadLetters);
+        FunctionCounter.builder("eventline.dlq.replays.aborted", deadLetters, DeadLetterQueue::replaysAborted)
+                .description("Replays undone: their transaction aborted, nothing replayed (logged at WARN)")
+                .register(registry);
+        FunctionCounter.builder("eventline.dlq.replay.abort.failures", deadLetters,
+                        DeadLetterQueue::replayAbortFailures)
+                .description("Aborts of an undone replay that failed themselves (the transaction times out instead)")
+                .register(registry);
         this.rebalances = new RebalanceMeters(streams);
         rebalances.bindTo(registry);
         this.kafka = new KafkaMeters(registry, kafkaScheduler);
@@ -83,6 +97,13 @@ public final class Metrics implements AutoCloseable {
     /** Adds the embedded broker's hanging-transaction sweeper. */
     public void bindSweeper(Supplier<SweeperCounts> counts) {
         new SweeperMeters(counts).bindTo(registry);
+    }
+
+    private void refreshFailures(String what, Refresh refresh) {
+        FunctionCounter.builder("eventline.metrics.refresh.failures", refresh, Refresh::failures)
+                .description("Reads from the cluster for metrics that failed, keeping the last values (logged at WARN)")
+                .tag("what", what)
+                .register(registry);
     }
 
     /** Adds a service's Kafka client and Streams metrics. */

@@ -23,6 +23,7 @@ final class Refresh {
     private final Duration interval;
     private final Task task;
     private final Executor executor;
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
     private CompletableFuture<Void> running = CompletableFuture.completedFuture(null);
     private long startedAt;
     private boolean started;
@@ -51,7 +52,13 @@ final class Refresh {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
+            failures.incrementAndGet();
             LOG.warn("metrics: reading {} failed; the last values stay: {}", what, e.toString());
         }
+    }
+
+    /** Refreshes that failed (their meters kept the last values). */
+    long failures() {
+        return failures.get();
     }
 }

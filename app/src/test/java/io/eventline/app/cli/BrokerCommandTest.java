@@ -18,4 +18,16 @@ class BrokerCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("eventline: " + message).contains("Usage: eventline broker");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "--host 0.0.0.0; PLAINTEXT://0.0.0.0:9092 (PLAINTEXT)",
+            "--node-id 1 --controllers 1@192.0.2.1:19093; CONTROLLER://192.0.2.1:19093 (PLAINTEXT)"})
+    void shouldExitWithUsageWhenAListenerGoesBeyondLoopbackWithoutAuthentication(String options, String listener) {
+        Cli.Result result = Cli.execute(("broker " + options).split(" "));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(listener).contains("without authentication")
+                .contains("--broker-config").contains("--trusted-network");
+    }
 }

@@ -34,9 +34,15 @@ public final class CommandGateway<C> implements AutoCloseable {
 
     /** @param clientSettings bootstrap servers and any security settings, shared by producer and consumer */
     public CommandGateway(Aggregate<C, ?, ?> aggregate, Map<String, Object> clientSettings, Duration timeout) {
+        this(aggregate, new ReplyListener(aggregate.replyTopic(), clientSettings), clientSettings, timeout);
+    }
+
+    /** With the replies read by {@code replies}: a listener over a mock consumer, in tests. */
+    CommandGateway(Aggregate<C, ?, ?> aggregate, ReplyListener replies, Map<String, Object> clientSettings,
+                   Duration timeout) {
         this.aggregate = aggregate;
         this.timeout = timeout;
-        this.replies = new ReplyListener(aggregate.replyTopic(), clientSettings);
+        this.replies = replies;
         Properties props = new Properties();
         props.putAll(clientSettings);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -51,6 +57,7 @@ public final class CommandGateway<C> implements AutoCloseable {
      * decided later, as the log holds it.
      */
     public CompletableFuture<Reply> send(String aggregateId, C command, String correlationId) {
+        replies.restart(); // no command should wait for a reply that no thread reads
         String commandId = UUID.randomUUID().toString();
         var type = aggregate.commands().typeOf(command);
         CommandEnvelope envelope = new CommandEnvelope(commandId, type.name(), type.currentVersion(), aggregateId,
@@ -81,6 +88,28 @@ public final class CommandGateway<C> implements AutoCloseable {
             }
             throw ApiException.unavailable("the command could not be sent to Kafka: " + e.getCause().getMessage());
         }
+    }
+
+    /**
+     * For readiness: whether the replies are being read. A listener found dead is restarted (from where
+     * it stopped) and this answers false that once, so that the failure shows.
+     */
+    public boolean checkReplies() {
+        if (replies.alive()) {
+            return true;
+        }
+        replies.restart();
+        return false;
+    }
+
+    /** How often the reply listener was restarted after it failed. */
+    public long replyListenerRestarts() {
+        return replies.restarts();
+    }
+
+    /** The aggregate this gateway sends commands to, for messages. */
+    public String aggregateName() {
+        return aggregate.name();
     }
 
     @Override

@@ -1,15 +1,13 @@
 package io.eventline.core.dlq;
 
 import io.eventline.core.http.ApiException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,17 +23,20 @@ import org.slf4j.LoggerFactory;
  * dead letter is replayed once or not at all. A record still bad comes back as a new dead letter, with
  * one more attempt.
  *
+ * <p>What the topics hold is kept in a {@link DeadLetterIndex} that reads only what was appended since
+ * the last call: listing, paging and the depths cost the new dead letters, not every one since offset 0.
+ *
  * <p>Thread-safe: replays of this instance run one at a time; those of several instances are kept
  * apart by their shared transactional id (the one that starts later fences the other, whose replay
  * then fails and may be retried).
  *
  * {@snippet :
  * DeadLetterQueue dlq = new DeadLetterQueue(clientSettings);
- * dlq.list().forEach(letter -> System.out.println(letter.id() + " " + letter.reason()));
+ * dlq.page(100, Optional.empty()).forEach(letter -> System.out.println(letter.id() + " " + letter.reason()));
  * dlq.replay("wallets.dlq-3-17"); // ApiException 404 if unknown, 409 if already replayed
  * }
  */
-public final class DeadLetterQueue {
+public final class DeadLetterQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueue.class);
     /** Compacted: dead-letter id → when it was replayed. */
     public static final String REPLAYED = "eventline.dlq.replayed";
@@ -43,17 +44,31 @@ public final class DeadLetterQueue {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final TopicReader reader;
+    private final DeadLetterIndex index;
     private final Replayer replayer;
     private final ReentrantLock replaying = new ReentrantLock();
 
     public DeadLetterQueue(Map<String, Object> clientSettings) {
         this.reader = new TopicReader(clientSettings, TIMEOUT);
+        this.index = new DeadLetterIndex(clientSettings, TIMEOUT);
         this.replayer = new Replayer(clientSettings);
     }
 
-    /** Every dead letter, newest first. */
+    /** Every dead letter, newest first: for a few; {@link #page} bounds what one call answers. */
     public List<DeadLetterEntry> list() {
-        return read().entries();
+        index.catchUp();
+        return index.page(Integer.MAX_VALUE, Optional.empty());
+    }
+
+    /**
+     * Up to {@code limit} dead letters, newest first, after the one whose id is {@code after} (the last
+     * of the previous page), or from the newest.
+     *
+     * @throws ApiException 400 naming {@code after} when it names no dead letter
+     */
+    public List<DeadLetterEntry> page(int limit, Optional<String> after) {
+        index.catchUp();
+        return index.page(limit, after);
     }
 
     /**
@@ -61,12 +76,23 @@ public final class DeadLetterQueue {
      * named, with 0 when nothing waits there, so that a depth going back to 0 is seen as such.
      */
     public Map<String, Long> depths() {
-        Letters letters = read();
-        Map<String, Long> depths = new TreeMap<>();
-        letters.queues().forEach(queue -> depths.put(queue, 0L));
-        letters.entries().stream().filter(entry -> !entry.replayed())
-                .forEach(entry -> depths.merge(entry.queue(), 1L, Long::sum));
-        return depths;
+        index.catchUp();
+        return index.depths();
+    }
+
+    /** Replays undone since this queue was made: their transaction aborted, nothing replayed. */
+    public long replaysAborted() {
+        return replayer.aborted();
+    }
+
+    /** Aborts of undone replays that failed themselves (the broker aborts them at their timeout). */
+    public long replayAbortFailures() {
+        return replayer.abortFailures();
+    }
+
+    /** Records read from the cluster since this queue was made: what keeping up has cost (for tests). */
+    public long recordsRead() {
+        return index.recordsRead();
     }
 
     /**
@@ -75,39 +101,50 @@ public final class DeadLetterQueue {
      * @throws ApiException 404 for an id that names no dead letter, 409 when it was already replayed
      */
     public DeadLetterEntry replay(String id) {
-        if (DeadLetterEntry.Location.of(id).isEmpty()) {
+        Optional<DeadLetterEntry.Location> location = DeadLetterEntry.Location.of(id);
+        if (location.isEmpty()) {
             throw ApiException.notFound("no dead letter " + id + " (ids read <dead-letter topic>-<partition>-<offset>)");
         }
         replaying.lock();
         try (Replayer.Session session = replayer.begin()) {
-            Letters letters = read();
-            DeadLetterEntry entry = letters.entries().stream().filter(e -> e.id().equals(id)).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("no dead letter " + id));
+            // After begin(): the session fenced every earlier replay, so the marks read now are final.
+            index.catchUp();
+            DeadLetterEntry entry = index.get(id).orElseThrow(() -> ApiException.notFound("no dead letter " + id));
             if (entry.replayed()) {
                 throw ApiException.conflict(null, id + " was already replayed");
             }
-            session.replay(letters.records().get(id), entry, letters.sameRecord(entry));
+            ConsumerRecord<byte[], byte[]> letter = reader.readOne(location.get())
+                    .orElseThrow(() -> ApiException.notFound("dead letter " + id + " is no longer in its topic"));
+            session.replay(letter, entry, index.sameRecord(entry));
             session.commit();
-            LOG.info("replayed {} to {}-{}", id, Replayer.Session.destination(letters.records().get(id), entry),
-                    entry.partition());
+            LOG.info("replayed {} to {}-{}", id, Replayer.Session.destination(letter, entry), entry.partition());
             return entry;
         } finally {
             replaying.unlock();
         }
     }
 
-    /** Replays every dead letter not yet replayed, one per record; returns those replayed. */
+    /**
+     * Replays every dead letter not yet replayed, one per record, oldest first; returns those
+     * replayed. Their records are read in one pass over the dead-letter topics and sent as they come,
+     * not held.
+     */
     public List<DeadLetterEntry> replayAll() {
         replaying.lock();
         try (Replayer.Session session = replayer.begin()) {
-            Letters letters = read();
+            index.catchUp();
+            Map<String, DeadLetterEntry> toReplay = new LinkedHashMap<>();
+            index.waitingOldestFirst().forEach(entry -> toReplay.put(entry.id(), entry));
+            Set<String> queues = toReplay.values().stream().map(DeadLetterEntry::queue).collect(Collectors.toSet());
             List<DeadLetterEntry> replayed = new ArrayList<>();
-            for (DeadLetterEntry entry : letters.entries().reversed()) { // oldest first: the order they came
-                if (!entry.replayed() && replayed.stream().noneMatch(entry::sameRecordAs)) {
-                    session.replay(letters.records().get(entry.id()), entry, letters.sameRecord(entry));
+            reader.forEach(queues, record -> {
+                DeadLetterEntry entry = toReplay.get(
+                        new DeadLetterEntry.Location(record.topic(), record.partition(), record.offset()).id());
+                if (entry != null) {
+                    session.replay(record, entry, index.sameRecord(entry));
                     replayed.add(entry);
                 }
-            }
+            });
             session.commit();
             LOG.info("replayed {} dead letters", replayed.size());
             return replayed;
@@ -116,36 +153,8 @@ public final class DeadLetterQueue {
         }
     }
 
-    private Letters read() {
-        Set<String> replayed = reader.readAll(List.of(REPLAYED)).stream()
-                .filter(record -> record.key() != null && record.value() != null)
-                .map(record -> new String(record.key(), StandardCharsets.UTF_8))
-                .collect(Collectors.toSet());
-        Map<String, ConsumerRecord<byte[], byte[]>> records = new LinkedHashMap<>();
-        List<DeadLetterEntry> read = new ArrayList<>();
-        List<String> queues = reader.topicsEndingWith(SUFFIX);
-        for (ConsumerRecord<byte[], byte[]> record : reader.readAll(queues)) {
-            DeadLetterEntry.of(record).ifPresent(entry -> {
-                records.put(entry.id(), record);
-                read.add(entry);
-            });
-        }
-        // A record dead-lettered twice by one application (two of its processors read the topic, or a
-        // read model was rebuilt) is replayed once: each of its dead letters counts as replayed then.
-        Set<String> replayedRecords = read.stream().filter(entry -> replayed.contains(entry.id()))
-                .map(DeadLetterEntry::recordKey).collect(Collectors.toSet());
-        List<DeadLetterEntry> entries = new ArrayList<>(read.stream()
-                .map(entry -> replayedRecords.contains(entry.recordKey()) ? entry.asReplayed() : entry).toList());
-        entries.sort(Comparator.comparing(DeadLetterEntry::at).thenComparing(DeadLetterEntry::queue)
-                .thenComparingLong(e -> Long.parseLong(e.id().substring(e.id().lastIndexOf('-') + 1))).reversed());
-        return new Letters(queues, entries, records);
-    }
-
-    /** What one read found: the dead-letter topics, entries newest first, and each one's record, by id. */
-    private record Letters(List<String> queues, List<DeadLetterEntry> entries,
-                           Map<String, ConsumerRecord<byte[], byte[]>> records) {
-        List<String> sameRecord(DeadLetterEntry entry) {
-            return entries.stream().filter(entry::sameRecordAs).map(DeadLetterEntry::id).toList();
-        }
+    @Override
+    public void close() {
+        index.close();
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,9 +33,21 @@ final class Replayer {
     private static final String TRANSACTIONAL_ID = "eventline-dlq-replay";
 
     private final Map<String, Object> clientSettings;
+    private final AtomicLong aborted = new AtomicLong();
+    private final AtomicLong abortFailures = new AtomicLong();
 
     Replayer(Map<String, Object> clientSettings) {
         this.clientSettings = Map.copyOf(clientSettings);
+    }
+
+    /** Replays undone (aborted, whatever the cause: a refused id, a failed send or commit). */
+    long aborted() {
+        return aborted.get();
+    }
+
+    /** Aborts that failed themselves. */
+    long abortFailures() {
+        return abortFailures.get();
     }
 
     /** Opens a transaction; read the marks after this, not before. */
@@ -48,7 +61,7 @@ final class Replayer {
         try {
             producer.initTransactions();
             producer.beginTransaction();
-            return new Session(producer);
+            return new Session(producer, aborted, abortFailures);
         } catch (KafkaException e) {
             producer.close();
             throw ApiException.unavailable("cannot start a replay: " + e.getMessage());
@@ -58,10 +71,15 @@ final class Replayer {
     /** One transaction; closing it without {@link #commit()} aborts whatever it sent. */
     static final class Session implements AutoCloseable {
         private final KafkaProducer<byte[], byte[]> producer;
+        private final AtomicLong aborted;
+        private final AtomicLong abortFailures;
         private boolean committed;
+        private boolean sent;
 
-        private Session(KafkaProducer<byte[], byte[]> producer) {
+        private Session(KafkaProducer<byte[], byte[]> producer, AtomicLong aborted, AtomicLong abortFailures) {
             this.producer = producer;
+            this.aborted = aborted;
+            this.abortFailures = abortFailures;
         }
 
         /**
@@ -70,6 +88,7 @@ final class Replayer {
          */
         void replay(ConsumerRecord<byte[], byte[]> letter, DeadLetterEntry entry, List<String> ids) {
             // Same partition: the replay meets the state its first reading left, in the same task.
+            sent = true;
             String destination = destination(letter, entry);
             producer.send(new ProducerRecord<>(destination, entry.partition() < 0 ? null : entry.partition(),
                     letter.key(), letter.value(), original(letter.headers(), entry)));
@@ -112,11 +131,18 @@ final class Replayer {
         @Override
         public void close() {
             try {
-                if (!committed) {
+                if (!committed && sent) {
+                    aborted.incrementAndGet();
+                    LOG.warn("a replay of dead letters was undone: its transaction is aborted");
+                }
+                if (!committed) { // also when nothing was sent (an unknown id): the transaction is open
                     producer.abortTransaction();
                 }
             } catch (KafkaException e) {
-                LOG.debug("abort after a failed replay: {}", e.getMessage());
+                // The broker aborts it once transaction.timeout.ms passes; until then readers wait at it.
+                abortFailures.incrementAndGet();
+                LOG.warn("aborting an undone replay failed ({}); the broker aborts it at its transaction timeout",
+                        e.getMessage());
             } finally {
                 producer.close();
             }

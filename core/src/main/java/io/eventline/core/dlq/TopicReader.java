@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,6 +43,35 @@ final class TopicReader {
     /** Every record of the topics, up to their end offsets when the read began. */
     List<ConsumerRecord<byte[], byte[]>> readAll(Collection<String> topics) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        forEach(topics, records::add);
+        return records;
+    }
+
+    /** The one record at a dead letter's place; empty when the topic no longer holds it. */
+    Optional<ConsumerRecord<byte[], byte[]>> readOne(DeadLetterEntry.Location location) {
+        TopicPartition partition = new TopicPartition(location.queue(), location.partition());
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, location.offset());
+            long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (consumer.position(partition, timeout) <= location.offset() && location.offset() < end) {
+                if (System.nanoTime() > deadline) {
+                    throw ApiException.unavailable("reading " + location.id() + " took longer than " + timeout
+                            + "; retry");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    if (record.offset() == location.offset()) {
+                        return Optional.of(record);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Hands each record of the topics, up to their end offsets when the read began, to {@code each}. */
+    void forEach(Collection<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> each) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = topics.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic, timeout).stream()
@@ -56,12 +87,11 @@ final class TopicReader {
                 }
                 consumer.poll(POLL).forEach(record -> {
                     if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        records.add(record);
+                        each.accept(record);
                     }
                 });
             }
         }
-        return records;
     }
 
     private static boolean atEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {

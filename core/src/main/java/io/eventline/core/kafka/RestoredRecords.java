@@ -1,5 +1,7 @@
 package io.eventline.core.kafka;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateRestoreListener;
@@ -11,10 +13,11 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
  */
 public final class RestoredRecords implements StateRestoreListener {
     private final AtomicLong restored = new AtomicLong();
+    private final Set<String> restoring = ConcurrentHashMap.newKeySet();
 
     @Override
     public void onRestoreStart(TopicPartition partition, String storeName, long startingOffset, long endingOffset) {
-        // counted per batch, as they are restored
+        restoring.add(storeName + " " + partition);
     }
 
     @Override
@@ -24,7 +27,20 @@ public final class RestoredRecords implements StateRestoreListener {
 
     @Override
     public void onRestoreEnd(TopicPartition partition, String storeName, long totalRestored) {
-        // already counted batch by batch
+        restoring.remove(storeName + " " + partition); // its records were counted batch by batch
+    }
+
+    @Override
+    public void onRestoreSuspended(TopicPartition partition, String storeName, long totalRestored) {
+        restoring.remove(storeName + " " + partition); // the task moved away: another instance restores it
+    }
+
+    /**
+     * Store partitions being restored from their changelogs now: until none is, some keys answer from
+     * a state that has not caught up with the log (readiness waits for it).
+     */
+    public int restoring() {
+        return restoring.size();
     }
 
     /** Records restored since this application started. */

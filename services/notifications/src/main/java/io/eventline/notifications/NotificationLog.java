@@ -8,9 +8,11 @@ import io.eventline.core.decider.StoreProvider;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Timestamps;
-import java.util.ArrayList;
+import io.eventline.core.http.FirstSorted;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
@@ -38,16 +40,19 @@ final class NotificationLog {
     }
 
     /**
-     * Every message, newest first. A scan of the whole history store, fine while it is small: a
-     * projection ordered by time, with paging, comes with the read-model work.
+     * The newest {@code limit} messages, newest first. The history store is keyed by order, not by
+     * time, so this still reads every message of this instance's partitions (one notification per
+     * order), but keeps only {@code limit} of them at a time: memory for the page, not for the store. A
+     * time-ordered index would answer from a range; it is not built yet.
      */
-    List<NotificationView> all() {
-        List<EventEnvelope> sent = new ArrayList<>();
+    List<NotificationView> newest(int limit) {
+        List<EventEnvelope> first;
         try (KeyValueIterator<String, byte[]> all = stores.store(NotificationsService.AGGREGATE.historyStore()).all()) {
-            all.forEachRemaining((KeyValue<String, byte[]> entry) -> sent.add(EnvelopeCodec.fromBytes(entry.value)));
+            Iterator<KeyValue<String, byte[]>> entries = all;
+            first = FirstSorted.of(Stream.iterate(entries, Iterator::hasNext, it -> it).map(Iterator::next)
+                    .map(entry -> EnvelopeCodec.fromBytes(entry.value)), NEWEST_FIRST, limit);
         }
-        sent.sort(NEWEST_FIRST);
-        return sent.stream().map(NotificationLog::view).toList();
+        return first.stream().map(NotificationLog::view).toList();
     }
 
     private static NotificationView view(EventEnvelope envelope) {

@@ -4,16 +4,22 @@ import io.eventline.contracts.notifications.NotificationCommand;
 import io.eventline.contracts.notifications.NotificationEvent;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.http.ListLimit;
 import io.eventline.core.http.RequestBody;
 import io.eventline.core.http.StoreReads;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * {@code GET /api/notifications[?orderId=…]} of API.md: the messages sent, from this instance's
- * stores (the app merges the answers of every instance holding a part). Read-only: messages are only ever caused by orders' events, never by a request.
+ * {@code GET /api/notifications[?orderId=…][&limit=…]} of API.md: the messages sent, newest first, at
+ * most {@code limit} (1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}), from this instance's
+ * stores (the app merges the answers of every instance holding a part). Read-only: messages are only
+ * ever caused by orders' events, never by a request.
  */
 public final class NotificationRoutes {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
     private final NotificationLog log;
 
     public NotificationRoutes(AggregateQueries<NotificationCommand, Notification, NotificationEvent> queries,
@@ -28,6 +34,12 @@ public final class NotificationRoutes {
     private void list(Context ctx) {
         String orderParam = ctx.queryParam("orderId");
         String orderId = orderParam == null ? null : RequestBody.id("orderId", orderParam);
-        ctx.json(StoreReads.read("notifications", () -> orderId == null ? log.all() : log.forOrder(orderId)));
+        int limit = listLimit(ctx);
+        ctx.json(StoreReads.read("notifications", () -> orderId == null ? log.newest(limit) : log.forOrder(orderId)));
+    }
+
+    /** How many messages {@code GET /api/notifications} answers for a request. */
+    public static int listLimit(Context ctx) {
+        return ListLimit.of("limit", ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
     }
 }

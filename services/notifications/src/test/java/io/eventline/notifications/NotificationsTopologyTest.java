@@ -108,9 +108,11 @@ class NotificationsTopologyTest {
         NotificationLog log = new NotificationLog(
                 new AggregateQueries<>(NotificationsService.AGGREGATE, driver::getKeyValueStore), driver::getKeyValueStore);
 
-        assertThat(log.all()).extracting(NotificationView::orderId, NotificationView::at).containsExactly(
+        assertThat(log.newest(100)).extracting(NotificationView::orderId, NotificationView::at).containsExactly(
                 tuple("o-2", "2026-11-22T10:00:05.000Z"),
                 tuple("o-1", "2026-11-22T10:00:00.000Z"));
+        assertThat(log.newest(1)).extracting(NotificationView::orderId).as("the limit keeps the newest")
+                .containsExactly("o-2");
         assertThat(log.forOrder("o-1")).singleElement().satisfies(view -> {
             assertThat(view.subject()).isEqualTo("Your order o-1 has shipped");
             assertThat(Json.writeString(view)).doesNotContain("reason").contains("\"to\":\"alice@example.com\"");

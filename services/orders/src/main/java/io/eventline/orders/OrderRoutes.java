@@ -17,7 +17,9 @@ import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.http.ApiException;
 import io.eventline.core.http.Durations;
+import io.eventline.core.http.FirstSorted;
 import io.eventline.core.http.Instants;
+import io.eventline.core.http.ListLimit;
 import io.eventline.core.http.MinVersion;
 import io.eventline.core.http.RequestBody;
 import io.eventline.core.http.StoreReads;
@@ -35,6 +37,9 @@ import java.util.Map;
  */
 public final class OrderRoutes {
     private static final Duration DEFAULT_VERSION_WAIT = Duration.ofSeconds(5);
+    private static final Comparator<Map.Entry<String, Projected<OrderSummary>>> NEWEST_CHANGED_FIRST =
+            Comparator.comparing((Map.Entry<String, Projected<OrderSummary>> e) -> e.getValue().updated()).reversed()
+                    .thenComparing(Map.Entry::getKey);
 
     private final CommandGateway<OrderCommand> gateway;
     private final AggregateQueries<OrderCommand, Order, OrderEvent> queries;
@@ -143,14 +148,15 @@ public final class OrderRoutes {
         String customerId = ctx.queryParam("customerId") == null ? null
                 : RequestBody.id("customerId", ctx.queryParam("customerId"));
         int limit = limit(ctx.queryParam("limit"));
-        ctx.json(view.all().stream()
+        // The read model is keyed by order id: the filters and the order by time look at every view of
+        // this instance's partitions, but only a page of them is kept and sorted (see README).
+        var matching = view.all().stream()
                 .filter(e -> status == null || e.getValue().view().status() == status)
-                .filter(e -> customerId == null || customerId.equals(e.getValue().view().customerId()))
-                .sorted(Comparator.comparing((Map.Entry<String, Projected<OrderSummary>> e) -> e.getValue().updated())
-                        .reversed())
-                .limit(limit)
+                .filter(e -> customerId == null || customerId.equals(e.getValue().view().customerId()));
+        ctx.json(FirstSorted.of(matching, NEWEST_CHANGED_FIRST, limit).stream()
                 .map(e -> OrderView.of(e.getKey(), e.getValue(), List.of())).toList());
     }
+
 
     private void events(Context ctx) {
         String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
@@ -178,17 +184,6 @@ public final class OrderRoutes {
     }
 
     private static int limit(String value) {
-        if (value == null) {
-            return 100;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= 1000) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, naming the field
-        }
-        throw ApiException.badRequest("limit", "an integer from 1 to 1000");
+        return ListLimit.of("limit", value, 100, 1000);
     }
 }
