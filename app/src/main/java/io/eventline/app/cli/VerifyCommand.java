@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,7 +77,13 @@ final class VerifyCommand implements Callable<Integer> {
         Optional<Snapshots> snapshots = Optional.ofNullable(url).filter(u -> !u.isBlank())
                 .map(u -> new RestSnapshots(u, Optional.ofNullable(apiToken).filter(t -> !t.isBlank())));
         long started = System.nanoTime();
-        Verdict verdict = LogVerifier.verify(settings, snapshots, quiescent, Duration.ofSeconds(timeoutSeconds));
+        Verdict verdict;
+        try {
+            verdict = LogVerifier.verify(settings, snapshots, quiescent, Duration.ofSeconds(timeoutSeconds));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no Kafka cluster answered at " + bootstrapServers + " within "
+                    + timeoutSeconds + " s (start one, or pass --bootstrap-servers)", e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Eventline log at %s, verified in %.1f s%n", bootstrapServers, (System.nanoTime() - started) / 1e9);
         out.print(verdict.summary(show));

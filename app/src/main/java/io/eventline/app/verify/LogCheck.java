@@ -38,6 +38,7 @@ public final class LogCheck {
     public LogCheck(LogTopics topics) {
         this.topics = topics;
         this.causes = new Causes(topics);
+        topics.all().forEach(topic -> records.put(topic, 0L)); // an empty topic is read too, and shown
     }
 
     /** A record read {@code read_committed}, from any of the topics. */
