@@ -2,6 +2,7 @@ package io.eventline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventline.app.verify.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +90,8 @@ class BrokerFailureTest {
             ReplicationReport replication = ReplicationReport.check(cluster);
             String summary;
             try {
-                summary = placeOrdersThroughOutages(cluster, api, scenario, plan, "seed " + seed);
+                summary = placeOrdersThroughOutages(cluster, api, scenario, plan, "seed " + seed,
+                        dataDir.resolve("platform").resolve("mail"));
             } catch (AssertionError | RuntimeException e) {
                 // A stalled partition is what a hanging transaction looks like from outside: say so.
                 throw new AssertionError("seed " + seed + ": " + e.getMessage() + "; transactions open over 30 s: "
@@ -104,7 +106,7 @@ class BrokerFailureTest {
 
     /** @return what happened, for the summary line */
     private static String placeOrdersThroughOutages(ThreeNodeCluster cluster, TestApi api, Scenario scenario,
-                                                    Plan plan, String seed) throws Exception {
+                                                    Plan plan, String seed, Path mailDir) throws Exception {
         AtomicInteger span = new AtomicInteger(); // 0 all up, 1 first broker down, 2 back, 3 second down...
         try (CrashClient client = CrashClient.start(api, scenario, plan.ordersPerSecond(), span::get)) {
             client.resume();
@@ -114,10 +116,16 @@ class BrokerFailureTest {
             PlatformLedger ledger = client.assertNothingLost(seed, SETTLE);
             assertThat(cluster.healthy()).as("no node met a fatal fault").isTrue();
             assertThat(kills).as("kills").hasSize(plan.kills());
+            String invariantsHeld = since(lastOrder);
+            String label = "BrokerFailureTest " + seed;
+            Verdict verdict = LogVerification.assertClean(label, cluster.bootstrapServers(), api);
+            LogVerification.assertAsSent(label, verdict, scenario, ledger.outcomes());
+            LogVerification.assertOneMailPerOrder(label, scenario, List.of(mailDir));
             return String.format("%d orders, %d kills %s; orders acknowledged per span (even: all up, odd: one down) "
                             + "%s, %d requests answered only on a retry; outcomes %s; invariants held %s after the "
-                            + "last order", plan.orders(), kills.size(), kills, client.ackedPerEpoch(),
-                    client.retried(), new TreeMap<>(ledger.outcomes()), since(lastOrder));
+                            + "last order; log verified, %,d aborted records", plan.orders(), kills.size(), kills,
+                    client.ackedPerEpoch(), client.retried(), new TreeMap<>(ledger.outcomes()), invariantsHeld,
+                    verdict.aborted());
         }
     }
 

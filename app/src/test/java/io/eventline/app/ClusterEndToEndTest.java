@@ -2,6 +2,8 @@ package io.eventline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventline.app.cli.Cli;
+import io.eventline.app.verify.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,11 +112,21 @@ class ClusterEndToEndTest {
             System.out.println("ClusterEndToEndTest: every order acknowledged " + since(firstOrder)
                     + " after the first was sent");
             PlatformLedger ledger = client.assertNothingLost("seed " + seed, SETTLE);
+            String invariantsHeld = since(lastOrder);
+            String label = "ClusterEndToEndTest seed=" + seed;
+            Verdict verdict = LogVerification.assertClean(label, cluster.bootstrapServers(), api);
+            // And as a user runs it, on the three brokers: the snapshots were compared just above.
+            Cli.Result verify = Cli.execute("verify", "--bootstrap-servers", cluster.bootstrapServers(), "--quiescent");
+            assertThat(verify.exitCode()).as("./eventline verify: %s%s", verify.out(), verify.err()).isZero();
+            assertThat(verify.out()).contains("violations   none");
+            LogVerification.assertAsSent(label, verdict, scenario, ledger.outcomes());
+            int mailRepeats = LogVerification.assertOneMailPerOrder(label, scenario, cluster.mailDirs());
             return String.format("%d orders, %d service processes of %s, outages %s; orders acknowledged per span "
                             + "(even: all up, odd: from a kill until all were back) %s, %d requests answered only on "
-                            + "a retry; outcomes %s; invariants held %s after the last order", plan.orders(),
+                            + "a retry; outcomes %s; invariants held %s after the last order; log verified, %,d "
+                            + "aborted records; %d mails tried again by the other instance", plan.orders(),
                     2 * plan.groups().size(), plan.groups(), outages, client.ackedPerEpoch(), client.retried(),
-                    new TreeMap<>(ledger.outcomes()), since(lastOrder));
+                    new TreeMap<>(ledger.outcomes()), invariantsHeld, verdict.aborted(), mailRepeats);
         }
     }
 

@@ -2,6 +2,7 @@ package io.eventline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventline.app.verify.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,12 @@ class CrashTest {
                 killRepeatedly(eventline, client, plan.kills(), new Random(seed), kills);
                 client.done().get(SETTLE.toMinutes(), TimeUnit.MINUTES);
                 long lastOrder = System.nanoTime();
-                client.assertNothingLost("seed " + seed, SETTLE).printSummary();
+                PlatformLedger ledger = client.assertNothingLost("seed " + seed, SETTLE);
+                ledger.printSummary();
+                String label = "CrashTest seed=" + seed;
+                Verdict verdict = LogVerification.assertClean(label, eventline.bootstrapServers(), api);
+                LogVerification.assertAsSent(label, verdict, scenario, ledger.outcomes());
+                LogVerification.assertOneMailPerOrder(label, scenario, List.of(workDir.resolve("data").resolve("mail")));
                 System.out.printf("CrashTest seed=%d: %d orders, %d kills (%d in the middle of a start), %d restarts, "
                                 + "%d requests cut off and retried, orders acknowledged per span between kills %s; "
                                 + "ready after each restart %s; hanging transactions closed %s; "

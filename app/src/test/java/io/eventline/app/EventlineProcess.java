@@ -97,6 +97,15 @@ final class EventlineProcess implements AutoCloseable {
         };
     }
 
+    /** The embedded broker of an {@code eventline run}, for clients of the test: its port is fixed for every start. */
+    String bootstrapServers() {
+        int option = arguments.indexOf("--broker-port");
+        if (option < 0) {
+            throw new IllegalStateException("eventline " + arguments.getFirst() + " runs no embedded broker");
+        }
+        return "127.0.0.1:" + arguments.get(option + 1);
+    }
+
     /**
      * Starts the process and waits until it is ready; returns how long that took. A start that fails
      * (a port not yet free again, say) is retried; a start that is not ready in time fails the test.

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventline.app.verify.Verdict;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +54,10 @@ class PlatformInvariantsTest {
             assertThat(ledger.outcomes()).as("seed %d: the mix reached every outcome", seed)
                     .containsKeys("SHIPPED", "INSUFFICIENT_FUNDS", "OUT_OF_STOCK", "SHIPPING_UNAVAILABLE",
                             "CANCELLED_BY_CUSTOMER");
+            String label = "PlatformInvariantsTest " + saga + " seed=" + seed;
+            Verdict verdict = LogVerification.assertClean(label, eventline.bootstrapServers(), api);
+            LogVerification.assertAsSent(label, verdict, scenario, ledger.outcomes());
+            LogVerification.assertOneMailPerOrder(label, scenario, List.of(dataDir.resolve("mail")));
             assertSameSalesFromALateStart(api, eventline.bootstrapServers(), started.minus(Duration.ofHours(1)));
         }
     }

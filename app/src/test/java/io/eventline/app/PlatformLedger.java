@@ -12,6 +12,9 @@ import java.util.Set;
 
 /** The invariants of the platform, read back through its own API once every order has ended. */
 final class PlatformLedger {
+    /** The most orders {@code GET /api/orders} lists in one answer. */
+    static final int PAGE = 1000;
+
     private final TestApi api;
     private final Scenario scenario;
     private final Map<String, Integer> cancels;
@@ -51,18 +54,21 @@ final class PlatformLedger {
     }
 
     /**
-     * Every order the platform lists, by id: in one page when the scenario fits in one (the API lists
-     * 1,000 at most), else customer by customer.
+     * Every order the platform lists, by id. The API lists at most {@value #PAGE} orders, newest first,
+     * with no next page: a full page may have cut some off, so then it lists customer by customer, each
+     * of whose pages must not be full. (A page of exactly as many orders as the scenario has would hide
+     * an order the platform holds beyond them.)
      */
     Map<String, JsonNode> listOrders() {
         Map<String, JsonNode> orders = new HashMap<>();
-        if (scenario.orders().size() <= 1000) {
-            api.json("/api/orders?limit=1000").forEach(order -> orders.put(order.get("orderId").asText(), order));
+        JsonNode all = api.json("/api/orders?limit=" + PAGE);
+        if (all.size() < PAGE) {
+            all.forEach(order -> orders.put(order.get("orderId").asText(), order));
             return orders;
         }
         for (Scenario.Customer customer : scenario.customers()) {
-            JsonNode page = api.json("/api/orders?customerId=" + customer.id() + "&limit=1000");
-            assertThat(page.size()).as("%s's orders fit in one page", customer.id()).isLessThan(1000);
+            JsonNode page = api.json("/api/orders?customerId=" + customer.id() + "&limit=" + PAGE);
+            assertThat(page.size()).as("%s's orders fit in one page", customer.id()).isLessThan(PAGE);
             page.forEach(order -> orders.put(order.get("orderId").asText(), order));
         }
         return orders;

@@ -3,11 +3,14 @@ package io.eventline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
@@ -48,19 +51,38 @@ final class PlatformRun {
         return cancels;
     }
 
-    private static <T> void inParallel(List<T> items, Consumer<T> call) throws InterruptedException {
+    /**
+     * Calls {@code call} on every item, {@link #IN_FLIGHT} at a time, and fails with the first call that
+     * failed once all have ended: a failed assertion in a call must fail the test, not die in its future.
+     */
+    static <T> void inParallel(List<T> items, Consumer<T> call) throws InterruptedException {
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        List<Future<?>> calls = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (T item : items) {
                 inFlight.acquire();
-                pool.submit(() -> {
+                calls.add(pool.submit(() -> {
                     try {
                         call.accept(item);
                     } finally {
                         inFlight.release();
                     }
-                });
+                }));
             }
+        } // close() waits for every call
+        Throwable first = null;
+        int failed = 0;
+        for (Future<?> done : calls) {
+            try {
+                done.get();
+            } catch (ExecutionException e) {
+                failed++;
+                first = first == null ? e.getCause() : first;
+            }
+        }
+        if (first != null) {
+            throw new AssertionError(failed + " of " + items.size() + " calls failed, the first: " + first.getMessage(),
+                    first);
         }
     }
 

@@ -132,6 +132,14 @@ final class ProcessCluster implements AutoCloseable {
         return groups.values().stream().map(processes -> processes.get(index)).toList();
     }
 
+    /** Where the processes running notifications write mail files: each its own data dir's {@code mail}. */
+    List<Path> mailDirs() {
+        return groups.keySet().stream().filter(group -> group.contains("notifications"))
+                .flatMap(group -> IntStream.rangeClosed(1, groups.get(group).size())
+                        .mapToObj(i -> workDir.resolve(String.join("+", group) + "-" + i).resolve("mail")))
+                .toList();
+    }
+
     /** The API as a load balancer in front of every process shows it: each path goes to the processes serving it. */
     TestApi api() {
         return new TestApi(this::portsServing);

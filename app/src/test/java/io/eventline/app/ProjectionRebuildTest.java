@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class ProjectionRebuildTest {
+    private static final Executor VIRTUAL = task -> Thread.ofVirtual().name("rebuild-test").start(task);
+
     @TempDir
     Path dataDir;
 
@@ -48,16 +52,22 @@ class ProjectionRebuildTest {
             ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
             AtomicInteger queries = new AtomicInteger();
             AtomicBoolean querying = new AtomicBoolean(true);
-            Thread reader = Thread.ofVirtual().start(() -> readContinuously(api, first, querying, queries, failures));
-            Thread writer = Thread.ofVirtual().start(() -> placeQuietly(api, more));
+            // Futures, not bare threads: a reader or writer that dies must fail the test, not end unseen.
+            CompletableFuture<Void> reader = CompletableFuture.runAsync(
+                    () -> readContinuously(api, first, querying, queries, failures), VIRTUAL);
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> placeAll(api, more), VIRTUAL);
 
             HttpResponse<String> started = api.post("/api/projections/orders-view/rebuild", "");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                    assertThat(api.json("/api/projections/orders-view").get("activeVersion").asInt()).isEqualTo(2));
-            writer.join();
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                if (reader.isCompletedExceptionally()) {
+                    reader.join(); // its failure, at once: not an assertion the wait would retry
+                }
+                assertThat(api.json("/api/projections/orders-view").get("activeVersion").asInt()).isEqualTo(2);
+            });
+            writer.get();
             querying.set(false);
-            reader.join();
+            reader.get();
 
             assertThat(failures).as("queries that failed during the rebuild and cut-over").isEmpty();
             assertThat(queries.get()).as("queries made while it rebuilt").isGreaterThan(50);
@@ -83,11 +93,12 @@ class ProjectionRebuildTest {
         }
     }
 
-    private static void placeQuietly(TestApi api, Scenario scenario) {
+    private static void placeAll(TestApi api, Scenario scenario) {
         try {
             PlatformRun.placeAll(api, scenario);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while placing orders", e);
         }
     }
 

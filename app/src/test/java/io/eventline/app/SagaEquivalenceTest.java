@@ -35,6 +35,10 @@ class SagaEquivalenceTest {
         Map<String, String> orchestrated = run(scenario, EventlineConfig.Saga.ORCHESTRATION);
 
         assertThat(orchestrated).as("seed %d", seed).isEqualTo(choreographed);
+        // Alike is not enough: both styles could be wrong the same way. Each order is independent, so
+        // its outcome, its customer's balance and its skus' stock follow from the scenario alone.
+        assertThat(differences(expected(scenario), choreographed)).as("seed %d: ends not as the scenario says", seed)
+                .isEmpty();
         assertThat(choreographed.values()).as("seed %d: the scenario reaches every outcome", seed)
                 .anyMatch(v -> v.startsWith("SHIPPED")).anyMatch(v -> v.contains("INSUFFICIENT_FUNDS"))
                 .anyMatch(v -> v.contains("OUT_OF_STOCK")).anyMatch(v -> v.contains("SHIPPING_UNAVAILABLE"));
@@ -67,13 +71,61 @@ class SagaEquivalenceTest {
                     + (order.has("reason") ? " " + order.get("reason").asText() : ""));
         });
         for (Scenario.Customer customer : scenario.customers()) {
-            end.put(customer.id(), "balance=" + api.json("/api/accounts/" + customer.id()).get("balance").asText());
+            end.put(customer.id(), "balance=" + PlatformInvariantsTest.cents(
+                    api.json("/api/accounts/" + customer.id()).get("balance")));
         }
         for (Scenario.Sku sku : scenario.skus()) {
             if (sku.stock() > 0) {
                 JsonNode stock = api.json("/api/inventory/" + sku.id());
                 end.put(sku.id(), "available=" + stock.get("available").asText() + " reserved="
                         + stock.get("reserved").asText());
+            }
+        }
+        return end;
+    }
+
+    /** Each key whose value is not the one expected, saying both: the few that differ, not the whole map. */
+    private static Map<String, String> differences(Map<String, String> expected, Map<String, String> actual) {
+        Map<String, String> differing = new TreeMap<>();
+        expected.forEach((key, value) -> {
+            if (!value.equals(actual.get(key))) {
+                differing.put(key, "expected " + value + ", was " + actual.get(key));
+            }
+        });
+        actual.keySet().stream().filter(key -> !expected.containsKey(key))
+                .forEach(key -> differing.put(key, "not expected, was " + actual.get(key)));
+        return differing;
+    }
+
+    /**
+     * What each independent order must end as, in the form of {@link #outcomes}: payment comes first
+     * (funds are short below the total), then stock (all or none; a sku never stocked has none), then
+     * shipment (no address, or Antarctica, cannot ship); only a shipped order keeps the money and the
+     * units.
+     */
+    static Map<String, String> expected(Scenario scenario) {
+        Map<String, Scenario.Customer> customers = new TreeMap<>();
+        scenario.customers().forEach(c -> customers.put(c.id(), c));
+        Map<String, Integer> stock = new TreeMap<>();
+        scenario.skus().forEach(sku -> stock.put(sku.id(), sku.stock()));
+        Map<String, String> end = new TreeMap<>();
+        for (Scenario.Order order : scenario.orders()) {
+            Scenario.Customer customer = customers.get(order.customerId());
+            long total = order.items().stream()
+                    .mapToLong(item -> item.quantity() * PlatformInvariantsTest.cents(item.price())).sum();
+            long deposit = PlatformInvariantsTest.cents(customer.deposit());
+            String outcome = deposit < total ? "CANCELLED INSUFFICIENT_FUNDS"
+                    : order.items().stream().anyMatch(item -> stock.get(item.sku()) < item.quantity())
+                    ? "CANCELLED OUT_OF_STOCK"
+                    : customer.address() != Scenario.AddressKind.NORMAL ? "CANCELLED SHIPPING_UNAVAILABLE" : "SHIPPED";
+            boolean shipped = outcome.equals("SHIPPED");
+            end.put(order.id(), outcome);
+            end.put(customer.id(), "balance=" + (shipped ? deposit - total : deposit));
+            for (Scenario.Item item : order.items()) {
+                int left = stock.get(item.sku()) - (shipped ? item.quantity() : 0);
+                if (stock.get(item.sku()) > 0) {
+                    end.put(item.sku(), "available=" + left + " reserved=0");
+                }
             }
         }
         return end;

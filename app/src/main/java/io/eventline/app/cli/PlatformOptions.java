@@ -2,15 +2,10 @@ package io.eventline.app.cli;
 
 import io.eventline.app.broker.HangingTransactionPolicy;
 import io.eventline.app.EventlineConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /** The options {@code run} and {@code service} share: HTTP, security, state, saga style and mail. */
@@ -72,17 +67,6 @@ final class PlatformOptions {
     }
 
     private Map<String, String> kafkaSettings() {
-        if (kafkaConfig == null) {
-            return Map.of();
-        }
-        Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(kafkaConfig)) {
-            props.load(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--kafka-config: cannot read " + kafkaConfig + ": " + e.getMessage(), e);
-        }
-        Map<String, String> settings = new HashMap<>();
-        props.stringPropertyNames().forEach(name -> settings.put(name, props.getProperty(name)));
-        return settings;
+        return KafkaConfigFile.load(kafkaConfig);
     }
 }

@@ -16,7 +16,7 @@ import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import io.eventline.core.kafka.CommitWhenIdle;
 import io.eventline.core.metrics.ProcessingObserver;
-import java.nio.charset.StandardCharsets;
+
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -93,8 +93,7 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     }
 
     private void forward(EventEnvelope cause, int index, Routed<C> routed) {
-        String commandId = UUID.nameUUIDFromBytes(
-                (cause.eventId() + "/" + name + "/" + index).getBytes(StandardCharsets.UTF_8)).toString();
+        String commandId = ReactionTopology.commandId(cause.eventId(), name, index);
         var type = target.commands().typeOf(routed.command());
         CommandEnvelope command = new CommandEnvelope(commandId, type.name(), type.currentVersion(),
                 routed.aggregateId(), target.commands().encode(routed.command()),

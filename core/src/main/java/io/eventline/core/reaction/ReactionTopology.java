@@ -3,7 +3,9 @@ package io.eventline.core.reaction;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.dlq.DeadLetterSink;
 import io.eventline.core.envelope.Catalogue;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -67,5 +69,16 @@ public final class ReactionTopology {
                                                          Aggregate<C, ?, ?> target, String... stores) {
         return DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, true),
                 Named.as(name + "-react"), stores), name);
+    }
+
+    /**
+     * The id of the {@code index}-th command a reaction named {@code reaction} makes of the event
+     * {@code causeEventId}: derived, so that the event's commands are the same whenever it is
+     * processed. A command decided {@link #inPlace in place} is never written to a topic, so this is
+     * also how a reader of the log ties the events it caused back to their cause.
+     */
+    public static String commandId(UUID causeEventId, String reaction, int index) {
+        return UUID.nameUUIDFromBytes((causeEventId + "/" + reaction + "/" + index).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -26,6 +26,11 @@ public final class OrdersService {
     public static final Aggregate<OrderCommand, Order, OrderEvent> AGGREGATE = new Aggregate<>(
             OrderContracts.NAME, new OrderDecider(), OrderContracts.COMMANDS, OrderContracts.EVENTS, Order.class)
             .withSummary(OrderAnswer::of);
+    /**
+     * The choreographed reaction to shipments, decided in place: its commands never reach
+     * {@code orders.commands}, so a reader of the log derives their ids from this name.
+     */
+    public static final String ON_SHIPMENTS = "orders-on-shipments";
 
     private OrdersService() {
     }
@@ -49,7 +54,7 @@ public final class OrdersService {
             // Shipments are keyed by order id: ConfirmShipment is decided in the task that read the
             // shipment's event, one hop instead of two through orders.commands.
             KStream<String, byte[]> onShipments = ReactionTopology.inPlace(sources.get("shipments"),
-                    "orders-on-shipments", ShipmentContracts.EVENTS, lift(OrderSagaReactions.ON_SHIPMENTS), AGGREGATE);
+                    ON_SHIPMENTS, ShipmentContracts.EVENTS, lift(OrderSagaReactions.ON_SHIPMENTS), AGGREGATE);
             DeciderTopology.addTo(builder, AGGREGATE, CommandPreparer.none(), List.of(onShipments));
         } else {
             // The decider reads the order's events back for the history store: the saga takes them from it.

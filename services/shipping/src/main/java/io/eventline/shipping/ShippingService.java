@@ -24,6 +24,11 @@ public final class ShippingService {
             Shipment.class);
     /** Shipping's own copy of the customers topic: customer id → the {@code customer.updated} envelope. */
     public static final String CUSTOMERS_STORE = "shipping-customers";
+    /**
+     * The choreographed reaction to orders, decided in place: its commands never reach
+     * {@code shipments.commands}, so a reader of the log derives their ids from this name.
+     */
+    public static final String ON_ORDERS = "shipping-on-orders";
 
     private ShippingService() {
     }
@@ -48,7 +53,7 @@ public final class ShippingService {
             // in the task that read the order's event, one hop instead of two through shipments.commands.
             KStream<String, byte[]> onOrders = ReactionTopology.inPlace(builder.stream(OrderContracts.TOPIC,
                             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("shipping-on-orders-source")),
-                    "shipping-on-orders", OrderContracts.EVENTS, new ShippingReaction(), AGGREGATE);
+                    ON_ORDERS, OrderContracts.EVENTS, new ShippingReaction(), AGGREGATE);
             DeciderTopology.addTo(builder, AGGREGATE, new AddressPreparer(), List.of(onOrders));
         } else {
             DeciderTopology.addTo(builder, AGGREGATE, new AddressPreparer());

@@ -1,0 +1,89 @@
+package io.eventline.app.verify;
+
+import io.eventline.core.reaction.ReactionTopology;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Whether each event's {@code causationId} names a message the log holds. A decider's event names the
+ * command it decided: one on a command topic (from the HTTP gateway, a reaction, the orchestrator),
+ * or one decided in place, which no topic holds but whose id derives from the event that caused it
+ * (see {@link ReactionTopology#commandId}). A state event (a customer) names itself.
+ */
+final class Causes {
+    /** A reaction makes few commands of one event; in-place reactions make one. */
+    private static final int COMMANDS_PER_EVENT = 4;
+
+    private record Caused(Position at, UUID eventId, String causationId) {
+    }
+
+    private final LogTopics topics;
+    private final Set<String> eventIds = new HashSet<>();
+    private final Set<String> commandIds = new HashSet<>();
+    /** Ids of commands decided in place, derived from the events they react to: id → the topic of their events. */
+    private final Map<String, String> inPlace = new HashMap<>();
+    private final List<Caused> caused = new ArrayList<>();
+    private boolean commandsComplete = true;
+
+    Causes(LogTopics topics) {
+        this.topics = topics;
+    }
+
+    void event(Position at, UUID eventId, String causationId) {
+        eventIds.add(eventId.toString());
+        caused.add(new Caused(at, eventId, causationId));
+        LogTopics.InPlaceReaction reaction = topics.inPlace().get(at.topic());
+        if (reaction != null) {
+            for (int i = 0; i < COMMANDS_PER_EVENT; i++) {
+                inPlace.put(ReactionTopology.commandId(eventId, reaction.name(), i), reaction.target());
+            }
+        }
+    }
+
+    void command(String commandId) {
+        commandIds.add(commandId);
+    }
+
+    /** Commands are kept for the cluster's retention, unlike events: older causes may be gone. */
+    void commandsTruncated() {
+        commandsComplete = false;
+    }
+
+    List<Violation> violations() {
+        List<Violation> violations = new ArrayList<>();
+        for (Caused event : caused) {
+            if (kind(event) == Kind.UNKNOWN) {
+                violations.add(new Violation.UnknownCause(event.at(), event.eventId(), event.causationId()));
+            }
+        }
+        return violations;
+    }
+
+    Causations counts() {
+        Map<Kind, Long> byKind = new HashMap<>();
+        caused.forEach(event -> byKind.merge(kind(event), 1L, Long::sum));
+        return new Causations(byKind.getOrDefault(Kind.COMMAND, 0L), byKind.getOrDefault(Kind.IN_PLACE, 0L),
+                byKind.getOrDefault(Kind.EVENT, 0L), byKind.getOrDefault(Kind.UNVERIFIABLE, 0L));
+    }
+
+    private enum Kind { COMMAND, IN_PLACE, EVENT, UNVERIFIABLE, UNKNOWN }
+
+    private Kind kind(Caused event) {
+        String cause = event.causationId();
+        if (commandIds.contains(cause)) {
+            return Kind.COMMAND;
+        }
+        if (event.at().topic().equals(inPlace.get(cause))) {
+            return Kind.IN_PLACE;
+        }
+        if (eventIds.contains(cause)) {
+            return Kind.EVENT;
+        }
+        return commandsComplete ? Kind.UNKNOWN : Kind.UNVERIFIABLE;
+    }
+}
