@@ -63,11 +63,13 @@ class BrokerFailureTest {
         brokerFailureRun(new Plan(240, 1, 12));
     }
 
+    /** The soak: {@code -Deventline.soak.kills=N} broker kills (default 6), 500 orders a kill at 30/s. */
     @Test
     @Tag("soak")
-    @Timeout(value = 40, unit = TimeUnit.MINUTES)
+    @Timeout(value = 180, unit = TimeUnit.MINUTES)
     void shouldLoseNoAcknowledgedOrderWhenEachBrokerIsKilledInTurnInALongRun() throws Exception {
-        brokerFailureRun(new Plan(3_000, 6, 30));
+        int kills = Integer.getInteger("eventline.soak.kills", 6);
+        brokerFailureRun(new Plan(500 * kills, kills, 30));
     }
 
     private void brokerFailureRun(Plan plan) throws Exception {

@@ -64,11 +64,13 @@ class CrashTest {
         crashRun(new Plan(400, 5, 24));
     }
 
+    /** The soak: {@code -Deventline.soak.kills=N} kills (default 15), 200 orders a kill at 50/s. */
     @Test
     @Tag("soak")
-    @Timeout(value = 60, unit = TimeUnit.MINUTES)
+    @Timeout(value = 180, unit = TimeUnit.MINUTES)
     void shouldKeepEveryInvariantWhenKilledManyTimesInALongRun() throws Exception {
-        crashRun(new Plan(3_000, 15, 50));
+        int kills = Integer.getInteger("eventline.soak.kills", 15);
+        crashRun(new Plan(200 * kills, kills, 50));
     }
 
     private void crashRun(Plan plan) throws Exception {
