@@ -144,7 +144,7 @@ final class HistoryStore implements KeyValueStore<Bytes, byte[]> {
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
-        inner.init(new RestoringThrough(context, this::restore), root);
+        inner.init(RestoringThrough.restoring(context, this::restore), root);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsMetrics;
 import org.apache.kafka.streams.processor.CommitCallback;
@@ -14,31 +15,32 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * A store's context that registers {@code restore} as the store's restore callback instead of the one
- * the wrapped store would register: what {@link HistoryStore} needs for restoring to append, not copy.
+ * A store's context that registers, in place of the restore callback the wrapped store gives, the one
+ * {@code instead} makes of it: what {@link HistoryStore} needs for restoring to append, not copy.
  * Everything else is the real context.
  */
 final class RestoringThrough implements StateStoreContext {
     private final StateStoreContext context;
-    private final BiConsumer<byte[], byte[]> restore;
+    private final UnaryOperator<StateRestoreCallback> instead;
 
-    RestoringThrough(StateStoreContext context, BiConsumer<byte[], byte[]> restore) {
+    RestoringThrough(StateStoreContext context, UnaryOperator<StateRestoreCallback> instead) {
         this.context = context;
-        this.restore = restore;
+        this.instead = instead;
     }
 
-    private StateRestoreCallback callback() {
-        return restore::accept;
-    }
-
-    @Override
-    public void register(StateStore store, StateRestoreCallback ignored) {
-        context.register(store, callback());
+    /** Registers {@code restore} whatever the wrapped store gives. */
+    static RestoringThrough restoring(StateStoreContext context, BiConsumer<byte[], byte[]> restore) {
+        return new RestoringThrough(context, given -> restore::accept);
     }
 
     @Override
-    public void register(StateStore store, StateRestoreCallback ignored, CommitCallback checkpoint) {
-        context.register(store, callback(), checkpoint);
+    public void register(StateStore store, StateRestoreCallback given) {
+        context.register(store, instead.apply(given));
+    }
+
+    @Override
+    public void register(StateStore store, StateRestoreCallback given, CommitCallback checkpoint) {
+        context.register(store, instead.apply(given), checkpoint);
     }
 
     @Override

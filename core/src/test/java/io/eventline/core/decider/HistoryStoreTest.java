@@ -6,30 +6,22 @@ import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
-import java.io.File;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.StreamsMetrics;
-import org.apache.kafka.streams.processor.CommitCallback;
 import org.apache.kafka.streams.processor.StateRestoreCallback;
-import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +44,11 @@ class HistoryStoreTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         StateStoreContext context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir.toFile()).getStateStoreContext();
         store = HistoryStore.supplier("things-history").get();
-        store.init(new Registrations(context, registered), store);
+        // The store registers its restore callback through this context: kept here, to be called.
+        store.init(new RestoringThrough(context, callback -> {
+            registered.add(callback);
+            return callback;
+        }), store);
     }
 
     @AfterEach
@@ -90,65 +86,6 @@ class HistoryStoreTest {
         restore.restore("a".getBytes(StandardCharsets.UTF_8), null);
 
         assertThat(history("a")).containsExactly("a/" + "0".repeat(18) + "1 thing.made", "a/" + "0".repeat(18) + "2 thing.painted");
-    }
-
-    /** The mock's context, keeping the restore callbacks registered with it. */
-    private record Registrations(StateStoreContext context, List<StateRestoreCallback> registered)
-            implements StateStoreContext {
-        @Override
-        public void register(StateStore store, StateRestoreCallback callback) {
-            registered.add(callback);
-        }
-
-        @Override
-        public void register(StateStore store, StateRestoreCallback callback, CommitCallback checkpoint) {
-            registered.add(callback);
-        }
-
-        @Override
-        public String applicationId() {
-            return context.applicationId();
-        }
-
-        @Override
-        public TaskId taskId() {
-            return context.taskId();
-        }
-
-        @Override
-        public Optional<RecordMetadata> recordMetadata() {
-            return context.recordMetadata();
-        }
-
-        @Override
-        public Serde<?> keySerde() {
-            return context.keySerde();
-        }
-
-        @Override
-        public Serde<?> valueSerde() {
-            return context.valueSerde();
-        }
-
-        @Override
-        public File stateDir() {
-            return context.stateDir();
-        }
-
-        @Override
-        public StreamsMetrics metrics() {
-            return context.metrics();
-        }
-
-        @Override
-        public Map<String, Object> appConfigs() {
-            return context.appConfigs();
-        }
-
-        @Override
-        public Map<String, Object> appConfigsWithPrefix(String prefix) {
-            return context.appConfigsWithPrefix(prefix);
-        }
     }
 
     private List<String> history(String aggregateId) {
