@@ -8,7 +8,6 @@ import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
-import io.eventline.core.kafka.CommitWhenIdle;
 import io.eventline.core.metrics.ProcessingObserver;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,7 +28,6 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
     private ProcessorContext<String, DeadLetter> context;
     private DeadLetters deadLetters;
     private ProcessingObserver observer;
-    private CommitWhenIdle commits;
     private KeyValueStore<String, byte[]> store;
 
     ProjectionProcessor(Projection<V> projection, String storeName, ViewChanges changes) {
@@ -44,13 +42,11 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
         this.context = context;
         this.deadLetters = DeadLetters.of(context, storeName + "-fold");
         this.observer = ProcessingObserver.of(context);
-        this.commits = CommitWhenIdle.of(context);
         this.store = context.getStateStore(storeName);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
-        commits.recordProcessed();
         if (record.value() == null || deadLetters.forAnother(record)) {
             return;
         }
