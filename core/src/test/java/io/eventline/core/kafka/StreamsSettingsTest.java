@@ -54,8 +54,8 @@ class StreamsSettingsTest {
         var theirs = new StreamsConfig(StreamsSettings.exactlyOnce("eventline-orders",
                 Map.of("bootstrap.servers", "b:9092", "poll.ms", "100", "fetch.max.wait.ms", "500"), STATE));
 
-        assertThat(defaults.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(1_000L);
-        assertThat(defaults.getMainConsumerConfigs("g", "c", 0).get("fetch.max.wait.ms")).isEqualTo(5_000);
+        assertThat(defaults.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(StreamsSettings.IDLE_POLL_MS);
+        assertThat(defaults.getMainConsumerConfigs("g", "c", 0).get("fetch.max.wait.ms")).isEqualTo(StreamsSettings.IDLE_FETCH_WAIT_MS);
         assertThat(theirs.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(100L);
         assertThat(theirs.getMainConsumerConfigs("g", "c", 0).get("fetch.max.wait.ms")).isEqualTo("500");
     }
