@@ -39,12 +39,12 @@ final class ServiceStreams implements AutoCloseable {
     ServiceStreams(String service, Consumer<StreamsBuilder> topology, Map<String, Object> clientSettings, Path dataDir,
                    String applicationServer, ProcessingObserver observer) {
         this.service = service;
+        StreamsBuilder builder = new StreamsBuilder();
+        topology.accept(builder);
         var props = StreamsSettings.exactlyOnce(applicationId(service), clientSettings,
                 dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(ProcessingObserver.CONFIG, observer);
-        StreamsBuilder builder = StreamsSettings.builder(props);
-        topology.accept(builder);
         this.streams = new KafkaStreams(builder.build(props), props);
         streams.setGlobalStateRestoreListener(restored);
         streams.setStateListener((now, before) -> {

@@ -117,13 +117,13 @@ final class CommandHop {
     }
 
     private KafkaStreams streams(Aggregate<?, ?, ?> aggregate, Guarantee guarantee) {
+        StreamsBuilder builder = new StreamsBuilder();
+        DeciderTopology.addTo(builder, aggregate);
         Properties props = StreamsSettings.exactlyOnce(applicationId(aggregate, guarantee),
                 java.util.Map.of("bootstrap.servers", cluster.bootstrap(),
                         StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs),
                 stateDir.resolve(applicationId(aggregate, guarantee)));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee.config);
-        StreamsBuilder builder = StreamsSettings.builder(props);
-        DeciderTopology.addTo(builder, aggregate);
         return new KafkaStreams(builder.build(props), props);
     }
 

@@ -9,6 +9,7 @@ import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.kafka.CommitWhenIdle;
 import io.eventline.core.metrics.ProcessingObserver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     private ProcessorContext<String, Outcome<Decided>> context;
     private DeadLetters deadLetters;
     private ProcessingObserver observer;
+    private CommitWhenIdle commits;
     private StateStores<C, S, ?> state;
 
     CommandProcessor(Aggregate<C, S, E> aggregate, CommandPreparer<C> preparer) {
@@ -50,11 +52,13 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         this.context = context;
         this.deadLetters = DeadLetters.of(context, aggregate.name() + "-decide");
         this.observer = ProcessingObserver.of(context);
+        this.commits = CommitWhenIdle.of(context);
         this.state = StateStores.of(aggregate, context);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
+        commits.recordProcessed();
         if (!deadLetters.forAnother(record) && decide(record)) {
             observer.processed(context.applicationId(), record.timestamp());
         }

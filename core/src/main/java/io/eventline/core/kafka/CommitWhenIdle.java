@@ -17,17 +17,17 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
  * <p>Why: under exactly-once a record is visible downstream only once its transaction commits, and a
  * stream thread commits on a timer ({@code commit.interval.ms}) that it checks around each poll and
  * restarts even when it had nothing to commit. At rest a record therefore waits out the rest of that
- * timer, or a whole {@code poll.ms} blocked in the next poll, before the next service can read
+ * timer, or a whole {@code poll.ms} (StreamsSettings: 1 s at rest) blocked in the next poll, before the next service can read
  * it: one such wait per hop, a dozen hops or more per order. A hand-written consume-transform-produce loop
  * commits a record reaching an idle loop at once; this gives a stream thread the same rule. When the
  * thread has processed nothing for {@link #DEFAULT_QUIET_MS} before a record, the record's processor
- * (every processor: {@link CommitWhenIdleWrapper} puts this on each) asks Kafka Streams
- * ({@link ProcessingContext#commit()}) to commit after the loop that processes it.
+ * asks Kafka Streams ({@link ProcessingContext#commit()}) to commit after the loop that processes it.
  *
  * <p>Only a small poll asks ({@link #CAUGHT_UP_RECORDS} records at most): a thread that is behind finds a
  * batch waiting, and would otherwise commit after nearly every record, each commit looking like a
- * quiet spell before the next. Kafka Streams processes a poll's records over several loops: a record
- * processed after the commit that an earlier one of its poll asked for asks again, after the quiet spell that commit
+ * quiet spell before the next. Kafka Streams processes a poll's records over several loops, and some
+ * of them go through processors that do not report here (the DSL's): a record processed after the
+ * commit that an earlier one of its poll asked for asks again, after the quiet spell that commit
  * made, and the last record of the poll asks in any case. {@link PollWatcher}, a consumer
  * interceptor that {@link StreamsSettings} installs on every main consumer, reports the polls. Under
  * load polls are large, nothing asks, and commits stay on the timer: no more transactions than before.
@@ -96,11 +96,6 @@ public final class CommitWhenIdle {
         if (caughtUp && (quietBefore || lastOfPoll)) {
             context.commit();
         }
-    }
-
-    /** Whether a processor on this thread reported a record: for tests of what reports. */
-    static boolean reportedOnThisThread() {
-        return THREAD.get().seenRecord;
     }
 
     // Only a small poll's records are kept: under load (big polls) this costs nothing per record.

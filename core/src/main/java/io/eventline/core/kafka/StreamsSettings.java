@@ -7,9 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
@@ -68,10 +66,7 @@ public final class StreamsSettings {
         // whatever the setting, finds no checkpoint, and wipes them as before (README, RestartBench).
         props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG,
                 clientSettings.getOrDefault(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, false));
-        // Every processor, the DSL's included, asks for a commit when a record reaches an idle thread,
-        // and the main consumer tells them when a poll returned records: see CommitWhenIdle. The
-        // topology must come from builder(props) for the wrapper to apply.
-        props.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, CommitWhenIdleWrapper.class);
+        // The main consumer tells the processors when a poll returned records: see CommitWhenIdle.
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
                 interceptors(clientSettings.get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG)));
         // A table read from a topic uses that topic as its changelog rather than writing a copy: an
@@ -81,8 +76,8 @@ public final class StreamsSettings {
         props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, clientSettings.getOrDefault(
                 StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS));
         // At rest a stream thread wakes once per poll.ms and each idle consumer's fetch returns every
-        // fetch.max.wait.ms: 11 applications at Kafka's defaults (100 ms, 500 ms) kept 11-14 % of a core
-        // busy doing nothing (scripts/idle-cost.sh), about 5 % at these. Neither delays a record: a poll
+        // fetch.max.wait.ms: 11 applications at Kafka's defaults (100 ms, 500 ms) kept 9.5-10 % of a core
+        // busy doing nothing (scripts/idle-cost.sh, 90 s after ready), 6-6.6 % at these. Neither delays a record: a poll
         // returns as soon as one arrives, and the broker answers a waiting fetch as soon as the record is
         // committed. What waits is wall-clock punctuation (a saga's deadlines, an effect's retries),
         // now run within a second rather than 100 ms, and a thread's shutdown, up to a poll.
@@ -98,15 +93,6 @@ public final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class);
         return props;
-    }
-
-    /**
-     * A builder for a topology run with {@code props} (from {@link #exactlyOnce}): given them, Kafka
-     * Streams wraps every processor it adds ({@link CommitWhenIdleWrapper}); build with
-     * {@code builder.build(props)} too.
-     */
-    public static StreamsBuilder builder(Properties props) {
-        return new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
     }
 
     // The client settings' interceptors, if any, then the one that counts polls for CommitWhenIdle.

@@ -8,6 +8,7 @@ import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.kafka.CommitWhenIdle;
 import io.eventline.core.metrics.ProcessingObserver;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,6 +29,7 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
     private ProcessorContext<String, DeadLetter> context;
     private DeadLetters deadLetters;
     private ProcessingObserver observer;
+    private CommitWhenIdle commits;
     private KeyValueStore<String, byte[]> store;
 
     ProjectionProcessor(Projection<V> projection, String storeName, ViewChanges changes) {
@@ -42,11 +44,13 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
         this.context = context;
         this.deadLetters = DeadLetters.of(context, storeName + "-fold");
         this.observer = ProcessingObserver.of(context);
+        this.commits = CommitWhenIdle.of(context);
         this.store = context.getStateStore(storeName);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
+        commits.recordProcessed();
         if (record.value() == null || deadLetters.forAnother(record)) {
             return;
         }

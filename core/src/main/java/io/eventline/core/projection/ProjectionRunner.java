@@ -226,13 +226,13 @@ public final class ProjectionRunner<V> implements AutoCloseable {
     }
 
     private Running launch(int version) {
+        StreamsBuilder builder = new StreamsBuilder();
+        ProjectionTopology.addTo(builder, projection, version, changes);
         Path versionState = stateDir.resolve(projection.store(version));
         Properties props = instanceId
                 .map(id -> StreamsSettings.exactlyOnce(projection.applicationId(version), clientSettings, versionState, id))
                 .orElseGet(() -> StreamsSettings.exactlyOnce(projection.applicationId(version), clientSettings, versionState));
         props.putAll(streamsOverrides);
-        StreamsBuilder builder = StreamsSettings.builder(props);
-        ProjectionTopology.addTo(builder, projection, version, changes);
         KafkaStreams streams = new KafkaStreams(builder.build(props), props);
         streams.start();
         return new Running(version, streams);

@@ -14,6 +14,7 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.kafka.CommitWhenIdle;
 import io.eventline.core.metrics.ProcessingObserver;
 
 import java.util.List;
@@ -39,6 +40,7 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     private ProcessorContext<String, Outcome<byte[]>> context;
     private DeadLetters deadLetters;
     private ProcessingObserver observer;
+    private CommitWhenIdle commits;
 
     /** @param sameKey whether every command must be for the aggregate the event is keyed by (decided in place) */
     ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
@@ -55,10 +57,12 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
         this.context = context;
         this.deadLetters = DeadLetters.of(context, name + "-react");
         this.observer = ProcessingObserver.of(context);
+        this.commits = CommitWhenIdle.of(context);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
+        commits.recordProcessed();
         if (record.value() == null) {
             return; // a tombstone on a compacted topic: nothing happened that a reaction could answer
         }

@@ -12,6 +12,7 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.kafka.CommitWhenIdle;
 import io.eventline.core.metrics.ProcessingObserver;
 import java.io.IOException;
 import java.time.Duration;
@@ -56,6 +57,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     private ProcessorContext<String, Outcome<Outbound>> context;
     private DeadLetters deadLetters;
     private ProcessingObserver observer;
+    private CommitWhenIdle commits;
     private KeyValueStore<String, byte[]> store;
 
     SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval) {
@@ -71,12 +73,14 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         this.context = context;
         this.deadLetters = DeadLetters.of(context, definition.name() + "-run");
         this.observer = ProcessingObserver.of(context);
+        this.commits = CommitWhenIdle.of(context);
         this.store = context.getStateStore(definition.stateStore());
         context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
+        commits.recordProcessed();
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
         if (deadLetters.forAnother(record)) {
             return;
