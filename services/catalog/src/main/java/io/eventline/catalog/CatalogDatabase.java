@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * The embedded PostgreSQL, a child process run from the binaries of Maven Central, its data under
  * {@code <data-dir>/postgres} and kept across restarts (the table, and the replication slot Debezium
  * resumes from). {@code wal_level=logical}: logical decoding is what Debezium reads the changes with.
- * The embedded server trusts local connections, so any password is accepted.
+ * The embedded server trusts local connections, so any password is accepted. Its port is chosen free
+ * at the first start and kept in the data dir: the URL a person was shown, and the one the connector's
+ * stored configuration names, stay right across restarts.
  */
 public final class CatalogDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogDatabase.class);
@@ -34,7 +36,9 @@ public final class CatalogDatabase implements AutoCloseable {
     public static CatalogDatabase start(Path dataDir) {
         EmbeddedPostgres postgres;
         try {
+            int port = PortFile.portAt(dataDir.resolve("postgres.port"));
             postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
                     .setDataDirectory(dataDir.resolve("postgres"))
                     .setCleanDataDirectory(false)
                     // Where the binaries are unpacked: the data dir, not /tmp, so nothing is left elsewhere.

@@ -9,6 +9,7 @@ import java.sql.Statement;
  * The products table, the catalog's system of record, created if missing. {@code REPLICA IDENTITY FULL}
  * makes PostgreSQL log the whole old row on update and delete, so Debezium's change records carry a
  * full before image, not only the key. Money as {@code numeric(12,2)}: exact, two decimals, as in API.md.
+ * A trigger sets {@code updated_at} on every update, whoever writes the row.
  */
 final class CatalogSchema {
     static final String TABLE = "products";
@@ -30,6 +31,13 @@ final class CatalogSchema {
                         updated_at timestamptz NOT NULL DEFAULT now()
                     )""");
             statement.execute("ALTER TABLE products REPLICA IDENTITY FULL");
+            // An UPDATE from any client stamps the row, as the table's owner would expect of updated_at.
+            statement.execute("""
+                    CREATE OR REPLACE FUNCTION products_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN NEW.updated_at := now(); RETURN NEW; END $$""");
+            statement.execute("""
+                    CREATE OR REPLACE TRIGGER products_touch BEFORE UPDATE ON products
+                    FOR EACH ROW EXECUTE FUNCTION products_touch()""");
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the products table at " + address.url() + ": "
                     + e.getMessage(), e);
