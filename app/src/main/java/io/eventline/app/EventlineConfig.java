@@ -23,6 +23,12 @@ import java.util.regex.Pattern;
 public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, List<String> services, Mail mail) {
     /** The services this build has; the order platform adds the rest. */
     public static final List<String> KNOWN_SERVICES = Modules.names();
+    /**
+     * Every service but the catalog, which brings a PostgreSQL and a Kafka Connect worker along: what
+     * the order platform's own tests and benchmarks run.
+     */
+    public static final List<String> ORDER_SERVICES = KNOWN_SERVICES.stream()
+            .filter(service -> !service.equals(CatalogModule.NAME)).toList();
 
     public enum Saga { CHOREOGRAPHY, ORCHESTRATION }
 
