@@ -43,6 +43,10 @@ public final class CatalogDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     // Where the binaries are unpacked: the data dir, not /tmp, so nothing is left elsewhere.
                     .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+                    // The embedded server's defaults are for throwaway test databases (fsync off, commits
+                    // acknowledged before they are on disk); this one is a system of record.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "4")
                     .setServerConfig("max_wal_senders", "4")
