@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The catalog end to end: the embedded broker, the embedded PostgreSQL and the in-process Kafka Connect
  * worker running Debezium. Rows written with plain SQL (not the route) appear on {@code catalog.products}
- * as events in the platform's envelope, and a delete as a tombstone. Only the catalog service runs.
+ * as events in the platform's envelope, and a delete as a tombstone; Debezium's connections cut in the
+ * middle lose and repeat nothing. Only the catalog service runs.
  */
 @Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -143,6 +144,41 @@ class CatalogEndToEndTest {
             assertThat(product.statusCode()).isEqualTo(200);
             assertThat(product.body()).contains("\"price\":39.90").contains("\"active\":false");
         });
+    }
+
+    @Test
+    void shouldLoseAndRepeatNothingWhenDebeziumsConnectionsAreCutInTheMiddle() throws Exception {
+        PostgresAddress database = eventline.catalogDatabase().orElseThrow();
+        for (int i = 0; i < 10; i++) {
+            sql(database, "INSERT INTO products (sku, name, category, price, currency) VALUES ('r-" + i
+                    + "', 'Before', 'restart', 1, 'EUR')");
+        }
+        // As when PostgreSQL fails over or a network drops: the server ends every session, Debezium's
+        // replication stream among them; it must come back and resume from its slot.
+        sql(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                + "AND (backend_type = 'walsender' OR datname = 'eventline')");
+        for (int i = 10; i < 20; i++) {
+            sql(database, "INSERT INTO products (sku, name, category, price, currency) VALUES ('r-" + i
+                    + "', 'After', 'restart', 2, 'EUR')");
+        }
+        sql(database, "UPDATE products SET price = 3 WHERE sku = 'r-0'");
+
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer(eventline.bootstrapServers())) {
+            await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key().startsWith("r-")) {
+                        records.add(record);
+                    }
+                });
+                assertThat(pricesBySku(records).get("r-0")).isEqualTo(List.of("1.00", "3.00"));
+                assertThat(pricesBySku(records)).hasSize(20);
+            });
+        }
+        Map<String, List<String>> prices = pricesBySku(records);
+        for (int i = 1; i < 20; i++) {
+            assertThat(prices.get("r-" + i)).as("r-" + i).isEqualTo(List.of(i < 10 ? "1.00" : "2.00"));
+        }
     }
 
     private static void sql(PostgresAddress database, String statement) throws SQLException {
