@@ -2,6 +2,7 @@ package io.eventline.app;
 
 import io.eventline.catalog.CatalogConnector;
 import io.eventline.catalog.CatalogDatabase;
+import io.eventline.catalog.CatalogSchema;
 import io.eventline.catalog.ConnectWorker;
 import io.eventline.catalog.PostgresAddress;
 import io.eventline.catalog.WorkerSettings;
@@ -10,49 +11,79 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What the catalog service runs beside its streams: the embedded PostgreSQL that is its system of
- * record, and the in-process Kafka Connect worker running Debezium's connector on it. Started only
- * when the catalog service is; closed in reverse: the worker (its last offsets committed), then
- * PostgreSQL.
+ * What the catalog service runs beside its streams: its PostgreSQL, the system of record, and a Kafka
+ * Connect worker running Debezium's connector on it. Each is the one {@code --postgres-url} and
+ * {@code --connect-url} name, or else started here, embedded. Started only when the catalog service
+ * is; closed in reverse: the worker (its last offsets committed), then PostgreSQL, if started here.
  */
 final class CatalogRuntime implements AutoCloseable {
     private static final Duration CONNECTOR_READY = Duration.ofSeconds(60);
 
-    private final CatalogDatabase database;
-    private final ConnectWorker worker;
+    private final PostgresAddress database;
+    private final URI connect;
+    private final Optional<CatalogDatabase> embeddedDatabase;
+    private final Optional<ConnectWorker> embeddedWorker;
 
-    private CatalogRuntime(CatalogDatabase database, ConnectWorker worker) {
+    private CatalogRuntime(PostgresAddress database, URI connect, Optional<CatalogDatabase> embeddedDatabase,
+                           Optional<ConnectWorker> embeddedWorker) {
         this.database = database;
-        this.worker = worker;
+        this.connect = connect;
+        this.embeddedDatabase = embeddedDatabase;
+        this.embeddedWorker = embeddedWorker;
     }
 
     /** @param clients the Kafka client settings, bootstrap servers included */
-    static CatalogRuntime start(Path dataDir, Map<String, Object> clients, boolean embeddedBroker) {
-        CatalogDatabase database = CatalogDatabase.start(dataDir);
-        ConnectWorker worker = null;
+    static CatalogRuntime start(EventlineConfig.Catalog settings, Path dataDir, Map<String, Object> clients,
+                                boolean embeddedBroker) {
+        CatalogDatabase startedDatabase = null;
+        ConnectWorker startedWorker = null;
         try {
-            worker = ConnectWorker.start(connectLibraries(), WorkerSettings.of(clients, embeddedBroker));
-            new CatalogConnector(worker.restUrl()).submit(database.address(), CONNECTOR_READY);
-            return new CatalogRuntime(database, worker);
+            PostgresAddress database;
+            if (settings.postgres().isPresent()) {
+                database = settings.postgres().get();
+                CatalogSchema.apply(database);
+            } else {
+                startedDatabase = CatalogDatabase.start(dataDir);
+                database = startedDatabase.address();
+            }
+            URI connect;
+            if (settings.connect().isPresent()) {
+                connect = settings.connect().get();
+            } else {
+                startedWorker = ConnectWorker.start(connectLibraries(), WorkerSettings.of(clients, embeddedBroker));
+                connect = startedWorker.restUrl();
+            }
+            new CatalogConnector(connect).submit(database, CONNECTOR_READY);
+            return new CatalogRuntime(database, connect, Optional.ofNullable(startedDatabase),
+                    Optional.ofNullable(startedWorker));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(worker, database);
+            closeQuietly(Optional.ofNullable(startedWorker), Optional.ofNullable(startedDatabase));
             throw new IllegalStateException("interrupted while starting the catalog's connector", e);
         } catch (RuntimeException | Error e) {
-            closeQuietly(worker, database);
+            closeQuietly(Optional.ofNullable(startedWorker), Optional.ofNullable(startedDatabase));
             throw e;
         }
     }
 
-    private static void closeQuietly(ConnectWorker worker, CatalogDatabase database) {
-        try (database) {
-            if (worker != null) {
-                worker.close();
-            }
+    private static void closeQuietly(Optional<ConnectWorker> worker, Optional<CatalogDatabase> database) {
+        try {
+            close(worker, database);
         } catch (Exception e) {
             // the start's own failure is what the caller must see
+        }
+    }
+
+    private static void close(Optional<ConnectWorker> worker, Optional<CatalogDatabase> database) throws Exception {
+        try {
+            if (worker.isPresent()) {
+                worker.get().close();
+            }
+        } finally {
+            database.ifPresent(CatalogDatabase::close);
         }
     }
 
@@ -70,17 +101,15 @@ final class CatalogRuntime implements AutoCloseable {
     }
 
     PostgresAddress database() {
-        return database.address();
+        return database;
     }
 
     URI connectUrl() {
-        return worker.restUrl();
+        return connect;
     }
 
     @Override
     public void close() throws Exception {
-        try (database) {
-            worker.close();
-        }
+        close(embeddedWorker, embeddedDatabase);
     }
 }

@@ -96,7 +96,7 @@ public final class Eventline implements AutoCloseable {
         LOG.info("Other instances reach this one at {}:{}", routing.self().host(), port);
         if (config.services().contains(CatalogModule.NAME)) {
             // Before the catalog's streams: they read what its connector writes.
-            catalog = CatalogRuntime.start(config.dataDir(), clients, config.kafka().embedded());
+            catalog = CatalogRuntime.start(config.catalog(), config.dataDir(), clients, config.kafka().embedded());
             started.push(catalog);
         }
         List<Consumer<Javalin>> routes = new ArrayList<>();

@@ -11,13 +11,14 @@ import java.sql.Statement;
  * full before image, not only the key. Money as {@code numeric(12,2)}: exact, two decimals, as in API.md.
  * A trigger sets {@code updated_at} on every update, whoever writes the row.
  */
-final class CatalogSchema {
+public final class CatalogSchema {
     static final String TABLE = "products";
 
     private CatalogSchema() {
     }
 
-    static void apply(PostgresAddress address) {
+    /** Creates what is missing; an existing table is left as it is (its owner may have added columns). */
+    public static void apply(PostgresAddress address) {
         try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), address.user(), address.password());
              Statement statement = connection.createStatement()) {
             statement.execute("""
