@@ -52,6 +52,9 @@ public final class CatalogDatabase implements AutoCloseable {
                     .setServerConfig("max_wal_senders", "4")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Eventline stops it, after the Connect worker whose connector reads it; a hook of its
+                    // own would stop it at once on Ctrl-C, under Debezium.
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start under " + dataDir.resolve("postgres"), e);

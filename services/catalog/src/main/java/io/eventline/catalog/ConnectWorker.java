@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * A Kafka Connect worker in distributed mode, in this process: its configs, offsets and statuses in
  * Kafka topics, its REST API on a free local port. It runs in an {@link IsolatedClassLoader}, so it is
  * driven by reflection through the three calls Connect's own command line makes
- * ({@code ConnectDistributed.startConnect}, {@code Connect.rest}, {@code Connect.stop}); everything
+ * ({@code ConnectDistributed.startConnect}, {@code Connect.rest}, {@code Connect.stop}), its process
+ * hooks set first ({@link WorkerProcessHooks}); everything
  * else goes through its REST API, as for a Connect cluster elsewhere.
  */
 public final class ConnectWorker implements AutoCloseable {
@@ -39,6 +40,7 @@ public final class ConnectWorker implements AutoCloseable {
         // starts inherit it.
         thread.setContextClassLoader(loader);
         try {
+            WorkerProcessHooks.install(loader);
             Class<?> cli = loader.loadClass("org.apache.kafka.connect.cli.ConnectDistributed");
             Object command = cli.getConstructor(String[].class).newInstance((Object) new String[0]);
             Object connect = cli.getMethod("startConnect", Map.class).invoke(command, settings);
@@ -60,6 +62,7 @@ public final class ConnectWorker implements AutoCloseable {
         return restUrl;
     }
 
+    /** Stops the worker (its tasks commit their last offsets), then closes its class loader. */
     @Override
     public void close() throws Exception {
         try {
