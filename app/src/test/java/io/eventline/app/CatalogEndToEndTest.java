@@ -181,6 +181,19 @@ class CatalogEndToEndTest {
         }
     }
 
+    @Test
+    void shouldCarryOnWhenTheTableOwnerAddsAColumn() throws Exception {
+        PostgresAddress database = eventline.catalogDatabase().orElseThrow();
+        sql(database, "ALTER TABLE products ADD COLUMN IF NOT EXISTS colour text");
+        sql(database, "INSERT INTO products (sku, name, category, price, currency, colour) "
+                + "VALUES ('scarf', 'Scarf', 'clothes', 25, 'EUR', 'red')");
+
+        String api = "http://127.0.0.1:" + eventline.httpPort() + "/api/catalog/products/";
+        // product.updated v1 carries the columns it knows; the new one changes nothing for its readers.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(api + "scarf").body()).contains("\"name\":\"Scarf\"").doesNotContain("colour"));
+    }
+
     private static void sql(PostgresAddress database, String statement) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
              Statement sql = connection.createStatement()) {
