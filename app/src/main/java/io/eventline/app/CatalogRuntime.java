@@ -4,6 +4,7 @@ import io.eventline.catalog.CatalogConnector;
 import io.eventline.catalog.CatalogDatabase;
 import io.eventline.catalog.CatalogSchema;
 import io.eventline.catalog.ConnectWorker;
+import io.eventline.catalog.ConnectorWatch;
 import io.eventline.catalog.PostgresAddress;
 import io.eventline.catalog.WorkerSettings;
 import java.net.URI;
@@ -21,11 +22,13 @@ import java.util.Optional;
  */
 final class CatalogRuntime implements AutoCloseable {
     private static final Duration CONNECTOR_READY = Duration.ofSeconds(60);
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(2);
 
     private final PostgresAddress database;
     private final URI connect;
     private final Optional<CatalogDatabase> embeddedDatabase;
     private final Optional<ConnectWorker> embeddedWorker;
+    private final ConnectorWatch watch;
 
     private CatalogRuntime(PostgresAddress database, URI connect, Optional<CatalogDatabase> embeddedDatabase,
                            Optional<ConnectWorker> embeddedWorker) {
@@ -33,6 +36,7 @@ final class CatalogRuntime implements AutoCloseable {
         this.connect = connect;
         this.embeddedDatabase = embeddedDatabase;
         this.embeddedWorker = embeddedWorker;
+        this.watch = new ConnectorWatch(new CatalogConnector(connect), WATCH_EVERY);
     }
 
     /** @param clients the Kafka client settings, bootstrap servers included */
@@ -108,8 +112,19 @@ final class CatalogRuntime implements AutoCloseable {
         return connect;
     }
 
+    /** Why the catalog is not ready: its connector or its task is not running; empty while they run. */
+    Optional<String> notReady() {
+        return watch.running() ? Optional.empty()
+                : Optional.of("the catalog's connector " + CatalogConnector.NAME + " is " + watch.status());
+    }
+
+    boolean connectorRunning() {
+        return watch.running();
+    }
+
     @Override
     public void close() throws Exception {
+        watch.close();
         close(embeddedWorker, embeddedDatabase);
     }
 }

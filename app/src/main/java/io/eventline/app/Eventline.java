@@ -98,6 +98,7 @@ public final class Eventline implements AutoCloseable {
             // Before the catalog's streams: they read what its connector writes.
             catalog = CatalogRuntime.start(config.catalog(), config.dataDir(), clients, config.kafka().embedded());
             started.push(catalog);
+            metrics.bindCatalogConnector(catalog::connectorRunning);
         }
         List<Consumer<Javalin>> routes = new ArrayList<>();
         for (ServiceModule module : Modules.ALL) {
@@ -153,12 +154,16 @@ public final class Eventline implements AutoCloseable {
 
     /**
      * Why this instance is not ready, as API.md defines ready: a service's streams not RUNNING or
-     * still restoring stores, a read model not running, or a command gateway's reply listener found
+     * still restoring stores, the catalog's connector not running (as Connect last said, every 2 s),
+     * a read model not running, or a command gateway's reply listener found
      * dead (restarted at once; the next look is ready again if it holds). Empty when ready.
      */
     public Optional<String> notReady() {
         List<String> why = new ArrayList<>();
         streams.forEach(service -> service.notReady().ifPresent(why::add));
+        if (catalog != null) {
+            catalog.notReady().ifPresent(why::add);
+        }
         if (!projections.allRunning()) {
             why.add("a read model's streams are not running");
         }

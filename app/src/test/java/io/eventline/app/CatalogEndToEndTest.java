@@ -194,6 +194,27 @@ class CatalogEndToEndTest {
                 assertThat(get(api + "scarf").body()).contains("\"name\":\"Scarf\"").doesNotContain("colour"));
     }
 
+    @Test
+    void shouldNotBeReadyWhileTheConnectorIsPaused() throws Exception {
+        String base = "http://127.0.0.1:" + eventline.httpPort();
+        String connector = eventline.connectUrl().orElseThrow() + "connectors/" + CatalogConnector.NAME;
+        assertThat(get(base + "/metrics").body()).contains("eventline_catalog_connector_running 1.0");
+        assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
+        try {
+            assertThat(put(connector + "/pause", "").statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                HttpResponse<String> ready = get(base + "/health/ready");
+                assertThat(ready.statusCode()).isEqualTo(503);
+                assertThat(ready.body()).contains("the catalog's connector " + CatalogConnector.NAME + " is PAUSED");
+            });
+            assertThat(get(base + "/metrics").body()).contains("eventline_catalog_connector_running 0.0");
+        } finally {
+            put(connector + "/resume", "");
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200));
+    }
+
     private static void sql(PostgresAddress database, String statement) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
              Statement sql = connection.createStatement()) {

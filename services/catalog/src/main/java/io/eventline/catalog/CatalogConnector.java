@@ -93,7 +93,7 @@ public final class CatalogConnector {
     }
 
     /** RUNNING once the connector and every task run; otherwise what is not, with Connect's trace if failed. */
-    String status() throws InterruptedException {
+    public String status() throws InterruptedException {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(connect.resolve("/connectors/" + NAME + "/status")).GET());
         if (answer.statusCode() != 200) {
             return "UNKNOWN (" + answer.statusCode() + ")";
