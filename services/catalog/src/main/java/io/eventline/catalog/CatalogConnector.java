@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,18 +58,16 @@ public final class CatalogConnector {
 
     /**
      * Submits the configuration and waits until the connector and its task run. A worker that has just
-     * started answers 409 until it has joined its group; that is waited out too.
+     * started answers 409 until it has joined its group; that is waited out too, a refusal is not.
      */
     public void submit(PostgresAddress database, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String body = Json.writeString(config(database));
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(connect.resolve("/connectors/" + NAME + "/config"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
-        while (answer.statusCode() >= 400 && System.nanoTime() < deadline) {
+        HttpResponse<String> answer = putConfig(body);
+        while (worthRetrying(answer.statusCode()) && System.nanoTime() < deadline) {
             LOG.debug("Connect answered {} to the connector's config: {}", answer.statusCode(), answer.body());
             Thread.sleep(POLL.toMillis());
-            answer = send(HttpRequest.newBuilder(connect.resolve("/connectors/" + NAME + "/config"))
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+            answer = putConfig(body);
         }
         if (answer.statusCode() >= 400) {
             throw new IllegalStateException("Kafka Connect at " + connect + " refused " + NAME + ": "
@@ -76,6 +75,16 @@ public final class CatalogConnector {
         }
         awaitRunning(deadline);
         LOG.info("Connector {} runs on {}", NAME, connect);
+    }
+
+    /** 409 while the worker joins its group or rebalances, 5xx while it is busy; a 400 (a bad config) is final. */
+    private static boolean worthRetrying(int status) {
+        return status == 409 || status >= 500;
+    }
+
+    private HttpResponse<String> putConfig(String body) throws InterruptedException {
+        return send(HttpRequest.newBuilder(connect.resolve("/connectors/" + NAME + "/config"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private void awaitRunning(long deadline) throws InterruptedException {
@@ -100,7 +109,7 @@ public final class CatalogConnector {
         }
         JsonNode status;
         try {
-            status = Json.readTree(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            status = Json.readTree(answer.body().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             return "UNKNOWN (unreadable status)";
         }
