@@ -29,7 +29,7 @@ class GoldenEventsTest {
     static List<Catalogue<?>> catalogues() {
         return List.of(AccountContracts.EVENTS, CustomerContracts.EVENTS, OrderContracts.EVENTS,
                 InventoryContracts.EVENTS, ShipmentContracts.EVENTS, NotificationContracts.EVENTS,
-                CatalogContracts.EVENTS);
+                CatalogContracts.EVENTS, CatalogContracts.SALES);
     }
 
     @ParameterizedTest
