@@ -43,6 +43,7 @@ final class PlatformTopics {
         topics.add(new Topics.Spec(CustomerContracts.TOPIC, Topics.Kind.COMPACTED));
         topics.add(new Topics.Spec(ProjectionVersions.TOPIC, Topics.Kind.COMPACTED));
         topics.add(new Topics.Spec(CatalogContracts.TOPIC, Topics.Kind.COMPACTED));
+        topics.add(new Topics.Spec(CatalogContracts.SALES_TOPIC, Topics.Kind.EVENTS));
         // Debezium's change records of the products table, kept like events: the catalog service's input,
         // created here because the broker creates no topic on demand.
         topics.add(new Topics.Spec(CatalogConnector.CHANGES_TOPIC, Topics.Kind.EVENTS));

@@ -5,6 +5,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -14,7 +15,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The catalog service: the products table of PostgreSQL, captured by Debezium into
  * {@link CatalogConnector#CHANGES_TOPIC}, becomes the compacted {@code catalog.products} topic (event-carried
- * state, as {@code customers}), and a table of that topic answers reads.
+ * state, as {@code customers}), and a table of that topic answers reads and enriches shipped order
+ * lines into {@code catalog.sales} ({@link SalesEnrichment}).
  *
  * <p>Why Kafka Streams rather than a single message transform in the connector: the transform would
  * have to live in Connect's class path and could not drop a repeated change, having no state; here the
@@ -38,10 +40,11 @@ public final class CatalogService {
                 .process(ProductChanges::new, Named.as("catalog-changes-to-products"), APPLIED_STORE)
                 .to(CatalogContracts.TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("catalog-products-sink"));
-        builder.table(CatalogContracts.TOPIC,
+        KTable<String, byte[]> products = builder.table(CatalogContracts.TOPIC,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("catalog-products-source"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(STORE)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()));
+        SalesEnrichment.addTo(builder, products);
     }
 }

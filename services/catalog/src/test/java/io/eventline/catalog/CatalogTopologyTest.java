@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventline.contracts.Money;
 import io.eventline.contracts.catalog.CatalogContracts;
 import io.eventline.contracts.catalog.ProductUpdated;
+import io.eventline.contracts.catalog.SaleRecorded;
+import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import java.io.IOException;
@@ -14,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -26,7 +30,10 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Debezium's change records in, the catalog topic out: envelopes, tombstones, and repeats dropped. */
+/**
+ * Debezium's change records in, the catalog topic out: envelopes, tombstones, and repeats dropped; and
+ * shipped order lines joined with the catalog into sales.
+ */
 class CatalogTopologyTest {
     private static final byte[] MUG_KEY = "{\"sku\":\"mug\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -34,6 +41,10 @@ class CatalogTopologyTest {
     final TestInputTopic<byte[], byte[]> changes = driver.createInputTopic(CatalogConnector.CHANGES_TOPIC,
             new ByteArraySerializer(), new ByteArraySerializer());
     final TestOutputTopic<String, byte[]> products = driver.createOutputTopic(CatalogContracts.TOPIC,
+            new StringDeserializer(), new ByteArrayDeserializer());
+    final TestInputTopic<String, byte[]> orders = driver.createInputTopic(OrderContracts.TOPIC,
+            new StringSerializer(), new ByteArraySerializer());
+    final TestOutputTopic<String, byte[]> sales = driver.createOutputTopic(CatalogContracts.SALES_TOPIC,
             new StringDeserializer(), new ByteArrayDeserializer());
 
     @AfterEach
@@ -94,6 +105,45 @@ class CatalogTopologyTest {
         assertThat(written.get(1).key()).isEqualTo("mug");
         assertThat(written.get(1).value()).isNull();
         assertThat(driver.getKeyValueStore(CatalogService.STORE).get("mug")).isNull();
+    }
+
+    @Test
+    void shouldEnrichEachShippedLineWithTheProductAsTheCatalogHasItThen() {
+        changes.pipeInput(MUG_KEY, change("c", 100, "12.50"));
+        shipped("order-1", "2026-12-04T10:05:00.000Z", "{\"sku\":\"mug\",\"quantity\":2,\"price\":12.50},"
+                + "{\"sku\":\"kettle\",\"quantity\":1,\"price\":30.00}");
+        changes.pipeInput(MUG_KEY, ("{\"before\":null,\"after\":{\"sku\":\"mug\",\"name\":\"Blue mug\","
+                + "\"category\":\"tableware\",\"price\":\"12.50\",\"currency\":\"EUR\",\"active\":true,"
+                + "\"updated_at\":\"2026-12-04T10:06:00Z\"},\"source\":{\"ts_ms\":1796380990000,\"txId\":20,"
+                + "\"lsn\":200},\"op\":\"u\"}").getBytes(StandardCharsets.UTF_8));
+        shipped("order-2", "2026-12-04T10:07:00.000Z", "{\"sku\":\"mug\",\"quantity\":1,\"price\":12.50}");
+
+        List<TestRecord<String, byte[]>> written = sales.readRecordsToList();
+        assertThat(written).extracting(record -> saleOf(record.value())).containsExactly(
+                new SaleRecorded("mug", "Blue mug", "kitchen", 2, Money.of(new BigDecimal("25.00")), "EUR", "order-1",
+                        "2026-12-04T10:05:00.000Z"),
+                new SaleRecorded("kettle", "kettle", SaleRecorded.UNCATALOGUED, 1, Money.of(new BigDecimal("30.00")),
+                        "EUR", "order-1", "2026-12-04T10:05:00.000Z"),
+                new SaleRecorded("mug", "Blue mug", "tableware", 1, Money.of(new BigDecimal("12.50")), "EUR",
+                        "order-2", "2026-12-04T10:07:00.000Z"));
+        assertThat(written.get(0).key()).isEqualTo("mug");
+        assertThat(new String(written.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("sale.recorded");
+    }
+
+    private void shipped(String orderId, String at, String items) {
+        orders.pipeInput(orderId, ("{\"eventId\":\"" + UUID.nameUUIDFromBytes(orderId.getBytes(StandardCharsets.UTF_8))
+                + "\",\"eventType\":\"order.shipped\",\"version\":1,\"timestamp\":\"" + at + "\",\"aggregateId\":\""
+                + orderId + "\",\"data\":{\"orderId\":\"" + orderId + "\",\"customerId\":\"alice\",\"items\":[" + items
+                + "],\"currency\":\"EUR\",\"total\":1.00},\"metadata\":{\"correlationId\":\"" + orderId
+                + "\",\"causationId\":\"c\",\"source\":\"orders\"}}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SaleRecorded saleOf(byte[] value) {
+        EventEnvelope envelope = EnvelopeCodec.fromBytes(value);
+        return switch (CatalogContracts.SALES.decode(envelope.eventType(), envelope.version(), envelope.data())) {
+            case SaleRecorded sale -> sale;
+        };
     }
 
     private static byte[] change(String op, long lsn, String price) {
