@@ -2,6 +2,8 @@ package io.eventline.app;
 
 import io.eventline.catalog.CatalogService;
 import io.eventline.catalog.ProductRoutes;
+import io.eventline.catalog.RevenueRoutes;
+import java.time.Clock;
 import io.javalin.Javalin;
 import org.apache.kafka.streams.StreamsBuilder;
 
@@ -24,5 +26,7 @@ final class CatalogModule implements ServiceModule {
                 () -> new IllegalStateException("the catalog service runs without its database"));
         new ProductRoutes(database, context.streams()).register(app);
         context.routeByKey(app, "/api/catalog/products/{sku}", "sku", CatalogService.STORE);
+        new RevenueRoutes(context.streams(), Clock.systemUTC()).register(app);
+        context.gatherList(app, "/api/catalog/revenue", context.ownStore(RevenueRoutes.STORE), ListOrders.REVENUE);
     }
 }

@@ -245,6 +245,19 @@ class CatalogEndToEndTest {
                 assertThat(categories).containsExactly("order-teapot-1:kitchen:60.00", "order-teapot-2:tea:60.00");
             });
         }
+        // Summed per category and minute: each teapot sale in its category's row (the same minute, or the next).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode rows = Json.readTree(get("http://127.0.0.1:" + eventline.httpPort() + "/api/catalog/revenue").body()
+                    .getBytes(StandardCharsets.UTF_8));
+            List<String> teapots = new ArrayList<>();
+            rows.forEach(row -> {
+                if (row.get("category").asText().equals("tea")) {
+                    teapots.add("tea " + row.get("revenue").get("EUR"));
+                }
+            });
+            assertThat(teapots).containsExactly("tea 60.00");
+            assertThat(rows.toString()).contains("\"category\":\"kitchen\"");
+        });
     }
 
     /** An {@code order.shipped} of two teapots, as the orders service would write it (it does not run here). */

@@ -2,6 +2,7 @@ package io.eventline.catalog;
 
 import io.eventline.contracts.catalog.CatalogContracts;
 import io.eventline.contracts.catalog.ProductUpdated;
+import io.eventline.contracts.catalog.SaleRecorded;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Joined;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -27,14 +29,15 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * {@code catalog.products} is already here, partitioned by sku, for the product reads; re-keying the
  * lines by sku (one repartition topic, as many partitions as the catalog topic) lets them meet it
  * partition by partition. A global table would hold the whole catalog on every instance, a second copy
- * beside the partitioned one, to spare that one hop.
+ * beside the partitioned one, to spare that one hop. The sales are then summed per category and
+ * minute ({@link CategoryRevenue}).
  */
 final class SalesEnrichment {
     private SalesEnrichment() {
     }
 
     static void addTo(StreamsBuilder builder, KTable<String, byte[]> products) {
-        builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
+        KStream<String, byte[]> sales = builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("catalog-orders-source"))
                 .flatMap((orderId, value) -> ShippedLine.of(value).stream()
                         .map(line -> KeyValue.pair(line.sku(), line.toBytes())).toList(),
@@ -43,10 +46,18 @@ final class SalesEnrichment {
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()))
                 .leftJoin(products, (line, product) -> sale(ShippedLine.fromBytes(line), product),
                         Joined.<String, byte[], byte[]>as("catalog-sales-join")
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()))
-                .processValues(WithEnvelopeHeaders::new, Named.as("catalog-sales-headers"))
+                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        sales.processValues(WithEnvelopeHeaders::new, Named.as("catalog-sales-headers"))
                 .to(CatalogContracts.SALES_TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("catalog-sales-sink"));
+        CategoryRevenue.addTo(sales.mapValues(SalesEnrichment::saleOf, Named.as("catalog-sales-decoded")));
+    }
+
+    private static SaleRecorded saleOf(byte[] envelopeBytes) {
+        EventEnvelope envelope = EnvelopeCodec.fromBytes(envelopeBytes);
+        return switch (CatalogContracts.SALES.decode(envelope.eventType(), envelope.version(), envelope.data())) {
+            case SaleRecorded sale -> sale;
+        };
     }
 
     private static byte[] sale(ShippedLine line, byte[] product) {

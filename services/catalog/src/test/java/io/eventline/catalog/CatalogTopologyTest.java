@@ -131,12 +131,33 @@ class CatalogTopologyTest {
                 .isEqualTo("sale.recorded");
     }
 
+    @Test
+    void shouldSumTheRevenueOfEachCategoryPerMinute() {
+        changes.pipeInput(MUG_KEY, change("c", 100, "12.50"));
+        shipped("order-1", "2026-12-04T10:05:10.000Z", "{\"sku\":\"mug\",\"quantity\":2,\"price\":12.50}");
+        shipped("order-2", "2026-12-04T10:05:50.000Z", "{\"sku\":\"mug\",\"quantity\":1,\"price\":12.50},"
+                + "{\"sku\":\"kettle\",\"quantity\":1,\"price\":30.00}");
+        shipped("order-3", "2026-12-04T10:06:01.000Z", "{\"sku\":\"mug\",\"quantity\":1,\"price\":12.50}");
+
+        List<String> figures = new java.util.ArrayList<>();
+        try (var all = driver.<String, CategoryFigures>getWindowStore(CategoryRevenue.STORE).all()) {
+            all.forEachRemaining(entry -> figures.add(entry.key.key() + "@" + entry.key.window().startTime() + " "
+                    + entry.value.units() + " " + entry.value.revenue()));
+        }
+        assertThat(figures).containsExactlyInAnyOrder("kitchen@2026-12-04T10:05:00Z 3 {EUR=37.50}",
+                "uncatalogued@2026-12-04T10:05:00Z 1 {EUR=30.00}", "kitchen@2026-12-04T10:06:00Z 1 {EUR=12.50}");
+    }
+
     private void shipped(String orderId, String at, String items) {
-        orders.pipeInput(orderId, ("{\"eventId\":\"" + UUID.nameUUIDFromBytes(orderId.getBytes(StandardCharsets.UTF_8))
+        orders.pipeInput(orderId, shippedEvent(orderId, at, items), java.time.Instant.parse(at));
+    }
+
+    private static byte[] shippedEvent(String orderId, String at, String items) {
+        return ("{\"eventId\":\"" + UUID.nameUUIDFromBytes(orderId.getBytes(StandardCharsets.UTF_8))
                 + "\",\"eventType\":\"order.shipped\",\"version\":1,\"timestamp\":\"" + at + "\",\"aggregateId\":\""
                 + orderId + "\",\"data\":{\"orderId\":\"" + orderId + "\",\"customerId\":\"alice\",\"items\":[" + items
                 + "],\"currency\":\"EUR\",\"total\":1.00},\"metadata\":{\"correlationId\":\"" + orderId
-                + "\",\"causationId\":\"c\",\"source\":\"orders\"}}").getBytes(StandardCharsets.UTF_8));
+                + "\",\"causationId\":\"c\",\"source\":\"orders\"}}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static SaleRecorded saleOf(byte[] value) {
