@@ -1,5 +1,9 @@
 package io.eventline.app;
 
+import static io.eventline.app.CatalogLog.consumer;
+import static io.eventline.app.CatalogLog.header;
+import static io.eventline.app.CatalogLog.pricesBySku;
+import static io.eventline.app.CatalogLog.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +12,6 @@ import io.eventline.catalog.CatalogConnector;
 import io.eventline.catalog.PostgresAddress;
 import io.eventline.catalog.WorkerSettings;
 import io.eventline.contracts.catalog.CatalogContracts;
-import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.envelope.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -17,30 +20,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TransactionListing;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -228,11 +217,11 @@ class CatalogEndToEndTest {
         sql(database, "INSERT INTO products (sku, name, category, price, currency) "
                 + "VALUES ('teapot', 'Teapot', 'kitchen', 30, 'EUR')");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(api + "teapot").statusCode()).isEqualTo(200));
-        ship("order-teapot-1");
+        CatalogLog.ship(eventline.bootstrapServers(), "order-teapot-1");
         sql(database, "UPDATE products SET category = 'tea' WHERE sku = 'teapot'");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get(api + "teapot").body()).contains("\"category\":\"tea\""));
-        ship("order-teapot-2");
+        CatalogLog.ship(eventline.bootstrapServers(), "order-teapot-2");
 
         List<String> categories = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer(eventline.bootstrapServers(), CatalogContracts.SALES_TOPIC)) {
@@ -258,60 +247,6 @@ class CatalogEndToEndTest {
             assertThat(teapots).containsExactly("tea 60.00");
             assertThat(rows.toString()).contains("\"category\":\"kitchen\"");
         });
-    }
-
-    /** An {@code order.shipped} of two teapots, as the orders service would write it (it does not run here). */
-    private void ship(String orderId) throws Exception {
-        String event = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"eventType\":\"order.shipped\",\"version\":1,"
-                + "\"timestamp\":\"2026-12-04T10:00:00.000Z\",\"aggregateId\":\"" + orderId + "\",\"data\":{\"orderId\":\""
-                + orderId + "\",\"customerId\":\"alice\",\"items\":[{\"sku\":\"teapot\",\"quantity\":2,\"price\":30.00}],"
-                + "\"currency\":\"EUR\",\"total\":60.00},\"metadata\":{\"correlationId\":\"" + orderId
-                + "\",\"causationId\":\"" + orderId + "\",\"source\":\"orders\"}}";
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, eventline.bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(OrderContracts.TOPIC, orderId, event)).get();
-        }
-    }
-
-    private static void sql(PostgresAddress database, String statement) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-             Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
-    }
-
-    private static KafkaConsumer<String, String> consumer(String bootstrap) {
-        return consumer(bootstrap, CatalogContracts.TOPIC);
-    }
-
-    private static KafkaConsumer<String, String> consumer(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
-    }
-
-    /** Per sku, in offset order: each event's price, or {@code tombstone}. */
-    private static Map<String, List<String>> pricesBySku(List<ConsumerRecord<String, String>> records)
-            throws IOException {
-        Map<String, List<String>> prices = new TreeMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            String price = record.value() == null ? "tombstone"
-                    : Json.readTree(record.value().getBytes(StandardCharsets.UTF_8)).get("data").get("price").toString();
-            prices.computeIfAbsent(record.key(), sku -> new ArrayList<>()).add(price);
-        }
-        return prices;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static void assertProblem(HttpResponse<String> response, String field) throws IOException {
