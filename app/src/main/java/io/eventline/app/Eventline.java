@@ -6,10 +6,12 @@ import io.eventline.app.http.AllowedHosts;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.metrics.Metrics;
+import io.eventline.catalog.PostgresAddress;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Eventline: the embedded broker (unless a cluster is named), the topics, each service's
- * streams, and the HTTP API. {@link #close()} stops them in reverse order: HTTP, then streams, then
+ * A running Eventline: the embedded broker (unless a cluster is named), the topics, the catalog's
+ * PostgreSQL and Kafka Connect worker (when the catalog service runs), each service's streams, and the
+ * HTTP API. {@link #close()} stops them in reverse order: HTTP, then streams, then
  * the broker, so nothing is cut off mid-transaction.
  */
 public final class Eventline implements AutoCloseable {
@@ -47,6 +50,7 @@ public final class Eventline implements AutoCloseable {
     private Metrics metrics;
     private EmbeddedBroker broker;
     private String topicLayout;
+    private CatalogRuntime catalog;
 
     private Eventline() {
     }
@@ -90,6 +94,12 @@ public final class Eventline implements AutoCloseable {
         routing = new KeyRouting(new HostInfo(config.http().reachableHost(), port));
         started.push(routing);
         LOG.info("Other instances reach this one at {}:{}", routing.self().host(), port);
+        if (config.services().contains(CatalogModule.NAME)) {
+            // Before the catalog's streams: they read what its connector writes.
+            catalog = CatalogRuntime.start(config.catalog(), config.dataDir(), clients, config.kafka().embedded());
+            started.push(catalog);
+            metrics.bindCatalogConnector(catalog::connectorRunning);
+        }
         List<Consumer<Javalin>> routes = new ArrayList<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
@@ -99,7 +109,8 @@ public final class Eventline implements AutoCloseable {
                 routes.add(app -> module.mount(app,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
                                 config.dataDir(),
-                                projections, routing, metrics.observer())));
+                                projections, routing, metrics.observer(),
+                                Optional.ofNullable(catalog).map(CatalogRuntime::database))));
             }
         }
         routes.add(projections::register);
@@ -156,12 +167,16 @@ public final class Eventline implements AutoCloseable {
 
     /**
      * Why this instance is not ready, as API.md defines ready: a service's streams not RUNNING or
-     * still restoring stores, a read model not running, or a command gateway's reply listener found
+     * still restoring stores, the catalog's connector not running (as Connect last said, every 2 s),
+     * a read model not running, or a command gateway's reply listener found
      * dead (restarted at once; the next look is ready again if it holds). Empty when ready.
      */
     public Optional<String> notReady() {
         List<String> why = new ArrayList<>();
         streams.forEach(service -> service.notReady().ifPresent(why::add));
+        if (catalog != null) {
+            catalog.notReady().ifPresent(why::add);
+        }
         if (!projections.allRunning()) {
             why.add("a read model's streams are not running");
         }
@@ -203,6 +218,16 @@ public final class Eventline implements AutoCloseable {
     /** The platform's topics as the cluster has them: {@code 6 partitions, replication 3, min.insync.replicas 2}. */
     public String topicLayout() {
         return topicLayout;
+    }
+
+    /** The catalog's PostgreSQL, when this instance runs the catalog service. */
+    public Optional<PostgresAddress> catalogDatabase() {
+        return Optional.ofNullable(catalog).map(CatalogRuntime::database);
+    }
+
+    /** The REST API of the in-process Kafka Connect worker, when this instance runs the catalog service. */
+    public Optional<URI> connectUrl() {
+        return Optional.ofNullable(catalog).map(CatalogRuntime::connectUrl);
     }
 
     public int httpPort() {

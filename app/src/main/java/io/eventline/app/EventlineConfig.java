@@ -1,6 +1,7 @@
 package io.eventline.app;
 
 import io.eventline.app.broker.HangingTransactionPolicy;
+import io.eventline.catalog.PostgresAddress;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,9 +21,16 @@ import java.util.regex.Pattern;
  * {@code EVENTLINE_*} variables, then defaults) and validated here, so a bad setting fails at start-up
  * saying what to set. Nothing else reads the environment.
  */
-public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, List<String> services, Mail mail) {
+public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, List<String> services, Mail mail,
+                              Catalog catalog) {
     /** The services this build has; the order platform adds the rest. */
     public static final List<String> KNOWN_SERVICES = Modules.names();
+    /**
+     * Every service but the catalog, which brings a PostgreSQL and a Kafka Connect worker along: what
+     * the order platform's own tests and benchmarks run.
+     */
+    public static final List<String> ORDER_SERVICES = KNOWN_SERVICES.stream()
+            .filter(service -> !service.equals(CatalogModule.NAME)).toList();
 
     public enum Saga { CHOREOGRAPHY, ORCHESTRATION }
 
@@ -32,6 +40,7 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(saga, "saga");
         Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(catalog, "catalog");
         services = List.copyOf(services);
         for (String service : services) {
             if (!KNOWN_SERVICES.contains(service)) {
@@ -39,6 +48,11 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
                         + String.join(", ", KNOWN_SERVICES) + ")");
             }
         }
+    }
+
+    /** With the catalog's PostgreSQL and Kafka Connect embedded, the default. */
+    public EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, List<String> services, Mail mail) {
+        this(http, kafka, dataDir, saga, services, mail, Catalog.EMBEDDED);
     }
 
     /** With mail written to files under the data dir, the default. */
@@ -194,6 +208,49 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         }
     }
 
+    /**
+     * Where the catalog service's PostgreSQL and Kafka Connect are: an existing server
+     * ({@code --postgres-url}, with {@code wal_level=logical}) and Connect cluster ({@code --connect-url},
+     * on the same Kafka cluster), or, when not given, embedded ones started with the catalog service.
+     */
+    public record Catalog(Optional<PostgresAddress> postgres, Optional<URI> connect) {
+        public static final Catalog EMBEDDED = new Catalog(Optional.empty(), Optional.empty());
+
+        public Catalog {
+            Objects.requireNonNull(postgres, "postgres");
+            Objects.requireNonNull(connect, "connect");
+        }
+
+        /** From the command line: URLs, or nothing (null or blank) for the embedded ones. */
+        public static Catalog of(String postgresUrl, String connectUrl) {
+            Optional<PostgresAddress> postgres;
+            try {
+                postgres = Optional.ofNullable(postgresUrl).filter(url -> !url.isBlank()).map(PostgresAddress::parse);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--postgres-url: " + e.getMessage(), e);
+            }
+            Optional<URI> connect = Optional.ofNullable(connectUrl).filter(url -> !url.isBlank()).map(url -> {
+                try {
+                    URI uri = new URI(url.strip());
+                    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                        throw new IllegalArgumentException("--connect-url: an http:// or https:// URL with a host, was "
+                                + url);
+                    }
+                    return uri;
+                } catch (URISyntaxException e) {
+                    throw new IllegalArgumentException("--connect-url: not a URL: " + e.getMessage(), e);
+                }
+            });
+            return new Catalog(postgres, connect);
+        }
+
+        /** As printed: the PostgreSQL URL without its password. */
+        String describe() {
+            return "postgres=" + postgres.map(PostgresAddress::url).orElse("embedded")
+                    + " connect=" + connect.map(URI::toString).orElse("embedded");
+        }
+    }
+
     /** The settings as printed at start: secrets masked. */
     public String describe() {
         Map<String, String> shown = new TreeMap<>();
@@ -207,7 +264,7 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
                         + ", hanging transactions " + kafka.hangingTransactions().name().toLowerCase())
                 + (shown.isEmpty() ? "" : " kafka-config=" + shown)
                 + " data-dir=" + dataDir + " saga=" + saga.name().toLowerCase() + " services=" + services
-                + " mail=" + mail.describe();
+                + " mail=" + mail.describe() + (services.contains(CatalogModule.NAME) ? " " + catalog.describe() : "");
     }
 
     private static boolean isSecret(String key) {

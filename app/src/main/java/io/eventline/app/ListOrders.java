@@ -14,6 +14,7 @@ final class ListOrders {
     static final Comparator<JsonNode> FRAUD_ALERTS = newestFirst("windowEnd").thenComparing(text("customerId"))
             .thenComparing(text("rule"));
     static final Comparator<JsonNode> SALES = text("sku").thenComparing(text("windowStart"));
+    static final Comparator<JsonNode> REVENUE = text("category").thenComparing(text("windowStart"));
 
     private ListOrders() {
     }

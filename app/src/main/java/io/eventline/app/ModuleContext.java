@@ -3,6 +3,7 @@ package io.eventline.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.http.KeyedStore;
+import io.eventline.catalog.PostgresAddress;
 import io.javalin.Javalin;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.eventline.core.projection.Projection;
@@ -23,11 +24,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * What a running service's routes may use: its own streams (for interactive queries), the Kafka
  * client settings (for gateways and producers), a way to have a resource closed at shutdown, the data
  * dir (for read models' state), the registry of read models (for their rebuild API), the
- * routing of keyed GETs to the instance holding the key, and what processors report to (metrics).
+ * routing of keyed GETs to the instance holding the key, what processors report to (metrics), and
+ * the catalog's PostgreSQL when this instance runs the catalog service.
  */
 record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, Duration commandTimeout,
                      Consumer<AutoCloseable> closeAtShutdown, Path dataDir, ProjectionRoutes projections,
-                     KeyRouting routing, ProcessingObserver observer) {
+                     KeyRouting routing, ProcessingObserver observer, Optional<PostgresAddress> catalogDatabase) {
     <T extends AutoCloseable> T closing(T resource) {
         closeAtShutdown.accept(resource);
         return resource;

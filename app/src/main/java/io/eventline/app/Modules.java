@@ -6,7 +6,7 @@ import java.util.List;
 final class Modules {
     static final List<ServiceModule> ALL = List.of(new CustomersModule(), new AccountsModule(), new InventoryModule(),
             new OrdersModule(), new ShippingModule(), new NotificationsModule(), new AnalyticsModule(),
-            new FraudModule());
+            new FraudModule(), new CatalogModule());
 
     private Modules() {
     }

@@ -1,7 +1,9 @@
 package io.eventline.app;
 
 import io.eventline.accounts.AccountsService;
+import io.eventline.catalog.CatalogConnector;
 import io.eventline.contracts.accounts.AccountContracts;
+import io.eventline.contracts.catalog.CatalogContracts;
 import io.eventline.contracts.customers.CustomerContracts;
 import io.eventline.contracts.inventory.InventoryContracts;
 import io.eventline.contracts.notifications.NotificationContracts;
@@ -40,6 +42,11 @@ final class PlatformTopics {
         List<Topics.Spec> topics = new ArrayList<>();
         topics.add(new Topics.Spec(CustomerContracts.TOPIC, Topics.Kind.COMPACTED));
         topics.add(new Topics.Spec(ProjectionVersions.TOPIC, Topics.Kind.COMPACTED));
+        topics.add(new Topics.Spec(CatalogContracts.TOPIC, Topics.Kind.COMPACTED));
+        topics.add(new Topics.Spec(CatalogContracts.SALES_TOPIC, Topics.Kind.EVENTS));
+        // Debezium's change records of the products table, kept like events: the catalog service's input,
+        // created here because the broker creates no topic on demand.
+        topics.add(new Topics.Spec(CatalogConnector.CHANGES_TOPIC, Topics.Kind.EVENTS));
         for (String aggregate : List.of(AccountContracts.NAME, InventoryContracts.NAME, OrderContracts.NAME,
                 ShipmentContracts.NAME, NotificationContracts.NAME)) {
             topics.add(new Topics.Spec(aggregate + ".commands", Topics.Kind.COMMANDS));

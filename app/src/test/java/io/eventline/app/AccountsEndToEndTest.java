@@ -114,7 +114,7 @@ class AccountsEndToEndTest {
     private Eventline start() throws Exception {
         EventlineConfig config = new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
                 new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir, EventlineConfig.Saga.CHOREOGRAPHY,
-                EventlineConfig.KNOWN_SERVICES);
+                EventlineConfig.ORDER_SERVICES);
         Eventline eventline = Eventline.start(config);
         eventline.awaitReady(READY);
         return eventline;

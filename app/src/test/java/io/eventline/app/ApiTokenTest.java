@@ -45,7 +45,7 @@ class ApiTokenTest {
     void start() throws Exception {
         EventlineConfig config = new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.of(TOKEN)),
                 new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir.resolve("eventline"),
-                EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.KNOWN_SERVICES);
+                EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.ORDER_SERVICES);
         eventline = Eventline.start(config);
         eventline.awaitReady(Duration.ofSeconds(120));
         base = "http://127.0.0.1:" + eventline.httpPort();

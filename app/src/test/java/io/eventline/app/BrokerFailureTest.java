@@ -194,7 +194,7 @@ class BrokerFailureTest {
     private static EventlineConfig config(String bootstrapServers, Path platformDir) {
         return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
                 new EventlineConfig.Kafka(Optional.of(bootstrapServers), 0, Map.of()), platformDir,
-                EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.KNOWN_SERVICES);
+                EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.ORDER_SERVICES);
     }
 
     private static String since(long nanoTime) {

@@ -96,6 +96,6 @@ class ConsoleBrowserTest {
     private EventlineConfig config() {
         return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.of(TOKEN)),
                 new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir.resolve("eventline"),
-                EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.KNOWN_SERVICES);
+                EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.ORDER_SERVICES);
     }
 }

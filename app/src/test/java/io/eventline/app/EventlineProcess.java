@@ -62,7 +62,8 @@ final class EventlineProcess implements AutoCloseable {
             broker = freePort();
         }
         List<String> arguments = new ArrayList<>(List.of("run", "--data-dir", workDir.resolve("data").toString(),
-                "--port", Integer.toString(http), "--broker-port", Integer.toString(broker)));
+                "--port", Integer.toString(http), "--broker-port", Integer.toString(broker),
+                "--services", String.join(",", EventlineConfig.ORDER_SERVICES)));
         arguments.addAll(moreOptions);
         return new EventlineProcess(List.of("-Xmx1g"), arguments,
                 new ProcessReady.Http(http), workDir.resolve("logs"),
@@ -74,7 +75,8 @@ final class EventlineProcess implements AutoCloseable {
      * given, logging under {@code logDir}: a restart with other settings, clients keeping their address.
      */
     EventlineProcess reconfigured(List<String> moreOptions, Path logDir) {
-        List<String> base = new ArrayList<>(arguments.subList(0, 7)); // run --data-dir D --port P --broker-port B
+        // run --data-dir D --port P --broker-port B --services S
+        List<String> base = new ArrayList<>(arguments.subList(0, 9));
         base.addAll(moreOptions);
         return new EventlineProcess(javaOptions, base, ready, logDir, classpath);
     }

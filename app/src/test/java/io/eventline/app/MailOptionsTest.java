@@ -62,6 +62,6 @@ class MailOptionsTest {
     private EventlineConfig config(EventlineConfig.Mail mail) {
         return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
                 new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir, EventlineConfig.Saga.CHOREOGRAPHY,
-                EventlineConfig.KNOWN_SERVICES, mail);
+                EventlineConfig.ORDER_SERVICES, mail);
     }
 }

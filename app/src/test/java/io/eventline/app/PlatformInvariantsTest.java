@@ -75,7 +75,7 @@ class PlatformInvariantsTest {
     static EventlineConfig config(Path dataDir, EventlineConfig.Saga saga) {
         return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
                 new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir, saga,
-                EventlineConfig.KNOWN_SERVICES);
+                EventlineConfig.ORDER_SERVICES);
     }
 
     static long cents(JsonNode amount) {

@@ -117,7 +117,7 @@ class TwoInstancesTest {
     private EventlineConfig joining(String bootstrapServers) {
         return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
                 new EventlineConfig.Kafka(Optional.of(bootstrapServers), 0, Map.of()), dataDir.resolve("b"),
-                EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.KNOWN_SERVICES);
+                EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.ORDER_SERVICES);
     }
 
     private static void writeThrough(TestApi api) {

@@ -64,7 +64,7 @@ final class Platform implements AutoCloseable {
         return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
                 new EventlineConfig.Kafka(Optional.of(cluster.bootstrap()), 0,
                         Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(commitMs))),
-                dataDir, saga, EventlineConfig.KNOWN_SERVICES);
+                dataDir, saga, EventlineConfig.ORDER_SERVICES);
     }
 
     private static Eventline startReady(EventlineConfig config) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.contracts.accounts.AccountContracts;
 import io.eventline.contracts.accounts.AccountDeposited;
+import io.eventline.contracts.catalog.CatalogContracts;
 import io.eventline.contracts.customers.CustomerContracts;
 import io.eventline.contracts.inventory.InventoryContracts;
 import io.eventline.contracts.notifications.NotificationContracts;
@@ -27,7 +28,8 @@ class GoldenEventsTest {
 
     static List<Catalogue<?>> catalogues() {
         return List.of(AccountContracts.EVENTS, CustomerContracts.EVENTS, OrderContracts.EVENTS,
-                InventoryContracts.EVENTS, ShipmentContracts.EVENTS, NotificationContracts.EVENTS);
+                InventoryContracts.EVENTS, ShipmentContracts.EVENTS, NotificationContracts.EVENTS,
+                CatalogContracts.EVENTS, CatalogContracts.SALES);
     }
 
     @ParameterizedTest

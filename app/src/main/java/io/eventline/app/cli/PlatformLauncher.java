@@ -39,12 +39,19 @@ final class PlatformLauncher {
         eventline.awaitReady(READY_TIMEOUT);
         String host = "0.0.0.0".equals(config.http().bind()) ? "127.0.0.1" : config.http().bind();
         commandLine.getOut().printf("Eventline is ready in %.1f s%n  console  http://%s:%d/%n  API      http://%s:%d/api%n"
-                        + "  services %s%n  broker   %s%n  topics   %s%n  data     %s%nCtrl-C stops it.%n",
+                        + "  services %s%n  broker   %s%n  topics   %s%n%s  data     %s%nCtrl-C stops it.%n",
                 (System.nanoTime() - startedAt) / 1e9, host, eventline.httpPort(), host, eventline.httpPort(),
                 String.join(",", config.services()), eventline.bootstrapServers(), eventline.topicLayout(),
-                config.dataDir().toAbsolutePath().normalize());
+                catalogLines(eventline), config.dataDir().toAbsolutePath().normalize());
         commandLine.getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /** Where the catalog's PostgreSQL and Kafka Connect are, when it runs: for psql and curl. */
+    private static String catalogLines(Eventline eventline) {
+        return eventline.catalogDatabase().map(database -> String.format(
+                "  postgres %s (user %s, port %d, database %s)%n  connect  %s%n", database.url(), database.user(),
+                database.port(), database.database(), eventline.connectUrl().orElseThrow())).orElse("");
     }
 }

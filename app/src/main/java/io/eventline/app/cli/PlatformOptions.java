@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options {@code run} and {@code service} share: HTTP, security, state, saga style and mail. */
+/** The options {@code run} and {@code service} share: HTTP, security, state, saga style, mail and the catalog's stores. */
 final class PlatformOptions {
     @Option(names = "--port", defaultValue = "${env:EVENTLINE_PORT:-8080}", description = "HTTP port (default ${DEFAULT-VALUE})")
     int port;
@@ -46,6 +46,12 @@ final class PlatformOptions {
     @Option(names = "--hanging-transactions", defaultValue = "${env:EVENTLINE_HANGING_TRANSACTIONS:-close}", description = "the embedded broker's transactions left open for good after a crash: close them with their logged outcome, or only report them at WARN (default ${DEFAULT-VALUE})")
     String hangingTransactions;
 
+    @Option(names = "--postgres-url", defaultValue = "${env:EVENTLINE_POSTGRES_URL}", description = "the catalog's PostgreSQL, postgresql://user[:password]@host[:port]/database, with wal_level=logical (default: an embedded one under the data dir)")
+    String postgresUrl;
+
+    @Option(names = "--connect-url", defaultValue = "${env:EVENTLINE_CONNECT_URL}", description = "the REST API of a Kafka Connect cluster on the same Kafka cluster, with Debezium's PostgreSQL connector installed (default: a worker in this process)")
+    String connectUrl;
+
     /**
      * @param bootstrapServers a cluster, or empty for the embedded broker on {@code brokerPort}
      * @throws IllegalArgumentException naming the option at fault
@@ -63,7 +69,8 @@ final class PlatformOptions {
                                 .filter(h -> !h.isEmpty()).toList(), maxStreams),
                 new EventlineConfig.Kafka(bootstrapServers.filter(b -> !b.isBlank()), brokerPort, kafkaSettings(),
                         HangingTransactionPolicy.parse(hangingTransactions)),
-                dataDir, sagaStyle, services, EventlineConfig.Mail.of(mailWebhook, mailTimeout));
+                dataDir, sagaStyle, services, EventlineConfig.Mail.of(mailWebhook, mailTimeout),
+                EventlineConfig.Catalog.of(postgresUrl, connectUrl));
     }
 
     private Map<String, String> kafkaSettings() {

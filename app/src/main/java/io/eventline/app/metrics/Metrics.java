@@ -99,6 +99,11 @@ public final class Metrics implements AutoCloseable {
         new SweeperMeters(counts).bindTo(registry);
     }
 
+    /** Adds whether the catalog's connector runs, when this instance runs the catalog service. */
+    public void bindCatalogConnector(java.util.function.BooleanSupplier running) {
+        new ConnectorMeters(running).bindTo(registry);
+    }
+
     private void refreshFailures(String what, Refresh refresh) {
         FunctionCounter.builder("eventline.metrics.refresh.failures", refresh, Refresh::failures)
                 .description("Reads from the cluster for metrics that failed, keeping the last values (logged at WARN)")

@@ -103,6 +103,15 @@ public final class RequestBody {
         return node.textValue();
     }
 
+    /** {@code true} or {@code false}; anything else, a string "true" included, is refused. */
+    public boolean bool(String field) {
+        JsonNode node = required(field);
+        if (!node.isBoolean()) {
+            throw ApiException.badRequest(at(field), "must be true or false");
+        }
+        return node.booleanValue();
+    }
+
     /** An id as API.md defines them, read from the body. */
     public String id(String field) {
         return string(field, ID, ID_RULE);

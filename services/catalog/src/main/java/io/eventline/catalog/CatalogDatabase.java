@@ -1,0 +1,98 @@
+package io.eventline.catalog;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL, a child process run from the binaries of Maven Central, its data under
+ * {@code <data-dir>/postgres} and kept across restarts (the table, and the replication slot Debezium
+ * resumes from). {@code wal_level=logical}: logical decoding is what Debezium reads the changes with.
+ * The embedded server trusts local connections, so any password is accepted. Its port is chosen free
+ * at the first start and kept in the data dir: the URL a person was shown, and the one the connector's
+ * stored configuration names, stay right across restarts.
+ */
+public final class CatalogDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogDatabase.class);
+    static final String DATABASE = "eventline";
+    private static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final PostgresAddress address;
+
+    private CatalogDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+        this.address = new PostgresAddress("127.0.0.1", postgres.getPort(), DATABASE, USER, USER);
+    }
+
+    /** Starts it (a first start runs initdb), creates the database and the products table if missing. */
+    public static CatalogDatabase start(Path dataDir) {
+        EmbeddedPostgres postgres;
+        try {
+            int port = PortFile.portAt(dataDir.resolve("postgres.port"));
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir.resolve("postgres"))
+                    .setCleanDataDirectory(false)
+                    // Where the binaries are unpacked: the data dir, not /tmp, so nothing is left elsewhere.
+                    .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+                    // The embedded server's defaults are for throwaway test databases (fsync off, commits
+                    // acknowledged before they are on disk); this one is a system of record.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "4")
+                    .setServerConfig("max_wal_senders", "4")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // Eventline stops it, after the Connect worker whose connector reads it; a hook of its
+                    // own would stop it at once on Ctrl-C, under Debezium.
+                    .setRegisterShutdownHook(false)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start under " + dataDir.resolve("postgres"), e);
+        }
+        CatalogDatabase database = new CatalogDatabase(postgres);
+        try {
+            database.createIfMissing();
+            CatalogSchema.apply(database.address());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        LOG.info("PostgreSQL at {}", database.address.url());
+        return database;
+    }
+
+    private void createIfMissing() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the database " + DATABASE + ": " + e.getMessage(), e);
+        }
+    }
+
+    public PostgresAddress address() {
+        return address;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+}
