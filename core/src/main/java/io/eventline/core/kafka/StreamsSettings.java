@@ -19,10 +19,6 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 public final class StreamsSettings {
     /** The commit interval unless the client settings name one: see {@link #exactlyOnce}. */
     public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
-    /** How long a stream thread blocks in an empty poll, unless the client settings say otherwise. */
-    public static final long IDLE_POLL_MS = 1_000;
-    /** How long the broker holds an idle consumer's fetch, unless the client settings say otherwise. */
-    public static final int IDLE_FETCH_WAIT_MS = 2_000;
     // eventline-orders → orders; eventline-projection-orders-view-v2 → orders-view (versions share one).
     private static final Pattern APPLICATION = Pattern.compile("(?:eventline-)?(?:projection-(.+)-v\\d+|(.+))");
 
@@ -75,15 +71,6 @@ public final class StreamsSettings {
         // topics of running applications. The topology must be built with these properties.
         props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, clientSettings.getOrDefault(
                 StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS));
-        // At rest a stream thread wakes once per poll.ms and each idle consumer's fetch returns every
-        // fetch.max.wait.ms: 11 applications at Kafka's defaults (100 ms, 500 ms) kept 9.5-10 % of a core
-        // busy doing nothing (scripts/idle-cost.sh, 90 s after ready), 6-6.6 % at these. Neither delays a record: a poll
-        // returns as soon as one arrives, and the broker answers a waiting fetch as soon as the record is
-        // committed. What waits is wall-clock punctuation (a saga's deadlines, an effect's retries),
-        // now run within a second rather than 100 ms, and a thread's shutdown, up to a poll.
-        props.put(StreamsConfig.POLL_MS_CONFIG, clientSettings.getOrDefault(StreamsConfig.POLL_MS_CONFIG, IDLE_POLL_MS));
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                clientSettings.getOrDefault(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, IDLE_FETCH_WAIT_MS));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // A record that cannot be deserialized, or whose processing throws, goes to the application's
         // dead-letter topic (KIP-1034, __streams.errors.* headers) in the task's transaction, and the

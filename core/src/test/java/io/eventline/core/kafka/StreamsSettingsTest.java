@@ -46,17 +46,4 @@ class StreamsSettingsTest {
         assertThat(plain.get(key)).isEqualTo(CommitWhenIdle.PollWatcher.class.getName());
         assertThat(theirs.get(key)).isEqualTo("com.example.Audit," + CommitWhenIdle.PollWatcher.class.getName());
     }
-
-    @Test
-    void shouldWaitLongInIdlePollsAndFetchesUnlessTheClientSettingsSayOtherwise() {
-        var defaults = new StreamsConfig(StreamsSettings.exactlyOnce("eventline-orders",
-                Map.of("bootstrap.servers", "b:9092"), STATE));
-        var theirs = new StreamsConfig(StreamsSettings.exactlyOnce("eventline-orders",
-                Map.of("bootstrap.servers", "b:9092", "poll.ms", "100", "fetch.max.wait.ms", "500"), STATE));
-
-        assertThat(defaults.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(StreamsSettings.IDLE_POLL_MS);
-        assertThat(defaults.getMainConsumerConfigs("g", "c", 0).get("fetch.max.wait.ms")).isEqualTo(StreamsSettings.IDLE_FETCH_WAIT_MS);
-        assertThat(theirs.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(100L);
-        assertThat(theirs.getMainConsumerConfigs("g", "c", 0).get("fetch.max.wait.ms")).isEqualTo("500");
-    }
 }
