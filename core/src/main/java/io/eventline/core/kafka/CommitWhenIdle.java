@@ -17,7 +17,7 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
  * <p>Why: under exactly-once a record is visible downstream only once its transaction commits, and a
  * stream thread commits on a timer ({@code commit.interval.ms}) that it checks around each poll and
  * restarts even when it had nothing to commit. At rest a record therefore waits out the rest of that
- * timer, or a whole {@code poll.ms} (StreamsSettings: 1 s at rest) blocked in the next poll, before the next service can read
+ * timer, or a whole {@code poll.ms} (100 ms) blocked in the next poll, before the next service can read
  * it: one such wait per hop, a dozen hops or more per order. A hand-written consume-transform-produce loop
  * commits a record reaching an idle loop at once; this gives a stream thread the same rule. When the
  * thread has processed nothing for {@link #DEFAULT_QUIET_MS} before a record, the record's processor
