@@ -52,7 +52,9 @@ final class ColdStart {
             command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.eventline.app.cli.Main", "run",
-                "--data-dir", dataDir.toString(), "--port", "0", "--broker-port", "0"));
+                "--data-dir", dataDir.toString(), "--port", "0", "--broker-port", "0",
+                // the platform the rest of the bench measures: no catalog (PostgreSQL, Kafka Connect)
+                "--services", String.join(",", io.eventline.app.EventlineConfig.ORDER_SERVICES)));
         return command;
     }
 
