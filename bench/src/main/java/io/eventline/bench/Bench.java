@@ -53,7 +53,8 @@ final class Bench {
                 sagas = sagas(cluster, dir);
             }
             progress.phase("cold start of ./eventline run");
-            Results.ColdStart cold = ColdStart.run(dir.resolve("cold-start"), Duration.ofMinutes(2), progress);
+            Results.ColdStart cold = ColdStart.run(dir.resolve("cold-start"), Duration.ofMinutes(2),
+                    plan.idleSettle(), plan.idleWindow(), progress);
             return new Results(machine.withLoadAfter(), settings, raw, hop, minimal, sagas, rebuild, cold);
         } finally {
             delete(dir);

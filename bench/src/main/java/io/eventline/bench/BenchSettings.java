@@ -57,6 +57,11 @@ final class BenchSettings {
                 .put("phases", String.format("--seconds %d: throughput %.1f s, latency %.1f s, each saga phase "
                                 + "%.1f s, rebuild of %,d events", plan.seconds(), plan.throughput().toMillis() / 1e3,
                         plan.latency().toMillis() / 1e3, plan.sagaPhase().toMillis() / 1e3, plan.rebuildEvents()))
+                .put("idle cost", String.format("./eventline run (the order services, no catalog) on an empty data "
+                                + "dir, left %d s after its ready line, then its CPU (user + system, as a share of one "
+                                + "core) measured over %d s and its threads counted; then the same for ./eventline "
+                                + "broker alone on the data the run left (its topics, no client): the floor",
+                        plan.idleSettle().toSeconds(), plan.idleWindow().toSeconds()))
                 .put("jvm", "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
                         + Runtime.getRuntime().availableProcessors() + " processors");
     }

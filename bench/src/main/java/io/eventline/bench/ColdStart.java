@@ -15,50 +15,92 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./eventline run} started cold, as a process of its own on an empty data dir (its own JVM and
- * embedded broker, free ports), timed from the process's start to its "ready" line; then stopped as
- * Ctrl-C would.
+ * embedded broker, free ports), timed from the process's start to its "ready" line; then left at rest
+ * and its idle cost measured ({@link IdleCost}); then stopped as Ctrl-C would, and the broker alone
+ * started on the data it left, for the floor of that cost.
  */
 final class ColdStart {
     private static final Pattern READY = Pattern.compile("Eventline is ready in ([0-9.]+) s");
+    private static final Pattern BROKER_READY = Pattern.compile("Kafka broker \\(a node alone\\) ready in ([0-9.]+) s");
 
     private ColdStart() {
     }
 
-    static Results.ColdStart run(Path dataDir, Duration limit, Progress progress) {
+    /**
+     * @param settle how long the ready process is left alone before its idle cost is measured
+     * @param window how long that cost is measured, the run's and then the broker's alone
+     */
+    static Results.ColdStart run(Path dataDir, Duration limit, Duration settle, Duration window, Progress progress) {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command(dataDir)).redirectError(log.toFile());
         long started = System.nanoTime();
-        Process process;
+        Process process = start(command(dataDir, "run", "--port", "0", "--broker-port", "0",
+                // the platform the rest of the bench measures: no catalog (PostgreSQL, Kafka Connect)
+                "--services", String.join(",", io.eventline.app.EventlineConfig.ORDER_SERVICES)), log);
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start ./eventline run: " + e.getMessage(), e);
-        }
-        try {
-            double reported = awaitReady(process, limit, log);
-            Results.ColdStart result = new Results.ColdStart((System.nanoTime() - started) / 1e9, reported);
-            progress.note(String.format("ready in %.1f s (it says %.1f s)", result.seconds(), reported));
-            return result;
+            double reported = awaitLine(process, READY, limit, log);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            progress.note(String.format("ready in %.1f s (it says %.1f s)", seconds, reported));
+            IdleCost idle = idle("./eventline run", process, settle, window, progress);
+            stop(process);
+            IdleCost broker = brokerAlone(dataDir, limit, settle, window, progress);
+            return new Results.ColdStart(seconds, reported, idle, broker);
         } finally {
             stop(process);
         }
     }
 
+    /**
+     * The embedded broker alone ({@code ./eventline broker}) on the data the run left: the same topics
+     * and partitions, no client. What it costs at rest is the floor of the run's idle cost.
+     */
+    private static IdleCost brokerAlone(Path dataDir, Duration limit, Duration settle, Duration window,
+                                        Progress progress) {
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-broker.log");
+        Process broker = start(command(dataDir, "broker", "--port", "0"), log);
+        try {
+            awaitLine(broker, BROKER_READY, limit, log);
+            return idle("the embedded broker alone", broker, settle, window, progress);
+        } finally {
+            stop(broker);
+        }
+    }
+
+    private static IdleCost idle(String what, Process process, Duration settle, Duration window,
+                                 Progress progress) {
+        progress.phase(String.format("%s at rest: left %d s, then measured for %d s", what, settle.toSeconds(),
+                window.toSeconds()));
+        IdleCost cost = IdleCost.of(process.toHandle(), settle, window);
+        progress.note(String.format("%.1f %% of one core, %d threads", cost.percentOfCore(), cost.threads()));
+        return cost;
+    }
+
+    private static Process start(List<String> command, Path log) {
+        try {
+            return new ProcessBuilder(command).redirectError(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + command.get(command.size() - 1) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The same JVM and class path as the bench's (which holds the app and its libraries). */
-    private static List<String> command(Path dataDir) {
+    private static List<String> command(Path dataDir, String subcommand, String... options) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         if (Runtime.version().feature() >= 24) { // as the launcher sets them
             command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.eventline.app.cli.Main", "run",
-                "--data-dir", dataDir.toString(), "--port", "0", "--broker-port", "0",
-                // the platform the rest of the bench measures: no catalog (PostgreSQL, Kafka Connect)
-                "--services", String.join(",", io.eventline.app.EventlineConfig.ORDER_SERVICES)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.eventline.app.cli.Main", subcommand,
+                "--data-dir", dataDir.toString()));
+        command.addAll(List.of(options));
         return command;
     }
 
-    private static double awaitReady(Process process, Duration limit, Path log) {
+    /**
+     * Reads the process's output until a line matches {@code ready}, whose first group it returns (the
+     * seconds it says it took); the rest of the output is read and dropped, so that the process never
+     * blocks on a full pipe while it is measured.
+     */
+    private static double awaitLine(Process process, Pattern ready, Duration limit, Path log) {
         var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Thread watchdog = Thread.ofVirtual().start(() -> {
             if (!waitFor(process, limit)) {
@@ -67,16 +109,28 @@ final class ColdStart {
         });
         try {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                Matcher ready = READY.matcher(line);
-                if (ready.find()) {
-                    return Double.parseDouble(ready.group(1));
+                Matcher matched = ready.matcher(line);
+                if (matched.find()) {
+                    Thread.ofVirtual().start(() -> drain(reader));
+                    return Double.parseDouble(matched.group(1));
                 }
             }
-            throw new IllegalStateException("./eventline run ended without getting ready: " + tail(log));
+            throw new IllegalStateException(process.info().commandLine().orElse("the process")
+                    + " ended without getting ready: " + tail(log));
         } catch (IOException e) {
-            throw new IllegalStateException("reading ./eventline run's output: " + e.getMessage(), e);
+            throw new IllegalStateException("reading the process's output: " + e.getMessage(), e);
         } finally {
             watchdog.interrupt();
+        }
+    }
+
+    private static void drain(BufferedReader reader) {
+        try {
+            while (reader.readLine() != null) {
+                // dropped: only the ready line mattered
+            }
+        } catch (IOException e) {
+            // the process ended
         }
     }
 

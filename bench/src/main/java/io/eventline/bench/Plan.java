@@ -44,6 +44,16 @@ record Plan(int seconds, List<Integer> sagaCommitIntervals) {
         return share(1 / 3.0);
     }
 
+    /** How long a process that got ready is left alone before its idle cost is measured: the start's tail. */
+    Duration idleSettle() {
+        return Duration.ofSeconds(60);
+    }
+
+    /** How long the idle cost is measured, once for the run and once for the broker alone. */
+    Duration idleWindow() {
+        return Duration.ofSeconds(Math.max(10, seconds));
+    }
+
     /** Events the rebuild reads: a few seconds' worth at the rate it showed here before (about 30,000/s). */
     int rebuildEvents() {
         return 5_000 * seconds;

@@ -91,6 +91,13 @@ final class Report {
         row("raw consumer, same topic from offset 0", rate(rebuild.rawConsumer(), "records"));
         row("cold ./eventline run to ready (process start → ready line)", String.format(Locale.ROOT,
                 "%.1f s (it reports %.1f s)", cold.seconds(), cold.reportedSeconds()));
+        row("./eventline run at rest", idle(cold.idle()));
+        row("the embedded broker alone at rest, on the run's data (the floor)", idle(cold.brokerAlone()));
+    }
+
+    private static String idle(IdleCost cost) {
+        return String.format(Locale.ROOT, "%.1f %% of one core, %d threads (over %d s)", cost.percentOfCore(),
+                cost.threads(), cost.window().toSeconds());
     }
 
     private void targets(Results results) {

@@ -49,7 +49,10 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<Minima
     record Rebuild(Throughput rebuild, Throughput rawConsumer) {
     }
 
-    /** {@code ./eventline run} on an empty data dir, from process start to its ready line. */
-    record ColdStart(double seconds, double reportedSeconds) {
+    /**
+     * {@code ./eventline run} on an empty data dir, from process start to its ready line; then what it
+     * costs at rest, and what the embedded broker alone costs on the same data.
+     */
+    record ColdStart(double seconds, double reportedSeconds, IdleCost idle, IdleCost brokerAlone) {
     }
 }

@@ -2,6 +2,7 @@ package io.eventline.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,9 @@ final class Targets {
     static final double EXACTLY_ONCE_VS_AT_LEAST_ONCE = 0.90;
     static final double REBUILD_VS_RAW_CONSUMER = 0.50;
     static final double COLD_START_LIMIT_S = 8;
+    /** Issue 16: an idle ./eventline run, at most this share of one core, and this many threads. */
+    static final double IDLE_CPU_PERCENT = 2;
+    static final double IDLE_THREADS = 100;
     /** Issue 16: latency at half saturation at most this many times the minimal saga's. */
     static final double LATENCY_VS_MINIMAL = 1.5;
     /** Issue 16: sustained orders/s at least this share of the minimal saga's. */
@@ -57,6 +61,14 @@ final class Targets {
                 REBUILD_VS_RAW_CONSUMER));
         targets.add(new Target.Limit("cold ./eventline run to ready", results.coldStart().seconds(),
                 COLD_START_LIMIT_S, "s"));
+        IdleCost idle = results.coldStart().idle();
+        IdleCost broker = results.coldStart().brokerAlone();
+        targets.add(new Target.Limit(String.format(Locale.ROOT,
+                "idle ./eventline run, CPU (the embedded broker alone: %.1f %%)", broker.percentOfCore()),
+                idle.percentOfCore(), IDLE_CPU_PERCENT, "%"));
+        targets.add(new Target.Limit(String.format(Locale.ROOT,
+                "idle ./eventline run, threads (the embedded broker alone: %d)", broker.threads()),
+                idle.threads() < 0 ? Double.NaN : idle.threads(), IDLE_THREADS, "threads"));
         return targets;
     }
 

@@ -54,7 +54,9 @@ class TargetsTest {
                 Tuple.tuple("sustained orders/s (choreography, commit 20 ms)", true),
                 Tuple.tuple("committed records per order (choreography, commit 20 ms)", true),
                 Tuple.tuple("projection rebuild vs raw consumer, records/s", false),
-                Tuple.tuple("cold ./eventline run to ready", true));
+                Tuple.tuple("cold ./eventline run to ready", true),
+                Tuple.tuple("idle ./eventline run, CPU (the embedded broker alone: 1.5 %)", false),
+                Tuple.tuple("idle ./eventline run, threads (the embedded broker alone: 88)", true));
         Target.Ratio orders = (Target.Ratio) targets.get(2);
         assertThat(orders.baseline()).as("200,000 records/s ÷ 40 records per order").isEqualTo(5_000);
         assertThat(orders.ratio()).isEqualTo(0.5);
@@ -120,7 +122,8 @@ class TargetsTest {
         Results.Hop hop = new Results.Hop(perSecond(45_000), latency(100), perSecond(90_000), latency(50));
         Results.Rebuild rebuild = new Results.Rebuild(perSecond(30_000), perSecond(1_000_000));
         return new Results(new Machine("jdk", 2, 1, "os", "cpu", "0.1, 0.1, 0.1", "0.1, 0.1, 0.1"), new Settings(),
-                raw, hop, minimal, List.of(saga), rebuild, new Results.ColdStart(6.0, 5.5));
+                raw, hop, minimal, List.of(saga), rebuild, new Results.ColdStart(6.0, 5.5,
+                        new IdleCost(2.1, 100, Duration.ofSeconds(20)), new IdleCost(1.5, 88, Duration.ofSeconds(20))));
     }
 
     private static Throughput perSecond(long count) {

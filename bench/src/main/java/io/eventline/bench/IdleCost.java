@@ -1,0 +1,44 @@
+package io.eventline.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What a process costs at rest: the CPU it used (user and system) over a window, as a share of one
+ * core, and its thread count at the end. Issue 16 asks ≤ 2 % and ≤ 100 threads of an idle
+ * {@code ./eventline run}; the same figures of the embedded broker alone, on the same data, are the
+ * floor any platform with an embedded broker starts from.
+ *
+ * @param percentOfCore NaN when the JVM cannot tell the process's CPU time
+ * @param threads -1 where {@code /proc} does not say (not Linux)
+ */
+record IdleCost(double percentOfCore, int threads, Duration window) {
+    /** Waits {@code settle} (the JIT's and the start's tail), then measures over {@code window}. */
+    static IdleCost of(ProcessHandle process, Duration settle, Duration window) {
+        Pause.of(settle);
+        Duration before = cpu(process);
+        long started = System.nanoTime();
+        Pause.of(window);
+        Duration used = cpu(process).minus(before);
+        double elapsedMs = (System.nanoTime() - started) / 1e6;
+        double percent = used.isNegative() ? Double.NaN : used.toNanos() / 1e6 / elapsedMs * 100;
+        return new IdleCost(percent, threads(process.pid()), window);
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ofNanos(-1));
+    }
+
+    private static int threads(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("Threads:"))
+                    .mapToInt(line -> Integer.parseInt(line.substring("Threads:".length()).strip()))
+                    .findFirst().orElse(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
