@@ -37,8 +37,7 @@ final class Causes {
     void event(Position at, UUID eventId, String causationId) {
         eventIds.add(eventId.toString());
         caused.add(new Caused(at, eventId, causationId));
-        LogTopics.InPlaceReaction reaction = topics.inPlace().get(at.topic());
-        if (reaction != null) {
+        for (LogTopics.InPlaceReaction reaction : topics.inPlace().getOrDefault(at.topic(), List.of())) {
             for (int i = 0; i < COMMANDS_PER_EVENT; i++) {
                 inPlace.put(ReactionTopology.commandId(eventId, reaction.name(), i), reaction.target());
             }

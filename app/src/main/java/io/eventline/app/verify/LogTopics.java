@@ -6,6 +6,7 @@ import io.eventline.contracts.inventory.InventoryContracts;
 import io.eventline.contracts.notifications.NotificationContracts;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.shipments.ShipmentContracts;
+import io.eventline.notifications.NotificationsService;
 import io.eventline.orders.OrdersService;
 import io.eventline.shipping.ShippingService;
 import java.util.List;
@@ -17,10 +18,10 @@ import java.util.Map;
  * the command topics, whose command ids the events' causations name.
  *
  * @param inPlace reactions whose commands are decided in the task that read their event, never written
- *     to a command topic: by the topic they react to, the reaction's name and the topic its events go to
+ *     to a command topic: by the topic they react to, each reaction's name and the topic its events go to
  */
 public record LogTopics(List<String> events, List<String> states, List<String> commands,
-                        Map<String, InPlaceReaction> inPlace) {
+                        Map<String, List<InPlaceReaction>> inPlace) {
     /** A reaction decided in place: its commands' ids derive from the event read, and this name. */
     public record InPlaceReaction(String name, String target) {
     }
@@ -32,7 +33,8 @@ public record LogTopics(List<String> events, List<String> states, List<String> c
         events = List.copyOf(events);
         states = List.copyOf(states);
         commands = List.copyOf(commands);
-        inPlace = Map.copyOf(inPlace);
+        inPlace = inPlace.entrySet().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 
     /** Eventline's own: every aggregate's events and commands, and the customers. */
@@ -42,8 +44,11 @@ public record LogTopics(List<String> events, List<String> states, List<String> c
                         ShipmentContracts.TOPIC, NotificationContracts.TOPIC),
                 List.of(CustomerContracts.TOPIC),
                 AGGREGATES.stream().map(name -> name + ".commands").toList(),
-                Map.of(OrderContracts.TOPIC, new InPlaceReaction(ShippingService.ON_ORDERS, ShipmentContracts.TOPIC),
-                        ShipmentContracts.TOPIC, new InPlaceReaction(OrdersService.ON_SHIPMENTS, OrderContracts.TOPIC)));
+                Map.of(OrderContracts.TOPIC, List.of(
+                                new InPlaceReaction(ShippingService.ON_ORDERS, ShipmentContracts.TOPIC),
+                                new InPlaceReaction(NotificationsService.ON_ORDERS, NotificationContracts.TOPIC)),
+                        ShipmentContracts.TOPIC, List.of(
+                                new InPlaceReaction(OrdersService.ON_SHIPMENTS, OrderContracts.TOPIC))));
     }
 
     public List<String> all() {

@@ -13,6 +13,7 @@ import io.eventline.contracts.inventory.StockReserved;
 import io.eventline.contracts.inventory.StockShipped;
 import io.eventline.contracts.notifications.NotificationContracts;
 import io.eventline.contracts.notifications.NotificationSent;
+import io.eventline.notifications.NotificationsService;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderItemReserved;
 import io.eventline.contracts.orders.OrderLine;
@@ -89,9 +90,10 @@ final class HandLog {
                 ReactionTopology.commandId(scheduled, OrdersService.ON_SHIPMENTS, 0));
         log.event(InventoryContracts.EVENTS, InventoryContracts.TOPIC, SKU, new StockShipped(SKU, ORDER, 2),
                 log.command("inventory", SKU, shipped));
+        // Notifications react to orders in place too.
         log.event(NotificationContracts.EVENTS, NotificationContracts.TOPIC, ORDER,
                 new NotificationSent(ORDER, CUSTOMER, "SHIPPED", null, "alice@example.com", "Your order shipped"),
-                log.command("notifications", ORDER, shipped));
+                ReactionTopology.commandId(shipped, NotificationsService.ON_ORDERS, 0));
         return log;
     }
 

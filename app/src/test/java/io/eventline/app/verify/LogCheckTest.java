@@ -42,7 +42,7 @@ class LogCheckTest {
         assertThat(verdict.snapshotsCompared()).isTrue();
         assertThat(verdict.aborted()).isEqualTo(1);
         assertThat(verdict.outcomes()).isEqualTo(Map.of(ORDER, "SHIPPED"));
-        assertThat(verdict.causations()).isEqualTo(new Causations(10, 2, 1, 0));
+        assertThat(verdict.causations()).isEqualTo(new Causations(9, 3, 1, 0));
         assertThat(verdict.aggregates()).isEqualTo(5);
         assertThat(verdict.deposits()).isEqualTo(Map.of(CUSTOMER, List.of(Money.of(new BigDecimal("100")))));
         assertThat(verdict.stockAdded()).isEqualTo(Map.of(SKU, List.of(10)));

@@ -6,11 +6,13 @@ import io.eventline.contracts.notifications.NotificationContracts;
 import io.eventline.contracts.notifications.NotificationEvent;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.decider.Aggregate;
+import io.eventline.core.decider.CommandPreparer;
 import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.reaction.ReactionTopology;
 import io.eventline.core.retry.EffectTopology;
 import io.eventline.core.retry.RetryPolicy;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -31,6 +33,11 @@ public final class NotificationsService {
             NotificationContracts.EVENTS, Notification.class);
     /** Notifications' own copy of {@code customers} (event-carried state transfer), for the email. */
     public static final String CUSTOMERS_STORE = "notifications-customers";
+    /**
+     * The reaction to orders' terminal events, decided in place: its commands never reach
+     * {@code notifications.commands}, so a reader of the log derives their ids from this name.
+     */
+    public static final String ON_ORDERS = "notifications-on-orders";
     /** The mail effect: names its stores ({@code notifications-mail-done}, {@code -pending}) and nodes. */
     public static final String MAIL = "notifications-mail";
     /** Where a dead-lettered mail is replayed to; it must exist, with as many partitions as the events. */
@@ -51,10 +58,14 @@ public final class NotificationsService {
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(CUSTOMERS_STORE + "-table"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CUSTOMERS_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        // A notification is keyed by its order's id, as orders.events is: the outcome's Notify is decided
+        // in the task that read the order's event, one hop and one command record fewer per order.
+        KStream<String, byte[]> onOrders = ReactionTopology.inPlace(builder.stream(OrderContracts.TOPIC,
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(ON_ORDERS + "-source")),
+                ON_ORDERS, OrderContracts.EVENTS, new OrderOutcomeReaction(), AGGREGATE);
         // The decider reads its events back for the history store: the mail effect takes them from it.
-        KStream<String, byte[]> events = DeciderTopology.addTo(builder, AGGREGATE);
-        ReactionTopology.addTo(builder, "notifications-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
-                new OrderOutcomeReaction(), AGGREGATE);
+        KStream<String, byte[]> events = DeciderTopology.addTo(builder, AGGREGATE, CommandPreparer.none(),
+                List.of(onOrders));
         EffectTopology.addTo(builder, mail(mailer), events);
     }
 

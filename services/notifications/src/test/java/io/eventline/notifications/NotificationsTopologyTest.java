@@ -88,6 +88,18 @@ class NotificationsTopologyTest {
     }
 
     @Test
+    void shouldDecideTheOutcomesMessageInPlaceWithoutWritingACommand() {
+        customers.pipeInput("alice", customer("alice", "alice@example.com"), T0);
+        TestOutputTopic<String, byte[]> commands = driver.createOutputTopic(NotificationsService.AGGREGATE.commandTopic(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        orders.pipeInput("o-1", order("o-1", new OrderShipped("o-1", "alice", ITEMS, "EUR", new Money(2050))));
+
+        assertThat(commands.isEmpty()).as("nothing on notifications.commands").isTrue();
+        assertThat(sent.readRecordsToList()).extracting(TestRecord::key).containsExactly("o-1");
+    }
+
+    @Test
     void shouldSendWithoutAnAddressWhenTheCustomerWasDeleted() {
         customers.pipeInput("bob", customer("bob", "bob@example.com"), T0);
         customers.pipeInput("bob", null, T0.plusSeconds(1));
