@@ -8,7 +8,6 @@ import io.eventline.app.load.LoadSettings;
 import io.eventline.core.envelope.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,8 +56,7 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadSettings settings = settings();
         PrintWriter err = spec.commandLine().getErr();
-        try (LoadGenerator load = LoadGenerator.start(new LoadClient(server.url, Optional.ofNullable(server.apiToken)
-                .filter(t -> !t.isBlank())), settings)) {
+        try (LoadGenerator load = LoadGenerator.start(new LoadClient(server.url, server.apiToken()), settings)) {
             LoadProgress progress = load.progress();
             while (progress.running()) {
                 progress = load.await(TICK);
