@@ -48,7 +48,6 @@ final class RebuildCommand implements Callable<Integer> {
         int target = status.path("building").asBoolean() ? status.get("buildingVersion").intValue()
                 : status.get("activeVersion").intValue() + 1;
         while (status.path("building").asBoolean() || status.get("activeVersion").intValue() < target) {
-            progress.show(line(target, status));
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 progress.end(line(target, status));
@@ -58,6 +57,7 @@ final class RebuildCommand implements Callable<Integer> {
                         status.path("total").asLong(), status.path("percent").asInt(),
                         status.get("activeVersion").intValue()));
             }
+            progress.show(line(target, status));
             Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000))); // polls the API: not a test's wait
             status = send("GET", "/api/projections/" + name);
         }
