@@ -6,6 +6,8 @@ export const PALETTE = ['#4fb3ff', '#3ecf8e', '#f5b942', '#ff6b6b', '#b58cff', '
 
 const MUTED = '#8593a3';
 const GRID = '#223041';
+/** Tick steps for counts: no 0.25 of a record (formatted as integers, they read 0, 0, 1, 1, 1). */
+const INTEGER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 1e7];
 
 /**
  * A chart of a few series against time: its x axis is always the last `windowSeconds` up to now,
@@ -16,8 +18,9 @@ const GRID = '#223041';
  */
 export class TimeChart {
   constructor(el, { labels, windowSeconds = 300, height = 190, format = (v) => String(v), name = (l) => l,
-    empty = 'no data' }) {
+    empty = 'no data', integers = false }) {
     this.name = name;
+    this.integers = integers;
     this.el = el;
     this.windowSeconds = windowSeconds;
     this.height = height;
@@ -55,7 +58,8 @@ export class TimeChart {
         label: this.name(label), stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: false },
         fill: PALETTE[i % PALETTE.length] + '14', value: (u, v) => (v === null ? '–' : this.format(v)),
       }))],
-      axes: [axis, { ...axis, size: 56, values: (u, values) => values.map((v) => this.format(v)) }],
+      axes: [axis, { ...axis, size: 56, values: (u, values) => values.map((v) => this.format(v)),
+        ...(this.integers ? { incrs: INTEGER_STEPS } : {}) }],
       scales: { x: { time: true, range: () => [this.end - this.windowSeconds, this.end] }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.15)] } },
       cursor: { drag: { x: false, y: false } },
       hooks: { setScale: [(u, key) => {
