@@ -6,28 +6,33 @@ export const PALETTE = ['#4fb3ff', '#3ecf8e', '#f5b942', '#ff6b6b', '#b58cff', '
 
 const MUTED = '#8593a3';
 const GRID = '#223041';
-
-/** The x axis: the points' span, or the last minute while there are fewer than two. */
-function timeRange(u, min, max) {
-  if (min === null || max === null || min === max) {
-    const end = max ?? Date.now() / 1000;
-    return [end - 60, end + 1];
-  }
-  return [min, max];
-}
+/** Tick steps for counts: no 0.25 of a record (formatted as integers, they read 0, 0, 1, 1, 1). */
+const INTEGER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 1e7];
 
 /**
- * A chart of a few series against time, keeping the last `windowSeconds`. The element carries how many
- * points it has drawn (data-points), which tells a reader, or a test, that it draws.
+ * A chart of a few series against time: its x axis is always the last `windowSeconds` up to now,
+ * whatever the values (following the points' span instead, it was seen stretched over years with every lag at 0). With nothing
+ * but zeros in that window it says `empty` over the grid. The element carries how many points it
+ * holds (data-points), the axis's ends in epoch seconds (data-from, data-to) and whether it says it is
+ * empty (data-empty): what a reader, or a test, can check.
  */
 export class TimeChart {
-  constructor(el, { labels, windowSeconds = 300, height = 190, format = (v) => String(v), name = (l) => l }) {
+  constructor(el, { labels, windowSeconds = 300, height = 190, format = (v) => String(v), name = (l) => l,
+    empty = 'no data', integers = false }) {
     this.name = name;
+    this.integers = integers;
     this.el = el;
     this.windowSeconds = windowSeconds;
     this.height = height;
     this.format = format;
+    this.end = Date.now() / 1000;
+    el.classList.add('time-chart');
+    this.emptyNote = document.createElement('div');
+    this.emptyNote.className = 'chart-empty';
+    this.emptyNote.textContent = empty;
     this.build(labels);
+    el.append(this.emptyNote);
+    this.showEmpty();
     new ResizeObserver(() => this.plot.setSize({ width: this.width(), height: this.height })).observe(el);
   }
 
@@ -53,9 +58,15 @@ export class TimeChart {
         label: this.name(label), stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: false },
         fill: PALETTE[i % PALETTE.length] + '14', value: (u, v) => (v === null ? '–' : this.format(v)),
       }))],
-      axes: [axis, { ...axis, size: 56, values: (u, values) => values.map((v) => this.format(v)) }],
-      scales: { x: { time: true, range: timeRange }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.15)] } },
+      axes: [axis, { ...axis, size: 56, values: (u, values) => values.map((v) => this.format(v)),
+        ...(this.integers ? { incrs: INTEGER_STEPS } : {}) }],
+      scales: { x: { time: true, range: () => [this.end - this.windowSeconds, this.end] }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.15)] } },
       cursor: { drag: { x: false, y: false } },
+      hooks: { setScale: [(u, key) => {
+        if (key !== 'x') return;
+        this.el.dataset.from = String(Math.round(u.scales.x.min));
+        this.el.dataset.to = String(Math.round(u.scales.x.max));
+      }] },
       legend: { live: false },
     };
   }
@@ -68,11 +79,24 @@ export class TimeChart {
     }
     this.data[0].push(seconds);
     this.labels.forEach((label, i) => this.data[i + 1].push(valuesByLabel[label] ?? 0));
-    while (this.data[0].length && this.data[0][0] < seconds - this.windowSeconds) {
+    this.moveTo(seconds);
+  }
+
+  /** Nothing new to draw: the axis moves on to `seconds` all the same, dropping what falls out of it. */
+  moveTo(seconds = Date.now() / 1000) {
+    this.end = Math.max(this.end, seconds);
+    while (this.data[0].length && this.data[0][0] < this.end - this.windowSeconds) {
       this.data.forEach((column) => column.shift());
     }
     this.plot.setData(this.data);
     this.el.dataset.points = String(this.data[0].length);
+    this.showEmpty();
+  }
+
+  showEmpty() {
+    const empty = !this.data.slice(1).some((column) => column.some((v) => v !== null && v > 0));
+    this.emptyNote.hidden = !empty;
+    this.el.dataset.empty = String(empty);
   }
 
   /** New series: the chart is built again, keeping what it had drawn so far. */

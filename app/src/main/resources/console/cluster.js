@@ -7,7 +7,7 @@ import { TimeChart } from './charts.js';
 let lagChart;
 
 export function startCluster() {
-  lagChart = new TimeChart($('#lag-chart'), { labels: [], format: fmt.int });
+  lagChart = new TimeChart($('#lag-chart'), { labels: [], format: fmt.int, empty: 'no lag', integers: true });
   $('#topics-internal').addEventListener('change', refreshTopics);
 }
 

@@ -14,7 +14,7 @@ let throughput;
 
 export function startFlow() {
   throughput = new TimeChart($('#throughput-chart'), { labels: TOPICS, format: fmt.dec,
-    name: (topic) => topic.replace('.events', '') });
+    name: (topic) => topic.replace('.events', ''), empty: 'no events' });
   $('#flow-form').addEventListener('submit', (event) => { event.preventDefault(); connect(); });
   $('#flow-topic').addEventListener('change', connect);
   $('#flow-clear').addEventListener('click', () => { $('#flow-order').value = ''; $('#flow-topic').value = ''; connect(); });

@@ -6,7 +6,8 @@ import { TimeChart } from './charts.js';
 let latencyChart;
 
 export function startLoad() {
-  latencyChart = new TimeChart($('#latency-chart'), { labels: ['p50', 'p99'], format: fmt.ms });
+  latencyChart = new TimeChart($('#latency-chart'), { labels: ['p50', 'p99'], format: fmt.ms,
+    empty: 'no load running' });
   $('#load-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     $('#load-error').textContent = '';
@@ -48,6 +49,8 @@ export async function refreshLoad() {
     latencyChart.push(Date.now() / 1000, { p50: load.recent.p50, p99: load.recent.p99 });
     $('#latency-now').textContent =
       `last ${load.recent.seconds} s: p50 ${fmt.ms(load.recent.p50)} · p99 ${fmt.ms(load.recent.p99)}`;
+  } else {
+    latencyChart.moveTo();
   }
 }
 

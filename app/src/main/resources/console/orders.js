@@ -36,7 +36,7 @@ function row(order) {
     h('td', { class: 'mono' }, h('a', { href: '#', title: `customer ${order.customerId}: show the order's events`,
       onclick: (e) => { e.preventDefault(); followOrder(order.orderId); } }, order.orderId)),
     h('td', { class: 'num' }, `${Number(order.total).toFixed(2)} ${order.currency}`),
-    h('td', {}, badge(order.status), order.reason ? h('span', { class: 'reason' }, order.reason) : null),
+    h('td', { class: 'order-status' }, badge(order.status), order.reason ? h('span', { class: 'reason' }, order.reason) : null),
     h('td', { class: 'steps' }, steps));
 }
 

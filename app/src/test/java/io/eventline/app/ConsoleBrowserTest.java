@@ -14,15 +14,19 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console as a person uses it, in headless Chromium: it asks for the API token, starts a load with
- * its button, shows the orders reaching SHIPPED, the events flowing and the lag chart drawing, and
- * replays a dead letter. Leaves a screenshot in {@code app/target/console-browser-test.png}.
+ * The console as a person uses it, in headless Chromium 1280 px wide: it asks for the API token, says
+ * that no load runs, starts a load with its button, shows the orders reaching SHIPPED with every step
+ * in view (also on a phone's width), the events flowing and the lag chart drawing over the last 5
+ * minutes, and replays a dead letter. Leaves a screenshot in {@code app/target/console-browser-test.png}.
  */
 @Tag("integration")
 class ConsoleBrowserTest {
     private static final String TOKEN = "console-s3cret";
     private static final Path SCREENSHOT = Path.of("target", "console-browser-test.png");
     private static final int ORDERS = 20;
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 1700;
+    private static final int PHONE = 390;
 
     @TempDir
     Path dataDir;
@@ -30,7 +34,7 @@ class ConsoleBrowserTest {
     @Test
     @Timeout(180)
     void shouldShowALoadItsOrdersLagAndReplayADeadLetterWhenDrivenFromTheConsole() throws Exception {
-        try (HeadlessChromium browser = HeadlessChromium.open(1600, 1700);
+        try (HeadlessChromium browser = HeadlessChromium.open(WIDTH, HEIGHT);
              Eventline eventline = Eventline.start(config());
              BadRecords bad = new BadRecords(eventline.bootstrapServers())) {
             eventline.awaitReady(Duration.ofSeconds(120));
@@ -46,19 +50,74 @@ class ConsoleBrowserTest {
 
     private static void useTheConsole(HeadlessChromium browser) {
             unlock(browser);
+            await("the latency chart says no load runs").atMost(Duration.ofSeconds(10))
+                    .until(() -> emptyNote(browser, "#latency-chart").equals("no load running"));
+            await("the lag chart's axis is the last 5 minutes").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertLastFiveMinutes(browser, "#lag-chart"));
             startLoad(browser);
             await("orders reach SHIPPED in the orders panel").atMost(Duration.ofSeconds(60))
                     .until(() -> browser.count("#orders tr[data-status='SHIPPED']") > 0);
+            await("every step of a shipped order in view").atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertStepsInView(browser, WIDTH));
+            browser.resize(PHONE, HEIGHT);
+            try {
+                await("the orders panel redraws at a phone's width").atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertStepsInView(browser, PHONE));
+            } finally {
+                browser.resize(WIDTH, HEIGHT);
+            }
             await("the load ends with every order done").atMost(Duration.ofSeconds(60))
                     .until(() -> "FINISHED".equals(browser.attribute("#load-progress", "data-phase")));
             assertThat(browser.attribute("#load-progress", "data-done")).isEqualTo(String.valueOf(ORDERS));
+            await("every step of every order in view once all ended").atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertStepsInView(browser, WIDTH));
             await("the live flow shows events").atMost(Duration.ofSeconds(30))
                     .until(() -> browser.count("#flow-list li:not(.empty)") > 0);
             await("the lag chart draws").atMost(Duration.ofSeconds(30))
                     .until(() -> Integer.parseInt(browser.attribute("#lag-chart", "data-points")) >= 3
                             && browser.count("#lag-chart canvas") == 1 && browser.count("#consumers tr[data-group]") > 0);
 
+            assertLastFiveMinutes(browser, "#lag-chart");
+            assertThat(emptyNote(browser, "#latency-chart")).as("the latency chart has drawn the load").isEmpty();
+
             replayADeadLetter(browser);
+    }
+
+    /**
+     * Every step of every order listed lies within its card and the table's view: a shipped order's three
+     * (payment, stock, shipment), and a cancelled one's beside its reason.
+     */
+    private static void assertStepsInView(HeadlessChromium browser, int width) {
+        Object seen = browser.script("""
+                const rows = [...document.querySelectorAll('#orders tbody tr[data-order]')];
+                const shipped = rows.find((row) => row.dataset.status === 'SHIPPED');
+                const card = rows[0].closest('.card').getBoundingClientRect();
+                const view = rows[0].closest('.scroll').getBoundingClientRect();
+                const right = Math.min(card.right, view.right, window.innerWidth);
+                const outside = rows.flatMap((row) => [...row.querySelectorAll('.step')]).filter((step) => {
+                  const r = step.getBoundingClientRect();
+                  return r.width === 0 || r.left < card.left || r.right > right + 0.5;
+                });
+                return shipped.querySelectorAll('.step').length + ' steps shipped; outside: '
+                  + outside.map((step) => step.closest('tr').dataset.order + ' ' + step.textContent).join(', ');
+                """);
+        assertThat(seen).as("the orders' steps at %d px", width).isEqualTo("3 steps shipped; outside: ");
+    }
+
+    /** The chart's x axis ends now and spans 5 minutes, whatever its values. */
+    private static void assertLastFiveMinutes(HeadlessChromium browser, String chart) {
+        double now = ((Number) browser.script("return Date.now() / 1000")).doubleValue();
+        assertThat(Integer.parseInt(browser.attribute(chart, "data-points"))).isGreaterThanOrEqualTo(2);
+        long from = Long.parseLong(browser.attribute(chart, "data-from"));
+        long to = Long.parseLong(browser.attribute(chart, "data-to"));
+        assertThat(to).as("the axis's end, against now %s", now).isBetween((long) now - 10, (long) now + 1);
+        assertThat(to - from).as("the axis's span").isEqualTo(300);
+    }
+
+    /** What a chart says over its grid when it has nothing to draw, or "" when it draws. */
+    private static String emptyNote(HeadlessChromium browser, String chart) {
+        return (String) browser.script("const note = document.querySelector(arguments[0] + ' .chart-empty');"
+                + " return note && !note.hidden ? note.textContent : ''", chart);
     }
 
     private static void unlock(HeadlessChromium browser) {
@@ -73,7 +132,7 @@ class ConsoleBrowserTest {
     private static void startLoad(HeadlessChromium browser) {
         type(browser, "#load-orders", String.valueOf(ORDERS));
         type(browser, "#load-rate", "10");
-        type(browser, "#load-failures", "0");
+        type(browser, "#load-failures", "30"); // cancelled orders too: a reason beside the status, compensations
         browser.find("#load-start").click();
         await("the load starts").atMost(Duration.ofSeconds(10))
                 .until(() -> !"IDLE".equals(browser.attribute("#load-progress", "data-phase")));

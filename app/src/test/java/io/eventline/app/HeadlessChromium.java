@@ -41,6 +41,11 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(width, height);
     }
 
+    /** The window's size, as a person resizing it (or a phone's width). */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     void get(String url) {
         driver.get(url);
     }

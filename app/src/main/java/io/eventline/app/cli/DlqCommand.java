@@ -1,6 +1,7 @@
 package io.eventline.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventline.core.envelope.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -22,6 +23,10 @@ final class DlqCommand {
     static final class ListLetters implements Callable<Integer> {
         private static final int PAGE = 1000;
 
+        @Option(names = "--json", description = "print them as a JSON array of the API's dead letters "
+                + "({id, topic, partition, offset, reason, error, at, …}), every page")
+        boolean json;
+
         @Mixin
         RunningEventline server;
 
@@ -32,6 +37,10 @@ final class DlqCommand {
         public Integer call() throws IOException, InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             List<JsonNode> letters = all();
+            if (json) {
+                out.println(Json.writeString(letters));
+                return 0;
+            }
             if (letters.isEmpty()) {
                 out.println("no dead letters");
                 return 0;

@@ -8,7 +8,6 @@ import io.eventline.app.load.LoadSettings;
 import io.eventline.core.envelope.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./eventline load}: sets up customers, funds and stock on a running Eventline, places orders
- * at a fixed rate, waits for every outcome, and reports. Progress goes to stderr, the summary to
- * stdout ({@code --json} for scripts).
+ * at a fixed rate, waits for every outcome, and reports. Progress goes to stderr ({@link Progress}: a bar
+ * on a terminal, a line every few seconds elsewhere), the summary to stdout ({@code --json} for scripts).
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Places orders at a fixed rate against a running Eventline (open model: latency counts from "
@@ -56,16 +55,14 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadSettings settings = settings();
-        PrintWriter err = spec.commandLine().getErr();
-        try (LoadGenerator load = LoadGenerator.start(new LoadClient(server.url, Optional.ofNullable(server.apiToken)
-                .filter(t -> !t.isBlank())), settings)) {
+        try (LoadGenerator load = LoadGenerator.start(new LoadClient(server.url, server.apiToken()), settings)) {
             LoadProgress progress = load.progress();
+            Progress shown = Progress.on(spec.commandLine().getErr());
             while (progress.running()) {
                 progress = load.await(TICK);
-                err.print("\r" + LoadReport.progressLine(progress));
-                err.flush();
+                shown.show(LoadReport.progressLine(progress));
             }
-            err.println();
+            shown.end(LoadReport.progressLine(progress));
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Json.writeString(LoadReport.json(progress, settings, server.url)) + "\n"
                     : LoadReport.table(progress, settings, server.url));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code run} and {@code service} share: HTTP, security, state, saga style, mail and the catalog's stores. */
@@ -25,8 +26,8 @@ final class PlatformOptions {
     @Option(names = "--max-streams", defaultValue = "${env:EVENTLINE_MAX_STREAMS:-32}", description = "the most /api/stream clients served at once; more are answered 503 with Retry-After (default ${DEFAULT-VALUE})")
     int maxStreams;
 
-    @Option(names = "--api-token", defaultValue = "${env:EVENTLINE_API_TOKEN}", description = "bearer token required on every request but /health/*")
-    String apiToken;
+    @Mixin
+    ApiTokenOptions apiToken;
 
     @Option(names = "--data-dir", defaultValue = "${env:EVENTLINE_DATA_DIR:-./data}", description = "broker and state data (default ${DEFAULT-VALUE})")
     Path dataDir;
@@ -63,7 +64,7 @@ final class PlatformOptions {
             default -> throw new IllegalArgumentException("--saga: choreography or orchestration, was " + saga);
         };
         return new EventlineConfig(
-                new EventlineConfig.Http(bind, port, Optional.ofNullable(apiToken).filter(t -> !t.isBlank()),
+                new EventlineConfig.Http(bind, port, apiToken.token(),
                         Optional.ofNullable(advertisedHost).filter(h -> !h.isBlank()),
                         allowedHosts == null ? List.of() : allowedHosts.stream().map(String::strip)
                                 .filter(h -> !h.isEmpty()).toList(), maxStreams),

@@ -1,25 +1,25 @@
 package io.eventline.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventline.core.envelope.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 
-/** {@code ./eventline projections rebuild NAME}: rebuilds a read model beside the live one, with progress. */
+/** {@code ./eventline projections list|rebuild}: the read models of a running Eventline. */
 @Command(name = "projections", mixinStandardHelpOptions = true, description = "Read models of a running Eventline.",
-        subcommands = ProjectionsCommand.Rebuild.class)
+        subcommands = {ProjectionsCommand.ListProjections.class, RebuildCommand.class})
 final class ProjectionsCommand {
 
-    @Command(name = "rebuild", mixinStandardHelpOptions = true,
-            description = "Builds the next version of a read model from offset 0 beside the live one, shows its "
-                    + "progress, and exits 0 once queries are served by the new version.")
-    static final class Rebuild implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME", description = "the projection, e.g. orders-view")
-        String name;
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the read models: the version serving queries, and a rebuild under way.")
+    static final class ListProjections implements Callable<Integer> {
+        @Option(names = "--json", description = "print them as the API answers GET /api/projections, a JSON array")
+        boolean json;
 
         @Mixin
         RunningEventline server;
@@ -28,31 +28,29 @@ final class ProjectionsCommand {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() throws IOException, InterruptedException {
+            JsonNode projections = server.send("GET", "/api/projections").body();
             PrintWriter out = spec.commandLine().getOut();
-            long started = System.nanoTime();
-            JsonNode status = send("POST", "/api/projections/" + name + "/rebuild");
-            int target = status.path("building").asBoolean() ? status.get("buildingVersion").intValue()
-                    : status.get("activeVersion").intValue() + 1;
-            while (status.path("building").asBoolean() || status.get("activeVersion").intValue() < target) {
-                out.printf("\r%s v%d  %s %3d%%  %,d / %,d events", name, target, bar(status.path("percent").asInt()),
-                        status.path("percent").asInt(), status.path("consumed").asLong(), status.path("total").asLong());
-                out.flush();
-                Thread.sleep(500);
-                status = send("GET", "/api/projections/" + name);
+            if (json) {
+                out.println(Json.writeString(projections));
+                return 0;
             }
-            out.printf("\r%s v%d  %s 100%%  now serving queries (rebuilt in %.1f s)%n", name, target, bar(100),
-                    (System.nanoTime() - started) / 1e9);
+            String row = "%-28s  %-8s  %s%n";
+            out.printf(row, "PROJECTION", "SERVING", "REBUILD");
+            for (JsonNode projection : projections) {
+                out.printf(row, projection.path("projection").asText(), "v" + projection.path("activeVersion").asInt(),
+                        rebuild(projection));
+            }
             return 0;
         }
 
-        private static String bar(int percent) {
-            int filled = Math.max(0, Math.min(30, percent * 30 / 100));
-            return "[" + "#".repeat(filled) + " ".repeat(30 - filled) + "]";
-        }
-
-        private JsonNode send(String method, String path) throws IOException, InterruptedException {
-            return server.send(method, path).body();
+        private static String rebuild(JsonNode projection) {
+            if (!projection.path("building").asBoolean()) {
+                return "";
+            }
+            return String.format("v%d at %d%% (%,d / %,d events)", projection.path("buildingVersion").asInt(),
+                    projection.path("percent").asInt(), projection.path("consumed").asLong(),
+                    projection.path("total").asLong());
         }
     }
 }

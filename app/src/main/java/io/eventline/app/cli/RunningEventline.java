@@ -12,10 +12,12 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The running Eventline a command talks to, and how: {@code --url} and {@code --api-token}, a picocli
+ * The running Eventline a command talks to, and how: {@code --url} and the token options, a picocli
  * mixin for every command that calls the REST API.
  */
 final class RunningEventline {
@@ -23,17 +25,15 @@ final class RunningEventline {
             description = "the running Eventline (default ${DEFAULT-VALUE})")
     String url;
 
-    @Option(names = "--api-token", defaultValue = "${env:EVENTLINE_API_TOKEN}", description = "its bearer token")
-    String apiToken;
+    @Mixin
+    ApiTokenOptions apiToken;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Response send(String method, String path, int... alsoFine) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
                 .method(method, HttpRequest.BodyPublishers.noBody());
-        if (apiToken != null && !apiToken.isBlank()) {
-            request.header("Authorization", "Bearer " + apiToken);
-        }
+        apiToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -49,6 +49,11 @@ final class RunningEventline {
                     + body.path("detail").asText(response.body()));
         }
         return new Response(response.statusCode(), body);
+    }
+
+    /** @throws picocli.CommandLine.ParameterException as {@link ApiTokenOptions#token()} */
+    Optional<String> apiToken() {
+        return apiToken.token();
     }
 
     record Response(int status, JsonNode body) {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,8 +43,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "a running Eventline whose snapshots' versions to compare with the log (needs --quiescent)")
     String url;
 
-    @Option(names = "--api-token", defaultValue = "${env:EVENTLINE_API_TOKEN}", description = "its bearer token")
-    String apiToken;
+    @Mixin
+    ApiTokenOptions apiToken;
 
     @Option(names = "--quiescent", defaultValue = "${env:EVENTLINE_QUIESCENT:-false}",
             description = "nothing is in flight: an order not ended (or not notified) is then a violation, and "
@@ -75,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         Optional<Snapshots> snapshots = Optional.ofNullable(url).filter(u -> !u.isBlank())
-                .map(u -> new RestSnapshots(u, Optional.ofNullable(apiToken).filter(t -> !t.isBlank())));
+                .map(u -> new RestSnapshots(u, apiToken.token()));
         long started = System.nanoTime();
         Verdict verdict;
         try {

@@ -62,6 +62,19 @@ class LoadCommandTest {
     }
 
     @Test
+    @Timeout(30)
+    void shouldWriteProgressLinesToStderrWithoutCarriageReturnsWhenStderrIsNoTerminal() {
+        Cli.Result result = Cli.execute("load", "--url", url, "--orders", "20", "--rate", "100", "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).doesNotContain("\r");
+        // a line when it starts, one every 5 s (it runs for less), and the last
+        assertThat(result.err().lines().filter(line -> line.startsWith("[")).toList()).hasSize(2)
+                .last().asString().contains("20 done");
+        assertThat(result.out()).doesNotContain("[#").startsWith("{");
+    }
+
+    @Test
     void shouldExitWithUsageWhenTheRateIsOutOfRange() {
         Cli.Result result = Cli.execute("load", "--url", url, "--rate", "0");
 
