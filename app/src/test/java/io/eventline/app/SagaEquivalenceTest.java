@@ -57,8 +57,24 @@ class SagaEquivalenceTest {
                 end.putAll(outcomes(api, scenario));
                 assertThat(end.values()).noneMatch(v -> v.contains("reserved=") && !v.endsWith("reserved=0"));
             });
+            assertListedWithCompensations(api);
             return end;
         }
+    }
+
+    /** The list shows each cancelled order's steps as the order's own GET does, compensations included. */
+    private static void assertListedWithCompensations(TestApi api) {
+        // Compensations are recorded after the order's end: the two reads may differ for a moment.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode listed = api.json("/api/orders?status=CANCELLED&limit=1000");
+            assertThat(listed).as("a cancelled order listed with a refund")
+                    .anyMatch(order -> order.get("steps").toString().contains("payment.refund"));
+            listed.forEach(order -> {
+                String id = order.get("orderId").asText();
+                assertThat(order.get("steps")).as("%s's steps as listed", id)
+                        .isEqualTo(api.json("/api/orders/" + id).get("steps"));
+            });
+        });
     }
 
     private static Map<String, String> outcomes(TestApi api, Scenario scenario) {

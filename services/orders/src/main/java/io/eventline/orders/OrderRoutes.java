@@ -154,7 +154,7 @@ public final class OrderRoutes {
                 .filter(e -> status == null || e.getValue().view().status() == status)
                 .filter(e -> customerId == null || customerId.equals(e.getValue().view().customerId()));
         ctx.json(FirstSorted.of(matching, NEWEST_CHANGED_FIRST, limit).stream()
-                .map(e -> OrderView.of(e.getKey(), e.getValue(), List.of())).toList());
+                .map(e -> OrderView.of(e.getKey(), e.getValue(), compensations(e.getKey(), null))).toList());
     }
 
 
