@@ -171,7 +171,7 @@ public final class Eventline implements AutoCloseable {
     /**
      * Why this instance is not ready, as API.md defines ready: a service's streams not RUNNING or
      * still restoring stores, the catalog's connector not running (as Connect last said, every 2 s),
-     * a read model not running, or a command gateway's reply listener found
+     * a read model not running or still restoring its store, or a command gateway's reply listener found
      * dead (restarted at once; the next look is ready again if it holds). Empty when ready.
      */
     public Optional<String> notReady() {
@@ -180,9 +180,7 @@ public final class Eventline implements AutoCloseable {
         if (catalog != null) {
             catalog.notReady().ifPresent(why::add);
         }
-        if (!projections.allRunning()) {
-            why.add("a read model's streams are not running");
-        }
+        why.addAll(projections.notReady());
         for (CommandGateway<?> gateway : gateways) {
             if (!gateway.checkReplies()) {
                 why.add("the reply listener of " + gateway.aggregateName() + " had stopped; it is restarted");

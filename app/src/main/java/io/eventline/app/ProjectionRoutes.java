@@ -5,6 +5,7 @@ import io.eventline.core.projection.ProjectionRunner;
 import io.eventline.core.projection.RebuildStatus;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,8 +29,9 @@ final class ProjectionRoutes {
         return streams;
     }
 
-    boolean allRunning() {
-        return runners.values().stream().allMatch(ProjectionRunner::isRunning);
+    /** Why some read model is not ready to answer (not running, or restoring); empty when all are. */
+    List<String> notReady() {
+        return runners.values().stream().flatMap(runner -> runner.notReady().stream()).toList();
     }
 
     void register(Javalin app) {

@@ -1,6 +1,7 @@
 package io.eventline.core.projection;
 
 import io.eventline.core.http.ApiException;
+import io.eventline.core.kafka.RestoredRecords;
 import io.eventline.core.kafka.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public final class ProjectionRunner<V> implements AutoCloseable {
     private volatile Running active;
     private volatile RebuildStatus status;
 
-    private record Running(int version, KafkaStreams streams) {
+    private record Running(int version, KafkaStreams streams, RestoredRecords restored) {
     }
 
     /** @param streamsOverrides e.g. {@code application.server}, so other instances can route queries */
@@ -94,6 +95,28 @@ public final class ProjectionRunner<V> implements AutoCloseable {
 
     public boolean isRunning() {
         return active != null && active.streams().state() == KafkaStreams.State.RUNNING;
+    }
+
+    /**
+     * Why queries of this read model are not ready: the version serving them is not RUNNING, or is
+     * still restoring its store from the changelog (a query would answer from a view behind the log).
+     * Empty when ready. A rebuild's new version does not count until it serves.
+     */
+    public Optional<String> notReady() {
+        Running running = active;
+        if (running == null) {
+            return Optional.of("read model " + projection.name() + " has not started");
+        }
+        return notReady(projection.name(), running.version(), running.streams().state(),
+                running.restored().restoring());
+    }
+
+    static Optional<String> notReady(String name, int version, KafkaStreams.State state, int restoring) {
+        if (state != KafkaStreams.State.RUNNING) {
+            return Optional.of("read model " + name + " v" + version + " is " + state);
+        }
+        return restoring == 0 ? Optional.empty()
+                : Optional.of("read model " + name + " v" + version + " is restoring " + restoring + " store partitions");
     }
 
     public Optional<Projected<V>> get(String key) {
@@ -234,8 +257,10 @@ public final class ProjectionRunner<V> implements AutoCloseable {
                 .orElseGet(() -> StreamsSettings.exactlyOnce(projection.applicationId(version), clientSettings, versionState));
         props.putAll(streamsOverrides);
         KafkaStreams streams = new KafkaStreams(builder.build(props), props);
+        RestoredRecords restored = new RestoredRecords();
+        streams.setGlobalStateRestoreListener(restored);
         streams.start();
-        return new Running(version, streams);
+        return new Running(version, streams, restored);
     }
 
     private static void pause(Duration duration) {
