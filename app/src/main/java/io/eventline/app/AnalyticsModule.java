@@ -22,11 +22,6 @@ final class AnalyticsModule implements ServiceModule {
     }
 
     @Override
-    public boolean restsUntilInput(EventlineConfig config) {
-        return true;
-    }
-
-    @Override
     public void mount(Javalin app, ModuleContext context) {
         new AnalyticsRoutes(context.streams(), Clock.systemUTC()).register(app);
         context.gatherList(app, "/api/analytics/sales", context.ownStore(SalesAnalytics.STORE), ListOrders.SALES);

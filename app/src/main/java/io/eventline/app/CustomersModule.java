@@ -18,11 +18,6 @@ final class CustomersModule implements ServiceModule {
     }
 
     @Override
-    public boolean restsUntilInput(EventlineConfig config) {
-        return true;
-    }
-
-    @Override
     public void mount(Javalin app, ModuleContext context) {
         var writer = context.closing(new CustomerWriter(context.clientSettings()));
         new CustomerRoutes(writer, context.streams()).register(app);

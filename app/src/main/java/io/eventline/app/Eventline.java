@@ -9,7 +9,6 @@ import io.eventline.app.metrics.Metrics;
 import io.eventline.catalog.PostgresAddress;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.dlq.DeadLetterQueue;
-import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
 import java.net.URI;
@@ -105,8 +104,7 @@ public final class Eventline implements AutoCloseable {
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
                 ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config),
-                        clients, config, module.restsUntilInput(config) ? StreamsSettings.restingLonger(clients)
-                                : Map.of());
+                        clients, config);
                 metrics.bind(module.name(), service.streams());
                 routes.add(app -> module.mount(app,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
@@ -130,10 +128,9 @@ public final class Eventline implements AutoCloseable {
     }
 
     private ServiceStreams startStreams(String name, Consumer<org.apache.kafka.streams.StreamsBuilder> topology,
-                                        Map<String, Object> clients, EventlineConfig config,
-                                        Map<String, Object> overrides) {
+                                        Map<String, Object> clients, EventlineConfig config) {
         ServiceStreams service = new ServiceStreams(name, topology, clients, config.dataDir(),
-                routing.self().host() + ":" + routing.self().port(), metrics.observer(), overrides);
+                routing.self().host() + ":" + routing.self().port(), metrics.observer());
         started.push(service);
         streams.add(service);
         service.start();

@@ -22,11 +22,6 @@ final class FraudModule implements ServiceModule {
     }
 
     @Override
-    public boolean restsUntilInput(EventlineConfig config) {
-        return true;
-    }
-
-    @Override
     public void mount(Javalin app, ModuleContext context) {
         new FraudRoutes(context.streams()).register(app);
         context.gatherList(app, "/api/fraud/alerts", context.ownStore(FraudDetection.ALERTS_STORE),

@@ -21,11 +21,6 @@ final class InventoryModule implements ServiceModule {
     }
 
     @Override
-    public boolean restsUntilInput(EventlineConfig config) {
-        return true;
-    }
-
-    @Override
     public void mount(Javalin app, ModuleContext context) {
         var gateway = context.closing(
                 new CommandGateway<>(InventoryService.AGGREGATE, context.clientSettings(), context.commandTimeout()));

@@ -5,7 +5,6 @@ import io.eventline.app.http.KeyRouting;
 import io.eventline.app.http.KeyedStore;
 import io.eventline.catalog.PostgresAddress;
 import io.javalin.Javalin;
-import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionRunner;
@@ -13,7 +12,6 @@ import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -101,11 +99,8 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
      * can be routed, is listed by the projections API, and is closed at shutdown.
      */
     <V> ProjectionRunner<V> startView(Projection<V> projection) {
-        // A read model's work all starts from an event, and its processor commits when idle.
-        Map<String, Object> overrides = new HashMap<>(StreamsSettings.restingLonger(clientSettings));
-        overrides.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer());
-        overrides.put(ProcessingObserver.CONFIG, observer);
-        var view = closing(new ProjectionRunner<>(projection, clientSettings, overrides,
+        var view = closing(new ProjectionRunner<>(projection, clientSettings,
+                Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer(), ProcessingObserver.CONFIG, observer),
                 dataDir.resolve("projections"),
                 Optional.of(InstanceId.of(dataDir))));
         view.start();

@@ -21,12 +21,6 @@ final class OrdersModule implements ServiceModule {
     }
 
     @Override
-    public boolean restsUntilInput(EventlineConfig config) {
-        // Orchestrated, the saga keeps deadlines on the wall clock.
-        return config.saga() == EventlineConfig.Saga.CHOREOGRAPHY;
-    }
-
-    @Override
     public void mount(Javalin app, ModuleContext context) {
         var gateway = context.closing(
                 new CommandGateway<>(OrdersService.AGGREGATE, context.clientSettings(), context.commandTimeout()));

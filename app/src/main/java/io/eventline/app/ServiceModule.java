@@ -19,15 +19,6 @@ interface ServiceModule {
         addTo(builder, config.saga());
     }
 
-    /**
-     * Whether all of the service's work starts from a record (no wall-clock punctuation, and what it
-     * writes for others commits when idle): its stream thread may then rest longer in its poll
-     * ({@link io.eventline.core.kafka.StreamsSettings#restingLonger}). No unless a service says so.
-     */
-    default boolean restsUntilInput(EventlineConfig config) {
-        return false;
-    }
-
     /** Mounts the service's routes; {@code context} gives its streams and a Kafka client config. */
     void mount(Javalin app, ModuleContext context);
 }

@@ -35,10 +35,9 @@ final class ServiceStreams implements AutoCloseable {
      * @param applicationServer this instance's HTTP {@code host:port}: Kafka Streams tells every
      *     instance which one holds which store partition, so that any of them answers any key
      * @param observer what the service's processors report to, for metrics
-     * @param overrides Streams settings of this service alone, over the client settings
      */
     ServiceStreams(String service, Consumer<StreamsBuilder> topology, Map<String, Object> clientSettings, Path dataDir,
-                   String applicationServer, ProcessingObserver observer, Map<String, Object> overrides) {
+                   String applicationServer, ProcessingObserver observer) {
         this.service = service;
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(builder);
@@ -46,7 +45,6 @@ final class ServiceStreams implements AutoCloseable {
                 dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(ProcessingObserver.CONFIG, observer);
-        props.putAll(overrides);
         this.streams = new KafkaStreams(builder.build(props), props);
         streams.setGlobalStateRestoreListener(restored);
         streams.setStateListener((now, before) -> {

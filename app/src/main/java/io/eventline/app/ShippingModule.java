@@ -19,11 +19,6 @@ final class ShippingModule implements ServiceModule {
     }
 
     @Override
-    public boolean restsUntilInput(EventlineConfig config) {
-        return true;
-    }
-
-    @Override
     public void mount(Javalin app, ModuleContext context) {
         var queries = new AggregateQueries<>(ShippingService.AGGREGATE, StoreProvider.of(context.streams()));
         new ShipmentRoutes(queries).register(app);

@@ -82,36 +82,6 @@ public final class StreamsSettings {
         return props;
     }
 
-    /**
-     * How long a stream thread with nothing to do blocks in its poll, and how long the broker holds its
-     * consumers' empty fetches, for an application that lets it ({@link #restingLonger}): Kafka's
-     * defaults are 100 ms and 500 ms.
-     */
-    public static final long RESTING_WAIT_MS = 1000;
-
-    /**
-     * {@code poll.ms} and the consumers' {@code fetch.max.wait.ms} of {@link #RESTING_WAIT_MS}, each unless
-     * the client settings name it, for an application whose work all starts from a record: no
-     * wall-clock punctuation, and every processor that writes to a topic others wait on commits when
-     * idle ({@link CommitWhenIdle}). Why: at rest each stream thread wakes every {@code poll.ms} to find
-     * nothing, and the broker answers each idle consumer's fetch every {@code fetch.max.wait.ms}; with
-     * ten applications that was most of the idle process's work. A record still ends the poll and the
-     * waiting fetch at once, so a hop is not slower; a consumer closing waits out its fetch in flight,
-     * so a stop may take up to that much longer. An application with a punctuator (a saga's deadlines,
-     * an effect's outcomes) must not use it: its thread, blocked in the poll, would run them late.
-     */
-    public static Map<String, Object> restingLonger(Map<String, Object> clientSettings) {
-        Map<String, Object> resting = new java.util.HashMap<>();
-        if (!clientSettings.containsKey(StreamsConfig.POLL_MS_CONFIG)) {
-            resting.put(StreamsConfig.POLL_MS_CONFIG, RESTING_WAIT_MS);
-        }
-        if (!clientSettings.containsKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
-            resting.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int) RESTING_WAIT_MS);
-            resting.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int) RESTING_WAIT_MS);
-        }
-        return Map.copyOf(resting);
-    }
-
     // The client settings' interceptors, if any, then the one that counts polls for CommitWhenIdle.
     private static String interceptors(Object configured) {
         String watcher = CommitWhenIdle.PollWatcher.class.getName();

@@ -27,18 +27,6 @@ class StreamsSettingsTest {
     }
 
     @Test
-    void shouldRestASecondInThePollAndTheFetchesUnlessTheClientSettingsNameTheirOwn() {
-        assertThat(StreamsSettings.restingLonger(Map.of("bootstrap.servers", "b:9092"))).containsOnly(
-                Map.entry(StreamsConfig.POLL_MS_CONFIG, 1000L),
-                Map.entry("main.consumer.fetch.max.wait.ms", 1000),
-                Map.entry("global.consumer.fetch.max.wait.ms", 1000));
-        assertThat(StreamsSettings.restingLonger(Map.of(StreamsConfig.POLL_MS_CONFIG, "100")))
-                .doesNotContainKey(StreamsConfig.POLL_MS_CONFIG).hasSize(2);
-        assertThat(StreamsSettings.restingLonger(Map.of(StreamsConfig.POLL_MS_CONFIG, "100",
-                "fetch.max.wait.ms", "500"))).isEmpty();
-    }
-
-    @Test
     void shouldUseTransactionalStateStoresOnlyWhenTheClientSettingsTurnThemOn() {
         var defaults = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
         var on = StreamsSettings.exactlyOnce("eventline-orders",
