@@ -182,13 +182,26 @@ public final class ProjectionRunner<V> implements AutoCloseable {
             try {
                 return query.apply(running.streams().store(StoreQueryParameters.fromNameAndType(
                         projection.store(running.version()), QueryableStoreTypes.keyValueStore())));
-            } catch (InvalidStateStoreException e) {
+            } catch (RuntimeException e) {
+                if (!retryable(e, running != active)) {
+                    throw e;
+                }
                 if (System.nanoTime() > deadline) {
                     throw ApiException.unavailable("the " + projection.name() + " view is not ready; retry");
                 }
                 pause(Duration.ofMillis(50));
             }
         }
+    }
+
+    /**
+     * Whether a failed read is asked again: a store not ready is, and so is any failure of a read that
+     * met a cut-over ({@code retired}): the old version's stores close under it, and what a store
+     * closing mid-read throws is not always an {@link InvalidStateStoreException} (a RocksDB or cache
+     * error may surface instead). The new version is read instead.
+     */
+    static boolean retryable(RuntimeException failure, boolean retired) {
+        return retired || failure instanceof InvalidStateStoreException;
     }
 
     public RebuildStatus status() {
