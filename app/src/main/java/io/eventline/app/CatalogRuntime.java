@@ -11,12 +11,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the catalog service runs beside its streams: its PostgreSQL, the system of record, and a Kafka
- * Connect worker running Debezium's connector on it. Each is the one {@code --postgres-url} and
+ * Connect worker running Debezium's connectors on it: the source capturing the products table and the
+ * JDBC sink writing the reporting schema. Each is the one {@code --postgres-url} and
  * {@code --connect-url} name, or else started here, embedded. Started only when the catalog service
  * is; closed in reverse: the worker (its last offsets committed), then PostgreSQL, if started here.
  */
@@ -36,7 +38,8 @@ final class CatalogRuntime implements AutoCloseable {
         this.connect = connect;
         this.embeddedDatabase = embeddedDatabase;
         this.embeddedWorker = embeddedWorker;
-        this.watch = new ConnectorWatch(new CatalogConnector(connect), WATCH_EVERY);
+        this.watch = new ConnectorWatch(List.of(new CatalogConnector(connect), CatalogConnector.reportingSink(connect)),
+                WATCH_EVERY);
     }
 
     /** @param clients the Kafka client settings, bootstrap servers included */
@@ -61,6 +64,7 @@ final class CatalogRuntime implements AutoCloseable {
                 connect = startedWorker.restUrl();
             }
             new CatalogConnector(connect).submit(database, CONNECTOR_READY);
+            CatalogConnector.reportingSink(connect).submit(database, CONNECTOR_READY);
             return new CatalogRuntime(database, connect, Optional.ofNullable(startedDatabase),
                     Optional.ofNullable(startedWorker));
         } catch (InterruptedException e) {
@@ -115,7 +119,7 @@ final class CatalogRuntime implements AutoCloseable {
     /** Why the catalog is not ready: its connector or its task is not running; empty while they run. */
     Optional<String> notReady() {
         return watch.running() ? Optional.empty()
-                : Optional.of("the catalog's connector " + CatalogConnector.NAME + " is " + watch.status());
+                : Optional.of("the catalog's connector " + watch.status());
     }
 
     boolean connectorRunning() {

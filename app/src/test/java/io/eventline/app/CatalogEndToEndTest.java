@@ -247,6 +247,40 @@ class CatalogEndToEndTest {
             assertThat(teapots).containsExactly("tea 60.00");
             assertThat(rows.toString()).contains("\"category\":\"kitchen\"");
         });
+
+        // The reporting schema, as an analyst queries it with psql: written by the JDBC sink, upserted by
+        // key, equal to what the platform serves.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(CatalogLog.rows(database, "SELECT category, sum(revenue), sum(quantity) FROM reporting.sales "
+                    + "WHERE sku = 'teapot' GROUP BY category ORDER BY category"))
+                    .containsExactly("kitchen 60.00 2", "tea 60.00 2");
+            assertThat(CatalogLog.rows(database, "SELECT order_id, status FROM reporting.orders "
+                    + "WHERE order_id LIKE 'order-teapot-%' ORDER BY order_id"))
+                    .containsExactly("order-teapot-1 SHIPPED", "order-teapot-2 SHIPPED");
+        });
+    }
+
+    @Test
+    void shouldDeadLetterWhatTheReportingSinkCannotWriteAndGoOn() throws Exception {
+        PostgresAddress database = eventline.catalogDatabase().orElseThrow();
+        String bootstrap = eventline.bootstrapServers();
+        CatalogLog.send(bootstrap, CatalogContracts.SALES_TOPIC, "bad", "{\"eventId\":\"bad-1\",\"eventType\":"
+                + "\"sale.recorded\",\"data\":{\"orderId\":\"o-bad\",\"quantity\":\"two\"}}");
+        CatalogLog.ship(bootstrap, "order-after-bad");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(CatalogLog.rows(database,
+                "SELECT status FROM reporting.orders WHERE order_id = 'order-after-bad'")).containsExactly("SHIPPED"));
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrap, CatalogConnector.SINK_DLQ_TOPIC)) {
+            List<String> reasons = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    reasons.add(record.key() + ": " + header(record, "__connect.errors.exception.message"));
+                }
+                assertThat(reasons).singleElement().asString().startsWith("bad: ").contains("quantity");
+            });
+        }
+        assertThat(CatalogLog.rows(database, "SELECT count(*) FROM reporting.sales WHERE order_id = 'o-bad'"))
+                .containsExactly("0");
     }
 
     private static void assertProblem(HttpResponse<String> response, String field) throws IOException {

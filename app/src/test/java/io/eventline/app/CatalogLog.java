@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -49,6 +50,33 @@ final class CatalogLog {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
              Statement sql = connection.createStatement()) {
             sql.execute(statement);
+        }
+    }
+
+    /** Each row of the query's answer as its columns' text, joined by a space. */
+    static List<String> rows(PostgresAddress database, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             Statement sql = connection.createStatement();
+             ResultSet answer = sql.executeQuery(query)) {
+            int columns = answer.getMetaData().getColumnCount();
+            while (answer.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(answer.getString(i));
+                }
+                rows.add(String.join(" ", row));
+            }
+        }
+        return rows;
+    }
+
+    /** A record on {@code topic} as any producer could write it. */
+    static void send(String bootstrap, String topic, String key, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
     }
 

@@ -17,6 +17,35 @@ public final class CatalogSchema {
     private CatalogSchema() {
     }
 
+    /**
+     * The reporting schema the JDBC sink upserts into (by primary key: a record written again changes
+     * nothing): one row per sale line, keyed by the sale's event id, and one per order, its last status.
+     * Created here, typed as an analyst expects (money exact, times with their zone); the sink adds a
+     * column itself when the records gain one ({@code schema.evolution=basic}).
+     */
+    private static void reporting(Statement statement) throws SQLException {
+        statement.execute("CREATE SCHEMA IF NOT EXISTS reporting");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS reporting.sales (
+                    event_id text PRIMARY KEY,
+                    order_id text NOT NULL,
+                    sku      text NOT NULL,
+                    name     text,
+                    category text,
+                    quantity bigint,
+                    revenue  numeric(14,2),
+                    currency char(3),
+                    sold_at  timestamptz
+                )""");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS reporting.orders (
+                    order_id   text PRIMARY KEY,
+                    status     text,
+                    version    bigint,
+                    updated_at timestamptz
+                )""");
+    }
+
     /** Creates what is missing; an existing table is left as it is (its owner may have added columns). */
     public static void apply(PostgresAddress address) {
         try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), address.user(), address.password());
@@ -39,6 +68,7 @@ public final class CatalogSchema {
             statement.execute("""
                     CREATE OR REPLACE TRIGGER products_touch BEFORE UPDATE ON products
                     FOR EACH ROW EXECUTE FUNCTION products_touch()""");
+            reporting(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the products table at " + address.url() + ": "
                     + e.getMessage(), e);

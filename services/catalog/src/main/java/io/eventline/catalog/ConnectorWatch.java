@@ -2,6 +2,9 @@ package io.eventline.catalog;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,44 +20,56 @@ public final class ConnectorWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorWatch.class);
     public static final String RUNNING = "RUNNING";
 
-    private final CatalogConnector connector;
+    private final List<CatalogConnector> connectors;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("catalog-connector-watch").factory());
-    private volatile String status = RUNNING; // it was RUNNING when submitted, before the watch starts
+    // each was RUNNING when submitted, before the watch starts
+    private final Map<String, String> statuses = new ConcurrentHashMap<>();
 
-    public ConnectorWatch(CatalogConnector connector, Duration every) {
-        this.connector = connector;
+    public ConnectorWatch(List<CatalogConnector> connectors, Duration every) {
+        this.connectors = List.copyOf(connectors);
+        connectors.forEach(connector -> statuses.put(connector.name(), RUNNING));
         schedule.scheduleWithFixedDelay(this::look, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void look() {
-        String now;
-        try {
-            now = connector.status();
-        } catch (UncheckedIOException e) {
-            now = "UNREACHABLE (" + e.getCause().getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        String before = status;
-        status = now;
-        if (!now.equals(before)) {
-            if (now.equals(RUNNING)) {
-                LOG.info("Connector {} runs again", CatalogConnector.NAME);
-            } else {
-                LOG.warn("Connector {} is {}", CatalogConnector.NAME, now);
+        for (CatalogConnector connector : connectors) {
+            String now;
+            try {
+                now = connector.status();
+            } catch (UncheckedIOException e) {
+                now = "UNREACHABLE (" + e.getCause().getMessage() + ")";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            String before = statuses.put(connector.name(), now);
+            if (!now.equals(before)) {
+                if (now.equals(RUNNING)) {
+                    LOG.info("Connector {} runs again", connector.name());
+                } else {
+                    LOG.warn("Connector {} is {}", connector.name(), now);
+                }
             }
         }
     }
 
-    /** {@link #RUNNING}, or what Connect last said instead (a state and its trace, or why it did not answer). */
+    /**
+     * {@link #RUNNING} when every connector runs, or the first that does not, as "name is what Connect
+     * last said instead" (a state and its trace, or why it did not answer).
+     */
     public String status() {
-        return status;
+        for (CatalogConnector connector : connectors) {
+            String status = statuses.get(connector.name());
+            if (!status.equals(RUNNING)) {
+                return connector.name() + " is " + status;
+            }
+        }
+        return RUNNING;
     }
 
     public boolean running() {
-        return status.equals(RUNNING);
+        return status().equals(RUNNING);
     }
 
     @Override
