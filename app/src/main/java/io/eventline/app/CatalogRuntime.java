@@ -6,10 +6,12 @@ import io.eventline.catalog.CatalogSchema;
 import io.eventline.catalog.ConnectWorker;
 import io.eventline.catalog.ConnectorWatch;
 import io.eventline.catalog.PostgresAddress;
+import io.eventline.catalog.ReplicationSlot;
 import io.eventline.catalog.WorkerSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +122,11 @@ final class CatalogRuntime implements AutoCloseable {
     Optional<String> notReady() {
         return watch.running() ? Optional.empty()
                 : Optional.of("the catalog's connector " + watch.status());
+    }
+
+    /** The source's lag: write-ahead log its replication slot holds, in bytes; -1 without a slot. */
+    long slotLagBytes() throws SQLException {
+        return ReplicationSlot.lagBytes(database);
     }
 
     boolean connectorRunning() {

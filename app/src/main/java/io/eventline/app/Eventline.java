@@ -98,7 +98,7 @@ public final class Eventline implements AutoCloseable {
             // Before the catalog's streams: they read what its connector writes.
             catalog = CatalogRuntime.start(config.catalog(), config.dataDir(), clients, config.kafka().embedded());
             started.push(catalog);
-            metrics.bindCatalogConnector(catalog::connectorRunning);
+            metrics.bindCatalogConnector(catalog::connectorRunning, catalog::slotLagBytes);
         }
         List<Consumer<Javalin>> routes = new ArrayList<>();
         for (ServiceModule module : Modules.ALL) {

@@ -194,6 +194,10 @@ class CatalogEndToEndTest {
         String base = "http://127.0.0.1:" + eventline.httpPort();
         String connector = eventline.connectUrl().orElseThrow() + "connectors/" + CatalogConnector.NAME;
         assertThat(get(base + "/metrics").body()).contains("eventline_catalog_connector_running 1.0");
+        // The source's lag (the slot's unconfirmed write-ahead log) and the sink's (its consumer group's).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(base + "/metrics").body())
+                .containsPattern("(?m)^eventline_catalog_slot_lag_bytes [0-9]")
+                .contains("eventline_consumer_lag_records{group=\"eventline-reporting-sink\""));
         assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
         try {
             assertThat(put(connector + "/pause", "").statusCode()).isEqualTo(202);

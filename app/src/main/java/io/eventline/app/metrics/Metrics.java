@@ -45,6 +45,7 @@ public final class Metrics implements AutoCloseable {
     private final Admin admin;
     private final Refresh lag;
     private final Refresh deadLetters;
+    private volatile Refresh catalogSlot; // when this instance runs the catalog
     private final RebalanceMeters rebalances;
     private final KafkaMeters kafka;
 
@@ -99,9 +100,15 @@ public final class Metrics implements AutoCloseable {
         new SweeperMeters(counts).bindTo(registry);
     }
 
-    /** Adds whether the catalog's connector runs, when this instance runs the catalog service. */
-    public void bindCatalogConnector(java.util.function.BooleanSupplier running) {
-        new ConnectorMeters(running).bindTo(registry);
+    /**
+     * Adds whether the catalog's connectors run and the source's lag, when this instance runs the
+     * catalog service.
+     */
+    public void bindCatalogConnector(java.util.function.BooleanSupplier running, ConnectorMeters.SlotLag slotLag) {
+        ConnectorMeters meters = new ConnectorMeters(running, slotLag);
+        meters.bindTo(registry);
+        catalogSlot = new Refresh("catalog slot lag", Duration.ofSeconds(5), meters::refresh, refreshes);
+        refreshFailures("catalog-slot", catalogSlot);
     }
 
     private void refreshFailures(String what, Refresh refresh) {
@@ -123,7 +130,9 @@ public final class Metrics implements AutoCloseable {
 
     String scrape() {
         rebalances.refresh();
-        CompletableFuture.allOf(lag.ifStale(), deadLetters.ifStale())
+        Refresh slot = catalogSlot;
+        CompletableFuture.allOf(lag.ifStale(), deadLetters.ifStale(),
+                        slot == null ? CompletableFuture.completedFuture(null) : slot.ifStale())
                 .completeOnTimeout(null, SCRAPE_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
         return registry.scrape();
     }
