@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.catalog.CatalogConnector;
+import io.eventline.catalog.CatalogDatabase;
 import io.eventline.catalog.PostgresAddress;
 import io.eventline.catalog.WorkerSettings;
 import io.eventline.contracts.catalog.CatalogContracts;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(90)
+@Timeout(120)
 class CatalogEndToEndTest {
     private static final Duration READY = Duration.ofSeconds(60);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -56,11 +57,17 @@ class CatalogEndToEndTest {
     @TempDir
     static Path dataDir;
 
+    // The test's own PostgreSQL, given as --postgres-url would give it, so that the test can stop and
+    // start the server itself (the embedded one Eventline starts by default runs in the other tests).
+    private CatalogDatabase postgres;
+
     @BeforeAll
     void start() throws Exception {
+        postgres = CatalogDatabase.start(dataDir.resolve("own-postgres"));
         EventlineConfig config = new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
                 new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir, EventlineConfig.Saga.CHOREOGRAPHY,
-                List.of(CatalogModule.NAME));
+                List.of(CatalogModule.NAME), EventlineConfig.Mail.FILES,
+                new EventlineConfig.Catalog(Optional.of(postgres.address()), Optional.empty()));
         eventline = Eventline.start(config);
         eventline.awaitReady(READY);
     }
@@ -70,6 +77,46 @@ class CatalogEndToEndTest {
         if (eventline != null) {
             eventline.close();
         }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void shouldLoseAndRepeatNothingWhenPostgresItselfStopsAndStartsAgain() throws Exception {
+        PostgresAddress database = eventline.catalogDatabase().orElseThrow();
+        for (int i = 0; i < 10; i++) {
+            sql(database, "INSERT INTO products (sku, name, category, price, currency) VALUES ('pg-" + i
+                    + "', 'Before', 'restart', 1, 'EUR')");
+        }
+        postgres.close(); // a clean shutdown of the server: every session ends, Debezium's stream too
+        postgres = CatalogDatabase.start(dataDir.resolve("own-postgres")); // the same data, port and slot
+        for (int i = 10; i < 20; i++) {
+            sql(database, "INSERT INTO products (sku, name, category, price, currency) VALUES ('pg-" + i
+                    + "', 'After', 'restart', 2, 'EUR')");
+        }
+        sql(database, "UPDATE products SET price = 3 WHERE sku = 'pg-0'");
+
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer(eventline.bootstrapServers())) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key().startsWith("pg-")) {
+                        records.add(record);
+                    }
+                });
+                assertThat(pricesBySku(records).get("pg-0")).isEqualTo(List.of("1.00", "3.00"));
+                assertThat(pricesBySku(records)).hasSize(20);
+            });
+        }
+        Map<String, List<String>> prices = pricesBySku(records);
+        for (int i = 1; i < 20; i++) {
+            assertThat(prices.get("pg-" + i)).as("pg-" + i).isEqualTo(List.of(i < 10 ? "1.00" : "2.00"));
+        }
+        // The sink writes again to the restarted server.
+        CatalogLog.ship(eventline.bootstrapServers(), "order-after-restart");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(CatalogLog.rows(database,
+                "SELECT status FROM reporting.orders WHERE order_id = 'order-after-restart'")).containsExactly("SHIPPED"));
     }
 
     @Test
