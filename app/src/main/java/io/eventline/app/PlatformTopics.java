@@ -47,6 +47,9 @@ final class PlatformTopics {
         // Debezium's change records of the products table, kept like events: the catalog service's input,
         // created here because the broker creates no topic on demand.
         topics.add(new Topics.Spec(CatalogConnector.CHANGES_TOPIC, Topics.Kind.EVENTS));
+        // What the reporting sink could not write: kept like every dead-letter topic (Connect would
+        // create it with the broker's default retention).
+        topics.add(new Topics.Spec(CatalogConnector.SINK_DLQ_TOPIC, Topics.Kind.EVENTS));
         for (String aggregate : List.of(AccountContracts.NAME, InventoryContracts.NAME, OrderContracts.NAME,
                 ShipmentContracts.NAME, NotificationContracts.NAME)) {
             topics.add(new Topics.Spec(aggregate + ".commands", Topics.Kind.COMMANDS));
