@@ -18,7 +18,8 @@ export async function refreshDeadLetters() {
     h('td', { class: 'error', title: letter.error }, letter.error),
     h('td', { class: 'dim small' }, fmt.ago(letter.at)),
     h('td', {}, letter.replayed ? h('span', { class: 'replayed' }, 'replayed')
-      : h('button', { class: 'replay', onclick: () => replay(letter.id) }, 'Replay')))));
+      : letter.reason === 'sink-failed' ? h('span', { class: 'dim small', title: 'its topic has other readers' }, 'fix, then rewrite')
+        : h('button', { class: 'replay', onclick: () => replay(letter.id) }, 'Replay')))));
 }
 
 async function replay(id) {

@@ -332,6 +332,23 @@ class CatalogEndToEndTest {
         }
         assertThat(CatalogLog.rows(database, "SELECT count(*) FROM reporting.sales WHERE order_id = 'o-bad'"))
                 .containsExactly("0");
+
+        // Listed with the platform's dead letters, with its reason; not replayed (catalog.sales has other readers).
+        String base = "http://127.0.0.1:" + eventline.httpPort();
+        JsonNode letter = null;
+        for (JsonNode each : Json.readTree(get(base + "/api/dlq").body().getBytes(StandardCharsets.UTF_8))) {
+            if (each.get("id").asText().startsWith(CatalogConnector.SINK_DLQ_TOPIC + "-")) {
+                letter = each;
+            }
+        }
+        assertThat(letter).as("the sink's dead letter in GET /api/dlq").isNotNull();
+        assertThat(letter.get("reason").asText()).isEqualTo("sink-failed");
+        assertThat(letter.get("topic").asText()).isEqualTo(CatalogContracts.SALES_TOPIC);
+        assertThat(letter.get("error").asText()).contains("quantity");
+        HttpResponse<String> replay = send(HttpRequest.newBuilder(URI.create(base + "/api/dlq/"
+                + letter.get("id").asText() + "/replay")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(409);
+        assertThat(replay.body()).contains("Kafka Connect sink");
     }
 
     private static void assertProblem(HttpResponse<String> response, String field) throws IOException {

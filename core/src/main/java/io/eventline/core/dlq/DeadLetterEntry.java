@@ -13,7 +13,8 @@ import org.apache.kafka.common.header.Headers;
  * alike from Eventline's dead letters ({@code eventline.dlq.*}) and Kafka Streams' own
  * ({@code __streams.errors.*}: reason {@code unreadable} for a deserialization failure, else
  * {@code processing-failed}; {@code at} is then the record's timestamp, which Streams keeps from the
- * failed record).
+ * failed record), and Kafka Connect sinks' ({@code __connect.errors.*}: reason {@code sink-failed},
+ * never replayed from here).
  *
  * @param id {@code <dead-letter topic>-<partition>-<offset>}: stable, since dead-letter topics are
  *     never compacted
@@ -63,8 +64,30 @@ public record DeadLetterEntry(String id, String queue, String topic, int partiti
         if (headers.lastHeader(DeadLetterHeaders.REASON) != null) {
             return Optional.of(ours(id, record));
         }
+        if (headers.lastHeader(DeadLetterHeaders.CONNECT_TOPIC) != null) {
+            return Optional.of(connect(id, record));
+        }
         return headers.lastHeader(DeadLetterHeaders.STREAMS_TOPIC) == null ? Optional.empty()
                 : Optional.of(streams(id, record));
+    }
+
+    /** Whether it may be sent back to its topic from here: not a sink's (the topic has other readers). */
+    public boolean replayable() {
+        return !reason.equals(DeadLetterReason.SINK_FAILED.code());
+    }
+
+    private static DeadLetterEntry connect(String id, ConsumerRecord<byte[], byte[]> record) {
+        Headers headers = record.headers();
+        String exception = text(headers, DeadLetterHeaders.CONNECT_EXCEPTION);
+        String message = DeadLetterHeaders.text(headers, DeadLetterHeaders.CONNECT_MESSAGE)
+                .map(m -> m.lines().findFirst().orElse("")).orElse("");
+        String connector = text(headers, DeadLetterHeaders.CONNECT_CONNECTOR);
+        String error = (connector.isEmpty() ? "" : connector + ": ")
+                + exception.substring(exception.lastIndexOf('.') + 1) + (message.isEmpty() ? "" : ": " + message);
+        return new DeadLetterEntry(id, record.topic(), text(headers, DeadLetterHeaders.CONNECT_TOPIC),
+                (int) number(headers, DeadLetterHeaders.CONNECT_PARTITION, -1),
+                number(headers, DeadLetterHeaders.CONNECT_OFFSET, -1), DeadLetterReason.SINK_FAILED.code(), error,
+                Instant.ofEpochMilli(record.timestamp()), 1, false);
     }
 
     private static DeadLetterEntry ours(String id, ConsumerRecord<byte[], byte[]> record) {

@@ -43,12 +43,21 @@ public final class DeadLetterHeaders {
     public static final String STREAMS_PARTITION = STREAMS_PREFIX + "partition";
     public static final String STREAMS_OFFSET = STREAMS_PREFIX + "offset";
 
+    /** Kafka Connect's, on a sink's dead letters ({@code errors.deadletterqueue.context.headers.enable}). */
+    public static final String CONNECT_PREFIX = "__connect.errors.";
+    public static final String CONNECT_TOPIC = CONNECT_PREFIX + "topic";
+    public static final String CONNECT_PARTITION = CONNECT_PREFIX + "partition";
+    public static final String CONNECT_OFFSET = CONNECT_PREFIX + "offset";
+    public static final String CONNECT_CONNECTOR = CONNECT_PREFIX + "connector.name";
+    public static final String CONNECT_EXCEPTION = CONNECT_PREFIX + "exception.class.name";
+    public static final String CONNECT_MESSAGE = CONNECT_PREFIX + "exception.message";
+
     private DeadLetterHeaders() {
     }
 
     /** Whether a header is a dead letter's own, as opposed to one the original record carried. */
     public static boolean isDeadLetters(String key) {
-        return key.startsWith(PREFIX) || key.startsWith(STREAMS_PREFIX);
+        return key.startsWith(PREFIX) || key.startsWith(STREAMS_PREFIX) || key.startsWith(CONNECT_PREFIX);
     }
 
     /** The last value of a header as text; empty when absent or null. */

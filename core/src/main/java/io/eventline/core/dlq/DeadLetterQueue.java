@@ -110,6 +110,10 @@ public final class DeadLetterQueue implements AutoCloseable {
             // After begin(): the session fenced every earlier replay, so the marks read now are final.
             index.catchUp();
             DeadLetterEntry entry = index.get(id).orElseThrow(() -> ApiException.notFound("no dead letter " + id));
+            if (!entry.replayable()) {
+                throw ApiException.conflict(null, id + " is a Kafka Connect sink's dead letter: its topic has other "
+                        + "readers, which a replay would make read it twice; fix the cause and write the row again");
+            }
             if (entry.replayed()) {
                 throw ApiException.conflict(null, id + " was already replayed");
             }
@@ -134,7 +138,11 @@ public final class DeadLetterQueue implements AutoCloseable {
         try (Replayer.Session session = replayer.begin()) {
             index.catchUp();
             Map<String, DeadLetterEntry> toReplay = new LinkedHashMap<>();
-            index.waitingOldestFirst().forEach(entry -> toReplay.put(entry.id(), entry));
+            index.waitingOldestFirst().forEach(entry -> {
+                if (entry.replayable()) {
+                    toReplay.put(entry.id(), entry);
+                }
+            });
             Set<String> queues = toReplay.values().stream().map(DeadLetterEntry::queue).collect(Collectors.toSet());
             List<DeadLetterEntry> replayed = new ArrayList<>();
             reader.forEach(queues, record -> {

@@ -17,7 +17,12 @@ public enum DeadLetterReason {
     /** A known type and version whose data does not fit it. */
     MALFORMED_DATA("malformed-data"),
     /** Readable, but processing it threw: Kafka Streams' own dead letters ({@code __streams.errors.*}). */
-    PROCESSING_FAILED("processing-failed");
+    PROCESSING_FAILED("processing-failed"),
+    /**
+     * A Kafka Connect sink could not write it (Connect's own dead letters, {@code __connect.errors.*}).
+     * Not replayed from here: the sink's topic has other readers, which would read it twice.
+     */
+    SINK_FAILED("sink-failed");
 
     private final String code;
 
