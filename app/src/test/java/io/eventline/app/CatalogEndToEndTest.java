@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.catalog.CatalogConnector;
 import io.eventline.catalog.CatalogDatabase;
 import io.eventline.catalog.PostgresAddress;
+import io.eventline.catalog.ReplicationSlot;
 import io.eventline.catalog.WorkerSettings;
 import io.eventline.contracts.catalog.CatalogContracts;
 import io.eventline.core.envelope.Json;
@@ -113,6 +114,9 @@ class CatalogEndToEndTest {
         for (int i = 1; i < 20; i++) {
             assertThat(prices.get("pg-" + i)).as("pg-" + i).isEqualTo(List.of(i < 10 ? "1.00" : "2.00"));
         }
+        // One slot, the same, across the restart: none left behind holding write-ahead log.
+        assertThat(CatalogLog.rows(database, "SELECT slot_name FROM pg_replication_slots"))
+                .containsExactly(ReplicationSlot.NAME);
         // The sink writes again to the restarted server.
         CatalogLog.ship(eventline.bootstrapServers(), "order-after-restart");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(CatalogLog.rows(database,
