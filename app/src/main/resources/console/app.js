@@ -6,6 +6,7 @@ import { startOrders, refreshOrders } from './orders.js';
 import { startCluster, refreshTopics, refreshConsumers } from './cluster.js';
 import { startDeadLetters, refreshDeadLetters } from './dlq.js';
 import { startLoad, refreshLoad } from './load.js';
+import { refreshRevenue } from './catalog.js';
 
 await ensureAuthorised();
 startCluster();
@@ -18,3 +19,4 @@ every(2000, refreshConsumers);
 every(2000, refreshOrders);
 every(3000, refreshTopics);
 every(3000, refreshDeadLetters);
+every(5000, refreshRevenue);

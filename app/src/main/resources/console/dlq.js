@@ -4,7 +4,7 @@ import { get, post } from './api.js';
 
 export async function refreshDeadLetters() {
   const letters = await get('/api/dlq');
-  const waiting = letters.filter((l) => !l.replayed).length;
+  const waiting = letters.filter((l) => !l.replayed && l.reason !== 'sink-failed').length; // a sink's: never replayed
   $('#dlq-count').textContent = `${fmt.int(waiting)} to replay · ${fmt.int(letters.length)} in all`;
   $('#dlq-replay-all').disabled = waiting === 0;
   if (letters.length === 0) {

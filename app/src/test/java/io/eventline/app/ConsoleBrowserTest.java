@@ -80,6 +80,11 @@ class ConsoleBrowserTest {
             assertLastFiveMinutes(browser, "#lag-chart");
             assertThat(emptyNote(browser, "#latency-chart")).as("the latency chart has drawn the load").isEmpty();
 
+            // The load's skus are not in the catalog: their sales come out enriched as "uncatalogued".
+            await("the revenue panel shows the load's sales by category").atMost(Duration.ofSeconds(60))
+                    .until(() -> browser.count("#revenue tr[data-category='uncatalogued']") == 1);
+            assertThat(browser.attribute("#connectors", "data-running")).as("the catalog's connectors").isEqualTo("true");
+
             replayADeadLetter(browser);
     }
 
@@ -155,6 +160,13 @@ class ConsoleBrowserTest {
     private EventlineConfig config() {
         return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.of(TOKEN)),
                 new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), dataDir.resolve("eventline"),
-                EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.ORDER_SERVICES);
+                EventlineConfig.Saga.CHOREOGRAPHY, withCatalog());
+    }
+
+    /** The order services and the catalog, whose revenue per category the console shows. */
+    private static java.util.List<String> withCatalog() {
+        java.util.List<String> services = new java.util.ArrayList<>(EventlineConfig.ORDER_SERVICES);
+        services.add(CatalogModule.NAME);
+        return services;
     }
 }

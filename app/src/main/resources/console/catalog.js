@@ -1,0 +1,58 @@
+// Revenue per category from the catalog's enrichment (GET /api/catalog/revenue: one-minute windows of
+// the last hour, by category), summed per category and drawn as bars; says so when the catalog
+// service does not run on this instance. Above them, the catalog's connectors as /health/ready has
+// them: readiness names a connector (source or sink) that Connect does not report RUNNING.
+import { $, h, fill, fmt } from './dom.js';
+import { get } from './api.js';
+
+export async function refreshRevenue() {
+  let windows;
+  try {
+    windows = await get('/api/catalog/revenue');
+  } catch (e) {
+    if (e.status !== 404) throw e;
+    note('The catalog service does not run here (./eventline run --services … catalog)');
+    return;
+  }
+  const categories = new Map();
+  for (const w of windows) {
+    const c = categories.get(w.category) ?? { category: w.category, units: 0, lines: 0, revenue: {} };
+    c.units += w.units;
+    c.lines += w.lines;
+    for (const [currency, amount] of Object.entries(w.revenue)) {
+      c.revenue[currency] = (c.revenue[currency] ?? 0) + Number(amount);
+    }
+    categories.set(w.category, c);
+  }
+  await refreshConnectors();
+  const rows = [...categories.values()].sort((a, b) => total(b) - total(a));
+  $('#revenue-count').textContent = `${fmt.int(rows.length)} categories · ${fmt.int(windows.length)} minutes with sales`;
+  if (rows.length === 0) {
+    note('No sales in the last hour: shipped orders show here by their products\' category');
+    return;
+  }
+  const top = total(rows[0]) || 1;
+  fill($('#revenue tbody'), rows.map((c) => h('tr', { 'data-category': c.category },
+    h('td', {}, c.category),
+    h('td', { class: 'num' }, fmt.int(c.units)),
+    h('td', { class: 'num mono' }, Object.entries(c.revenue).map(([cur, amount]) => `${amount.toFixed(2)} ${cur}`).join(' · ')),
+    h('td', { class: 'bar-cell' }, h('span', { class: 'bar', style: `width:${Math.max(2, 100 * total(c) / top)}%` })))));
+}
+
+/** The sum over currencies: only to order and scale the bars, never shown. */
+const total = (c) => Object.values(c.revenue).reduce((a, b) => a + b, 0);
+
+async function refreshConnectors() {
+  const response = await fetch('/health/ready');
+  const detail = response.ok ? '' : ((await response.json()).detail || '');
+  const connector = detail.match(/the catalog's connector (.*?)(;|$)/);
+  const el = $('#connectors');
+  el.dataset.running = String(!connector);
+  el.textContent = connector ? `connector ${connector[1]}` : 'source and sink connectors running';
+  el.className = connector ? 'aside error' : 'aside dim';
+}
+
+function note(text) {
+  $('#revenue-count').textContent = '';
+  fill($('#revenue tbody'), h('tr', {}, h('td', { colspan: 4, class: 'empty' }, text)));
+}
