@@ -86,34 +86,10 @@ class CatalogEndToEndTest {
     @Test
     void shouldLoseAndRepeatNothingWhenPostgresItselfStopsAndStartsAgain() throws Exception {
         PostgresAddress database = eventline.catalogDatabase().orElseThrow();
-        for (int i = 0; i < 10; i++) {
-            sql(database, "INSERT INTO products (sku, name, category, price, currency) VALUES ('pg-" + i
-                    + "', 'Before', 'restart', 1, 'EUR')");
-        }
-        postgres.close(); // a clean shutdown of the server: every session ends, Debezium's stream too
-        postgres = CatalogDatabase.start(dataDir.resolve("own-postgres")); // the same data, port and slot
-        for (int i = 10; i < 20; i++) {
-            sql(database, "INSERT INTO products (sku, name, category, price, currency) VALUES ('pg-" + i
-                    + "', 'After', 'restart', 2, 'EUR')");
-        }
-        sql(database, "UPDATE products SET price = 3 WHERE sku = 'pg-0'");
-
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer(eventline.bootstrapServers())) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.key().startsWith("pg-")) {
-                        records.add(record);
-                    }
-                });
-                assertThat(pricesBySku(records).get("pg-0")).isEqualTo(List.of("1.00", "3.00"));
-                assertThat(pricesBySku(records)).hasSize(20);
-            });
-        }
-        Map<String, List<String>> prices = pricesBySku(records);
-        for (int i = 1; i < 20; i++) {
-            assertThat(prices.get("pg-" + i)).as("pg-" + i).isEqualTo(List.of(i < 10 ? "1.00" : "2.00"));
-        }
+        assertEachRowOnceAcross("pg-", () -> {
+            postgres.close(); // a clean shutdown of the server: every session ends, Debezium's stream too
+            postgres = CatalogDatabase.start(dataDir.resolve("own-postgres")); // the same data, port and slot
+        });
         // One slot, the same, across the restart: none left behind holding write-ahead log.
         assertThat(CatalogLog.rows(database, "SELECT slot_name FROM pg_replication_slots"))
                 .containsExactly(ReplicationSlot.NAME);
@@ -195,35 +171,49 @@ class CatalogEndToEndTest {
     @Test
     void shouldLoseAndRepeatNothingWhenDebeziumsConnectionsAreCutInTheMiddle() throws Exception {
         PostgresAddress database = eventline.catalogDatabase().orElseThrow();
-        for (int i = 0; i < 10; i++) {
-            sql(database, "INSERT INTO products (sku, name, category, price, currency) VALUES ('r-" + i
-                    + "', 'Before', 'restart', 1, 'EUR')");
-        }
         // As when PostgreSQL fails over or a network drops: the server ends every session, Debezium's
         // replication stream among them; it must come back and resume from its slot.
-        sql(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                + "AND (backend_type = 'walsender' OR datname = 'eventline')");
+        assertEachRowOnceAcross("r-", () -> sql(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                + "WHERE pid <> pg_backend_pid() AND (backend_type = 'walsender' OR datname = 'eventline')"));
+    }
+
+    /** Something that interrupts capture: a server stopped, sessions ended. */
+    private interface Interruption {
+        void happen() throws Exception;
+    }
+
+    /**
+     * Ten rows inserted, then {@code interruption}, then ten more and an update of the first: each row
+     * reaches {@code catalog.products} exactly once, and the update after it.
+     */
+    private void assertEachRowOnceAcross(String prefix, Interruption interruption) throws Exception {
+        PostgresAddress database = eventline.catalogDatabase().orElseThrow();
+        for (int i = 0; i < 10; i++) {
+            sql(database, "INSERT INTO products (sku, name, category, price, currency) VALUES ('" + prefix + i
+                    + "', 'Before', 'restart', 1, 'EUR')");
+        }
+        interruption.happen();
         for (int i = 10; i < 20; i++) {
-            sql(database, "INSERT INTO products (sku, name, category, price, currency) VALUES ('r-" + i
+            sql(database, "INSERT INTO products (sku, name, category, price, currency) VALUES ('" + prefix + i
                     + "', 'After', 'restart', 2, 'EUR')");
         }
-        sql(database, "UPDATE products SET price = 3 WHERE sku = 'r-0'");
+        sql(database, "UPDATE products SET price = 3 WHERE sku = '" + prefix + "0'");
 
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer(eventline.bootstrapServers())) {
-            await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.key().startsWith("r-")) {
+                    if (record.key().startsWith(prefix)) {
                         records.add(record);
                     }
                 });
-                assertThat(pricesBySku(records).get("r-0")).isEqualTo(List.of("1.00", "3.00"));
+                assertThat(pricesBySku(records).get(prefix + "0")).isEqualTo(List.of("1.00", "3.00"));
                 assertThat(pricesBySku(records)).hasSize(20);
             });
         }
         Map<String, List<String>> prices = pricesBySku(records);
         for (int i = 1; i < 20; i++) {
-            assertThat(prices.get("r-" + i)).as("r-" + i).isEqualTo(List.of(i < 10 ? "1.00" : "2.00"));
+            assertThat(prices.get(prefix + i)).as(prefix + i).isEqualTo(List.of(i < 10 ? "1.00" : "2.00"));
         }
     }
 
