@@ -2,16 +2,16 @@ package io.eventline.app;
 
 import io.eventline.core.dlq.DeadLetterEntry;
 import io.eventline.core.dlq.DeadLetterQueue;
-import io.eventline.core.http.ListLimit;
 import io.eventline.core.envelope.Timestamps;
+import io.eventline.http.ListLimit;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The dead letters of every service: {@code GET /api/dlq[?limit=N][&after=ID]} lists them newest

@@ -1,8 +1,8 @@
 package io.eventline.app;
 
-import io.eventline.core.http.ApiException;
 import io.eventline.core.projection.ProjectionRunner;
 import io.eventline.core.projection.RebuildStatus;
+import io.eventline.http.ApiException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;

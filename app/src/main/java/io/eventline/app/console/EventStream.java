@@ -2,8 +2,8 @@ package io.eventline.app.console;
 
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.Timestamps;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.FieldError;
+import io.eventline.http.ApiException;
+import io.eventline.http.FieldError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;

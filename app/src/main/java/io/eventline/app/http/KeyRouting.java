@@ -1,13 +1,13 @@
 package io.eventline.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.query.ForwardedResponse;
-import io.eventline.core.query.GetForwarder;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
-import io.eventline.core.query.OwnerUnreachableException;
+import io.eventline.http.ApiException;
+import io.eventline.http.ForwardedResponse;
+import io.eventline.http.GetForwarder;
+import io.eventline.http.OwnerUnreachableException;
+import io.eventline.http.RequestBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;

@@ -1,8 +1,8 @@
 package io.eventline.analytics;
 
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.Instants;
-import io.eventline.core.http.RequestBody;
+import io.eventline.http.ApiException;
+import io.eventline.http.Instants;
+import io.eventline.http.RequestBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;

@@ -2,8 +2,8 @@ package io.eventline.catalog;
 
 import io.eventline.contracts.Money;
 import io.eventline.core.envelope.Timestamps;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.Instants;
+import io.eventline.http.ApiException;
+import io.eventline.http.Instants;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;

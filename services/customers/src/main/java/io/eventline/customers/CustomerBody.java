@@ -2,7 +2,7 @@ package io.eventline.customers;
 
 import io.eventline.contracts.customers.Address;
 import io.eventline.contracts.customers.CustomerUpdated;
-import io.eventline.core.http.RequestBody;
+import io.eventline.http.RequestBody;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,7 +17,7 @@ final class CustomerBody {
     private CustomerBody() {
     }
 
-    /** @throws io.eventline.core.http.ApiException 400 naming the field at fault */
+    /** @throws io.eventline.http.ApiException 400 naming the field at fault */
     static CustomerUpdated parse(String customerId, byte[] bytes) {
         RequestBody body = RequestBody.parse(bytes, Set.of("name", "email", "address"));
         String name = body.string("name", 1, MAX_TEXT);

@@ -2,9 +2,9 @@ package io.eventline.customers;
 
 import io.eventline.contracts.customers.CustomerUpdated;
 import io.eventline.core.decider.StoreProvider;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
+import io.eventline.core.query.StoreReads;
+import io.eventline.http.ApiException;
+import io.eventline.http.RequestBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.eventline.fraud;
 
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
+import io.eventline.core.query.StoreReads;
+import io.eventline.http.RequestBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.function.Supplier;

@@ -4,9 +4,9 @@ import io.eventline.contracts.notifications.NotificationCommand;
 import io.eventline.contracts.notifications.NotificationEvent;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.StoreProvider;
-import io.eventline.core.http.ListLimit;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
+import io.eventline.core.query.StoreReads;
+import io.eventline.http.ListLimit;
+import io.eventline.http.RequestBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 

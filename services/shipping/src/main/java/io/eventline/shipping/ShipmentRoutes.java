@@ -4,9 +4,9 @@ import io.eventline.contracts.shipments.ShipmentCommand;
 import io.eventline.contracts.shipments.ShipmentEvent;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.Snapshot;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
+import io.eventline.core.query.StoreReads;
+import io.eventline.http.ApiException;
+import io.eventline.http.RequestBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 

@@ -1,4 +1,4 @@
-package io.eventline.core.http;
+package io.eventline.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
