@@ -6,7 +6,7 @@ import io.eventline.app.http.KeyedStore;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 final class AccountsModule implements ServiceModule {
@@ -21,17 +21,17 @@ final class AccountsModule implements ServiceModule {
     }
 
     @Override
-    public void mount(Javalin app, ModuleContext context) {
+    public void mount(RoutesConfig routes, ModuleContext context) {
         var gateway = context.closing(
                 new CommandGateway<>(AccountsService.AGGREGATE, context.clientSettings(), context.commandTimeout()));
         var queries = new AggregateQueries<>(AccountsService.AGGREGATE, StoreProvider.of(context.streams()));
         var view = context.startView(AccountsService.VIEW);
-        new AccountRoutes(gateway, queries, view).register(app);
+        new AccountRoutes(gateway, queries, view).register(routes);
         // Now from the read model; as of a time, and the events, from the aggregate's stores (one task).
         KeyedStore current = context.storeOf(view);
         KeyedStore history = context.ownStore(AccountsService.AGGREGATE.historyStore());
-        context.routeByKey(app, "/api/accounts/{customerId}", "customerId",
+        context.routeByKey(routes, "/api/accounts/{customerId}", "customerId",
                 ctx -> ctx.queryParam("asOf") == null ? current : history);
-        context.routeByKey(app, "/api/accounts/{customerId}/events", "customerId", history);
+        context.routeByKey(routes, "/api/accounts/{customerId}/events", "customerId", history);
     }
 }

@@ -4,7 +4,7 @@ import io.eventline.core.dlq.DeadLetterEntry;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.envelope.Timestamps;
 import io.eventline.http.ListLimit;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +33,11 @@ final class DlqRoutes {
         this.queue = queue;
     }
 
-    void register(Javalin app) {
+    void register(RoutesConfig routes) {
         // Handlers run on virtual threads: reading what was appended since the last call blocks none worth having.
-        app.get("/api/dlq", this::list);
-        app.post("/api/dlq/replay", ctx -> replayed(ctx, queue.replayAll()));
-        app.post("/api/dlq/{id}/replay", ctx -> replayed(ctx, List.of(queue.replay(ctx.pathParam("id")))));
+        routes.get("/api/dlq", this::list);
+        routes.post("/api/dlq/replay", ctx -> replayed(ctx, queue.replayAll()));
+        routes.post("/api/dlq/{id}/replay", ctx -> replayed(ctx, List.of(queue.replay(ctx.pathParam("id")))));
     }
 
     private void list(Context ctx) {

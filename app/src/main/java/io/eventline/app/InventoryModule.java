@@ -6,7 +6,7 @@ import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
 import io.eventline.inventory.InventoryRoutes;
 import io.eventline.inventory.InventoryService;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 final class InventoryModule implements ServiceModule {
@@ -21,16 +21,16 @@ final class InventoryModule implements ServiceModule {
     }
 
     @Override
-    public void mount(Javalin app, ModuleContext context) {
+    public void mount(RoutesConfig routes, ModuleContext context) {
         var gateway = context.closing(
                 new CommandGateway<>(InventoryService.AGGREGATE, context.clientSettings(), context.commandTimeout()));
         var queries = new AggregateQueries<>(InventoryService.AGGREGATE, StoreProvider.of(context.streams()));
         var view = context.startView(InventoryService.VIEW);
-        new InventoryRoutes(gateway, queries, view).register(app);
+        new InventoryRoutes(gateway, queries, view).register(routes);
         // Now from the read model; as of a time, and the events, from the aggregate's stores (one task).
         KeyedStore current = context.storeOf(view);
         KeyedStore history = context.ownStore(InventoryService.AGGREGATE.historyStore());
-        context.routeByKey(app, "/api/inventory/{sku}", "sku", ctx -> ctx.queryParam("asOf") == null ? current : history);
-        context.routeByKey(app, "/api/inventory/{sku}/events", "sku", history);
+        context.routeByKey(routes, "/api/inventory/{sku}", "sku", ctx -> ctx.queryParam("asOf") == null ? current : history);
+        context.routeByKey(routes, "/api/inventory/{sku}/events", "sku", history);
     }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.http.KeyedStore;
 import io.eventline.catalog.PostgresAddress;
-import io.javalin.Javalin;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionRunner;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,22 +39,22 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
      * Has GETs on {@code path} answered by the instance that holds the key (path parameter
      * {@code pathParam}) in {@code store} of this service's own streams, when several instances run.
      * {@snippet :
-     * context.routeByKey(app, "/api/accounts/{customerId}/events", "customerId", "accounts-snapshots");
+     * context.routeByKey(routes, "/api/accounts/{customerId}/events", "customerId", "accounts-snapshots");
      * }
      */
-    void routeByKey(Javalin app, String path, String pathParam, String store) {
-        routeByKey(app, path, pathParam, ownStore(store));
+    void routeByKey(RoutesConfig routes, String path, String pathParam, String store) {
+        routeByKey(routes, path, pathParam, ownStore(store));
     }
 
     /**
      * The same for a store of other streams, e.g. a read model's (those streams must advertise
      * {@link #applicationServer()} as {@code application.server}).
      * {@snippet :
-     * context.routeByKey(app, "/api/orders/{orderId}", "orderId", new KeyedStore(view::streams, view::store));
+     * context.routeByKey(routes, "/api/orders/{orderId}", "orderId", new KeyedStore(view::streams, view::store));
      * }
      */
-    void routeByKey(Javalin app, String path, String pathParam, KeyedStore store) {
-        routing.route(app, path, pathParam, ctx -> store);
+    void routeByKey(RoutesConfig routes, String path, String pathParam, KeyedStore store) {
+        routing.route(routes, path, pathParam, ctx -> store);
     }
 
     /**
@@ -62,26 +62,26 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
      * {@snippet :
      * KeyedStore history = context.ownStore(AccountsService.AGGREGATE.historyStore());
      * KeyedStore current = new KeyedStore(view::streams, view::store);
-     * context.routeByKey(app, "/api/accounts/{customerId}", "customerId",
+     * context.routeByKey(routes, "/api/accounts/{customerId}", "customerId",
      *         ctx -> ctx.queryParam("asOf") == null ? current : history);
      * }
      */
-    void routeByKey(Javalin app, String path, String pathParam, Function<Context, KeyedStore> storeFor) {
-        routing.route(app, path, pathParam, storeFor);
+    void routeByKey(RoutesConfig routes, String path, String pathParam, Function<Context, KeyedStore> storeFor) {
+        routing.route(routes, path, pathParam, storeFor);
     }
 
     /**
      * Makes the list on {@code path} answer for every instance holding part of {@code store}, merging
      * their answers sorted by {@code order} and cut to {@code limit} (see {@code ListGathering}).
      */
-    void gatherList(Javalin app, String path, KeyedStore store, Comparator<JsonNode> order,
+    void gatherList(RoutesConfig routes, String path, KeyedStore store, Comparator<JsonNode> order,
                     ToIntFunction<Context> limit) {
-        routing.gather(app, path, store, order, limit);
+        routing.gather(routes, path, store, order, limit);
     }
 
     /** The same for a list with no limit. */
-    void gatherList(Javalin app, String path, KeyedStore store, Comparator<JsonNode> order) {
-        gatherList(app, path, store, order, ctx -> Integer.MAX_VALUE);
+    void gatherList(RoutesConfig routes, String path, KeyedStore store, Comparator<JsonNode> order) {
+        gatherList(routes, path, store, order, ctx -> Integer.MAX_VALUE);
     }
 
     /** A store of this service's own streams. */

@@ -1,12 +1,12 @@
 package io.eventline.app;
 
+import io.eventline.app.http.KeyedStore;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
-import io.eventline.app.http.KeyedStore;
 import io.eventline.orders.OrderRoutes;
 import io.eventline.orders.OrderViewProjector;
 import io.eventline.orders.OrdersService;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 final class OrdersModule implements ServiceModule {
@@ -21,17 +21,17 @@ final class OrdersModule implements ServiceModule {
     }
 
     @Override
-    public void mount(Javalin app, ModuleContext context) {
+    public void mount(RoutesConfig routes, ModuleContext context) {
         var gateway = context.closing(
                 new CommandGateway<>(OrdersService.AGGREGATE, context.clientSettings(), context.commandTimeout()));
         var view = context.startView(OrderViewProjector.PROJECTION);
-        new OrderRoutes(gateway, StoreProvider.of(context.streams()), view).register(app);
+        new OrderRoutes(gateway, StoreProvider.of(context.streams()), view).register(routes);
         // Now from the read model; as of a time, and the events, from the aggregate's stores.
         KeyedStore current = context.storeOf(view);
         KeyedStore history = context.ownStore(OrdersService.AGGREGATE.historyStore());
-        context.routeByKey(app, "/api/orders/{orderId}", "orderId",
+        context.routeByKey(routes, "/api/orders/{orderId}", "orderId",
                 ctx -> ctx.queryParam("asOf") == null ? current : history);
-        context.routeByKey(app, "/api/orders/{orderId}/events", "orderId", history);
-        context.gatherList(app, "/api/orders", current, ListOrders.ORDERS, OrderRoutes::listLimit);
+        context.routeByKey(routes, "/api/orders/{orderId}/events", "orderId", history);
+        context.gatherList(routes, "/api/orders", current, ListOrders.ORDERS, OrderRoutes::listLimit);
     }
 }

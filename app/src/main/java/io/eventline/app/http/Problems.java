@@ -9,7 +9,7 @@ import io.eventline.core.failure.Rejected;
 import io.eventline.core.failure.TimedOut;
 import io.eventline.http.ApiException;
 import io.eventline.http.FieldError;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -29,21 +29,21 @@ final class Problems {
     private Problems() {
     }
 
-    static void install(Javalin app) {
-        app.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.detail(), e.errors()));
-        app.exception(Failure.class, (e, ctx) -> write(ctx, problemOf(e)));
-        app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
+    static void install(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.detail(), e.errors()));
+        routes.exception(Failure.class, (e, ctx) -> write(ctx, problemOf(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
                 HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), List.of()));
-        app.exception(Exception.class, (e, ctx) -> {
+        routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, 500, "Internal Server Error", "an unexpected error; it is logged on the server", List.of());
         });
-        app.error(404, ctx -> {
+        routes.error(404, ctx -> {
             if (!isProblem(ctx)) {
                 write(ctx, 404, "Not Found", "no route " + ctx.method() + " " + ctx.path(), List.of());
             }
         });
-        app.error(405, ctx -> {
+        routes.error(405, ctx -> {
             if (!isProblem(ctx)) {
                 write(ctx, 405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path(), List.of());
             }

@@ -42,7 +42,7 @@ final class RequestGuards {
 
     static void jsonBody(Context ctx) {
         HandlerType method = ctx.method();
-        if (method != HandlerType.POST && method != HandlerType.PUT && method != HandlerType.PATCH) {
+        if (!method.equals(HandlerType.POST) && !method.equals(HandlerType.PUT) && !method.equals(HandlerType.PATCH)) {
             return;
         }
         long length = ctx.contentLength();

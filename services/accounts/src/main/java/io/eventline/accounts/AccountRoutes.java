@@ -18,7 +18,7 @@ import io.eventline.http.ApiException;
 import io.eventline.http.Instants;
 import io.eventline.http.MinVersion;
 import io.eventline.http.RequestBody;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -54,11 +54,11 @@ public final class AccountRoutes {
         this.view = view;
     }
 
-    public void register(Javalin app) {
-        app.post("/api/accounts/{customerId}/deposits", ctx -> command(ctx, Deposit::new));
-        app.post("/api/accounts/{customerId}/withdrawals", ctx -> command(ctx, Withdraw::new));
-        app.get("/api/accounts/{customerId}", this::account);
-        app.get("/api/accounts/{customerId}/events", this::events);
+    public void register(RoutesConfig routes) {
+        routes.post("/api/accounts/{customerId}/deposits", ctx -> command(ctx, Deposit::new));
+        routes.post("/api/accounts/{customerId}/withdrawals", ctx -> command(ctx, Withdraw::new));
+        routes.get("/api/accounts/{customerId}", this::account);
+        routes.get("/api/accounts/{customerId}/events", this::events);
     }
 
     private void command(Context ctx, BiFunction<String, Money, AccountCommand> command) throws InterruptedException {

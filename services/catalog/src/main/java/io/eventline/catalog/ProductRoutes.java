@@ -8,7 +8,7 @@ import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.query.StoreReads;
 import io.eventline.http.ApiException;
 import io.eventline.http.RequestBody;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -29,9 +29,9 @@ public final class ProductRoutes {
         this.stores = StoreProvider.of(streams);
     }
 
-    public void register(Javalin app) {
-        app.put("/api/catalog/products/{sku}", this::put);
-        app.get("/api/catalog/products/{sku}", this::get);
+    public void register(RoutesConfig routes) {
+        routes.put("/api/catalog/products/{sku}", this::put);
+        routes.get("/api/catalog/products/{sku}", this::get);
     }
 
     private void put(Context ctx) {

@@ -5,7 +5,7 @@ import io.eventline.core.decider.StoreProvider;
 import io.eventline.core.query.StoreReads;
 import io.eventline.http.ApiException;
 import io.eventline.http.RequestBody;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,10 +39,10 @@ public final class CustomerRoutes {
         this.applied = new AppliedWrites(streams);
     }
 
-    public void register(Javalin app) {
-        app.put("/api/customers/{customerId}", this::put);
-        app.delete("/api/customers/{customerId}", this::delete);
-        app.get("/api/customers/{customerId}", this::get);
+    public void register(RoutesConfig routes) {
+        routes.put("/api/customers/{customerId}", this::put);
+        routes.delete("/api/customers/{customerId}", this::delete);
+        routes.get("/api/customers/{customerId}", this::get);
     }
 
     private void put(Context ctx) throws InterruptedException {

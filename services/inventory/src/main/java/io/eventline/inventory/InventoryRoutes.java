@@ -16,7 +16,7 @@ import io.eventline.http.ApiException;
 import io.eventline.http.Instants;
 import io.eventline.http.MinVersion;
 import io.eventline.http.RequestBody;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +49,10 @@ public final class InventoryRoutes {
         this.view = view;
     }
 
-    public void register(Javalin app) {
-        app.post("/api/inventory/{sku}/stock", this::addStock);
-        app.get("/api/inventory/{sku}", this::stock);
-        app.get("/api/inventory/{sku}/events", this::events);
+    public void register(RoutesConfig routes) {
+        routes.post("/api/inventory/{sku}/stock", this::addStock);
+        routes.get("/api/inventory/{sku}", this::stock);
+        routes.get("/api/inventory/{sku}/events", this::events);
     }
 
     private void addStock(Context ctx) throws InterruptedException {

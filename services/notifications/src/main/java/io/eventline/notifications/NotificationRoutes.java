@@ -7,7 +7,7 @@ import io.eventline.core.decider.StoreProvider;
 import io.eventline.core.query.StoreReads;
 import io.eventline.http.ListLimit;
 import io.eventline.http.RequestBody;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
@@ -27,8 +27,8 @@ public final class NotificationRoutes {
         this.log = new NotificationLog(queries, stores);
     }
 
-    public void register(Javalin app) {
-        app.get("/api/notifications", this::list);
+    public void register(RoutesConfig routes) {
+        routes.get("/api/notifications", this::list);
     }
 
     private void list(Context ctx) {

@@ -23,7 +23,7 @@ import io.eventline.http.Instants;
 import io.eventline.http.ListLimit;
 import io.eventline.http.MinVersion;
 import io.eventline.http.RequestBody;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,12 +58,12 @@ public final class OrderRoutes {
         this.view = view;
     }
 
-    public void register(Javalin app) {
-        app.post("/api/orders", this::place);
-        app.get("/api/orders", this::list);
-        app.get("/api/orders/{orderId}", this::order);
-        app.post("/api/orders/{orderId}/cancel", this::cancel);
-        app.get("/api/orders/{orderId}/events", this::events);
+    public void register(RoutesConfig routes) {
+        routes.post("/api/orders", this::place);
+        routes.get("/api/orders", this::list);
+        routes.get("/api/orders/{orderId}", this::order);
+        routes.post("/api/orders/{orderId}/cancel", this::cancel);
+        routes.get("/api/orders/{orderId}/events", this::events);
     }
 
     private void place(Context ctx) throws InterruptedException {
