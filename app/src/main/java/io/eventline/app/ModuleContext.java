@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.http.KeyedStore;
 import io.eventline.catalog.PostgresAddress;
+import io.eventline.core.decider.Aggregate;
+import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionRunner;
+import io.eventline.http.AggregateRoutes;
+import io.eventline.http.Route;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.file.Path;
@@ -106,6 +110,33 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
         view.start();
         projections.add(view);
         return view;
+    }
+
+    /** A gateway to {@code aggregate}'s command topic, closed at shutdown (and watched for readiness). */
+    <C> CommandGateway<C> gateway(Aggregate<C, ?, ?> aggregate) {
+        return closing(new CommandGateway<>(aggregate, clientSettings, commandTimeout));
+    }
+
+    /**
+     * Mounts an aggregate's routes as the service declared them, each read answered where its key
+     * is held: the state from {@code view} now and from the aggregate's history as of a time, its
+     * events from the history, its lists gathered from every instance holding part of {@code view}.
+     */
+    void expose(RoutesConfig routes, AggregateRoutes<?, ?, ?> aggregate, Aggregate<?, ?, ?> declared,
+                ProjectionRunner<?> view) {
+        KeyedStore current = storeOf(view);
+        KeyedStore history = ownStore(declared.historyStore());
+        for (Route route : aggregate.routes()) {
+            routes.addHttpHandler(route.method(), route.path(), route.handler());
+            switch (route.reads()) {
+                case HERE -> {
+                }
+                case STATE -> routeByKey(routes, route.path(), route.keyParam(),
+                        ctx -> ctx.queryParam("asOf") == null ? current : history);
+                case HISTORY -> routeByKey(routes, route.path(), route.keyParam(), history);
+                case LIST -> gatherList(routes, route.path(), current, route.order(), route.limit());
+            }
+        }
     }
 
     /** This instance's HTTP {@code host:port}, for {@code StreamsConfig.APPLICATION_SERVER_CONFIG}. */
