@@ -166,7 +166,7 @@ public final class Eventline implements AutoCloseable {
     }
 
     /**
-     * Why this instance is not ready, as API.md defines ready: a service's streams not RUNNING or
+     * Why this instance is not ready, as docs/api.md defines ready: a service's streams not RUNNING or
      * still restoring stores, the catalog's connector not running (as Connect last said, every 2 s),
      * a read model not running or still restoring its store, or a command gateway's reply listener found
      * dead (restarted at once; the next look is ready again if it holds). Empty when ready.

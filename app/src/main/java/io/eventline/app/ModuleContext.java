@@ -43,7 +43,7 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
      * Has GETs on {@code path} answered by the instance that holds the key (path parameter
      * {@code pathParam}) in {@code store} of this service's own streams, when several instances run.
      * {@snippet :
-     * context.routeByKey(routes, "/api/accounts/{customerId}/events", "customerId", "accounts-snapshots");
+     * context.routeByKey(routes, "/api/shipments/{orderId}", "orderId", "shipments-snapshots");
      * }
      */
     void routeByKey(RoutesConfig routes, String path, String pathParam, String store) {
@@ -62,13 +62,8 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
     }
 
     /**
-     * The same where the store depends on the request.
-     * {@snippet :
-     * KeyedStore history = context.ownStore(AccountsService.AGGREGATE.historyStore());
-     * KeyedStore current = new KeyedStore(view::streams, view::store);
-     * context.routeByKey(routes, "/api/accounts/{customerId}", "customerId",
-     *         ctx -> ctx.queryParam("asOf") == null ? current : history);
-     * }
+     * The same where the store depends on the request, as an aggregate's state does: the read model
+     * now, the history with {@code ?asOf=} (see {@link #expose}).
      */
     void routeByKey(RoutesConfig routes, String path, String pathParam, Function<Context, KeyedStore> storeFor) {
         routing.route(routes, path, pathParam, storeFor);

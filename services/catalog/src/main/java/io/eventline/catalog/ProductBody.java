@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The body of {@code PUT /api/catalog/products/{sku}}: {@code {name, category, price, currency, active?}},
- * read strictly as API.md reads every body (money, currency and text rules; unknown fields refused).
+ * read strictly as docs/api.md reads every body (money, currency and text rules; unknown fields refused).
  */
 record ProductBody(String sku, String name, String category, BigDecimal price, String currency, boolean active) {
     private static final int MAX_TEXT = 200;

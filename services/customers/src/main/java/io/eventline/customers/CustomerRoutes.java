@@ -20,7 +20,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The customers endpoints of API.md. A write is answered once Kafka has acknowledged it and this
+ * The customers endpoints of docs/api.md. A write is answered once Kafka has acknowledged it and this
  * instance's table has applied it, so a read that follows the answer sees the write. Handlers block:
  * Javalin runs them on virtual threads.
  */

@@ -11,7 +11,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * {@code GET /api/notifications[?orderId=…][&limit=…]} of API.md: the messages sent, newest first, at
+ * {@code GET /api/notifications[?orderId=…][&limit=…]} of docs/api.md: the messages sent, newest first, at
  * most {@code limit} (1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}), from this instance's
  * stores (the app merges the answers of every instance holding a part). Read-only: messages are only
  * ever caused by orders' events, never by a request.

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Reads {@code POST /api/orders}: every field checked against API.md, the one at fault named. */
+/** Reads {@code POST /api/orders}: every field checked against docs/api.md, the one at fault named. */
 final class OrderRequest {
     private static final Set<String> FIELDS = Set.of("orderId", "customerId", "items", "currency");
     private static final Set<String> ITEM_FIELDS = Set.of("sku", "quantity", "price");

@@ -10,7 +10,7 @@ import io.eventline.http.RequestBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** The shipments endpoint of API.md, read from the aggregate's own snapshot store. */
+/** The shipments endpoint of docs/api.md, read from the aggregate's own snapshot store. */
 public final class ShipmentRoutes {
     private final AggregateQueries<ShipmentCommand, Shipment, ShipmentEvent> queries;
 
