@@ -2,7 +2,7 @@ package io.eventline.app;
 
 import io.eventline.analytics.AnalyticsRoutes;
 import io.eventline.analytics.SalesAnalytics;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 
@@ -22,8 +22,8 @@ final class AnalyticsModule implements ServiceModule {
     }
 
     @Override
-    public void mount(Javalin app, ModuleContext context) {
-        new AnalyticsRoutes(context.streams(), Clock.systemUTC()).register(app);
-        context.gatherList(app, "/api/analytics/sales", context.ownStore(SalesAnalytics.STORE), ListOrders.SALES);
+    public void mount(RoutesConfig routes, ModuleContext context) {
+        new AnalyticsRoutes(context.streams(), Clock.systemUTC()).register(routes);
+        context.gatherList(routes, "/api/analytics/sales", context.ownStore(SalesAnalytics.STORE), ListOrders.SALES);
     }
 }

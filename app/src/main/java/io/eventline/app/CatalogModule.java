@@ -3,8 +3,8 @@ package io.eventline.app;
 import io.eventline.catalog.CatalogService;
 import io.eventline.catalog.ProductRoutes;
 import io.eventline.catalog.RevenueRoutes;
+import io.javalin.config.RoutesConfig;
 import java.time.Clock;
-import io.javalin.Javalin;
 import org.apache.kafka.streams.StreamsBuilder;
 
 final class CatalogModule implements ServiceModule {
@@ -21,12 +21,12 @@ final class CatalogModule implements ServiceModule {
     }
 
     @Override
-    public void mount(Javalin app, ModuleContext context) {
+    public void mount(RoutesConfig routes, ModuleContext context) {
         var database = context.catalogDatabase().orElseThrow(
                 () -> new IllegalStateException("the catalog service runs without its database"));
-        new ProductRoutes(database, context.streams()).register(app);
-        context.routeByKey(app, "/api/catalog/products/{sku}", "sku", CatalogService.STORE);
-        new RevenueRoutes(context.streams(), Clock.systemUTC()).register(app);
-        context.gatherList(app, "/api/catalog/revenue", context.ownStore(RevenueRoutes.STORE), ListOrders.REVENUE);
+        new ProductRoutes(database, context.streams()).register(routes);
+        context.routeByKey(routes, "/api/catalog/products/{sku}", "sku", CatalogService.STORE);
+        new RevenueRoutes(context.streams(), Clock.systemUTC()).register(routes);
+        context.gatherList(routes, "/api/catalog/revenue", context.ownStore(RevenueRoutes.STORE), ListOrders.REVENUE);
     }
 }

@@ -3,7 +3,7 @@ package io.eventline.app;
 import io.eventline.customers.CustomerRoutes;
 import io.eventline.customers.CustomerWriter;
 import io.eventline.customers.CustomersService;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 final class CustomersModule implements ServiceModule {
@@ -18,9 +18,9 @@ final class CustomersModule implements ServiceModule {
     }
 
     @Override
-    public void mount(Javalin app, ModuleContext context) {
+    public void mount(RoutesConfig routes, ModuleContext context) {
         var writer = context.closing(new CustomerWriter(context.clientSettings()));
-        new CustomerRoutes(writer, context.streams()).register(app);
-        context.routeByKey(app, "/api/customers/{customerId}", "customerId", CustomersService.STORE);
+        new CustomerRoutes(writer, context.streams()).register(routes);
+        context.routeByKey(routes, "/api/customers/{customerId}", "customerId", CustomersService.STORE);
     }
 }

@@ -2,16 +2,16 @@ package io.eventline.app;
 
 import io.eventline.core.dlq.DeadLetterEntry;
 import io.eventline.core.dlq.DeadLetterQueue;
-import io.eventline.core.http.ListLimit;
 import io.eventline.core.envelope.Timestamps;
-import io.javalin.Javalin;
+import io.eventline.http.ListLimit;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The dead letters of every service: {@code GET /api/dlq[?limit=N][&after=ID]} lists them newest
@@ -33,11 +33,11 @@ final class DlqRoutes {
         this.queue = queue;
     }
 
-    void register(Javalin app) {
+    void register(RoutesConfig routes) {
         // Handlers run on virtual threads: reading what was appended since the last call blocks none worth having.
-        app.get("/api/dlq", this::list);
-        app.post("/api/dlq/replay", ctx -> replayed(ctx, queue.replayAll()));
-        app.post("/api/dlq/{id}/replay", ctx -> replayed(ctx, List.of(queue.replay(ctx.pathParam("id")))));
+        routes.get("/api/dlq", this::list);
+        routes.post("/api/dlq/replay", ctx -> replayed(ctx, queue.replayAll()));
+        routes.post("/api/dlq/{id}/replay", ctx -> replayed(ctx, List.of(queue.replay(ctx.pathParam("id")))));
     }
 
     private void list(Context ctx) {

@@ -11,6 +11,7 @@ import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
+import io.javalin.config.RoutesConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import io.javalin.Javalin;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -100,13 +100,13 @@ public final class Eventline implements AutoCloseable {
             started.push(catalog);
             metrics.bindCatalogConnector(catalog::connectorRunning, catalog::slotLagBytes);
         }
-        List<Consumer<Javalin>> routes = new ArrayList<>();
+        List<Consumer<RoutesConfig>> routes = new ArrayList<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
                 ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config),
                         clients, config);
                 metrics.bind(module.name(), service.streams());
-                routes.add(app -> module.mount(app,
+                routes.add(mounted -> module.mount(mounted,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
                                 config.dataDir(),
                                 projections, routing, metrics.observer(),
@@ -123,7 +123,7 @@ public final class Eventline implements AutoCloseable {
         AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),
                 config.http().allowedHosts());
         http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), hosts, this::notReady,
-                app -> routes.forEach(route -> route.accept(app)));
+                mounted -> routes.forEach(route -> route.accept(mounted)));
         started.push(http);
     }
 
@@ -166,7 +166,7 @@ public final class Eventline implements AutoCloseable {
     }
 
     /**
-     * Why this instance is not ready, as API.md defines ready: a service's streams not RUNNING or
+     * Why this instance is not ready, as docs/api.md defines ready: a service's streams not RUNNING or
      * still restoring stores, the catalog's connector not running (as Connect last said, every 2 s),
      * a read model not running or still restoring its store, or a command gateway's reply listener found
      * dead (restarted at once; the next look is ready again if it holds). Empty when ready.

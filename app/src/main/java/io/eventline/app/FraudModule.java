@@ -3,7 +3,7 @@ package io.eventline.app;
 import io.eventline.fraud.FraudDetection;
 import io.eventline.fraud.FraudRoutes;
 import io.eventline.fraud.FraudRules;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
@@ -22,9 +22,9 @@ final class FraudModule implements ServiceModule {
     }
 
     @Override
-    public void mount(Javalin app, ModuleContext context) {
-        new FraudRoutes(context.streams()).register(app);
-        context.gatherList(app, "/api/fraud/alerts", context.ownStore(FraudDetection.ALERTS_STORE),
+    public void mount(RoutesConfig routes, ModuleContext context) {
+        new FraudRoutes(context.streams()).register(routes);
+        context.gatherList(routes, "/api/fraud/alerts", context.ownStore(FraudDetection.ALERTS_STORE),
                 ListOrders.FRAUD_ALERTS);
     }
 }

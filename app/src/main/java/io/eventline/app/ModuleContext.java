@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.http.KeyedStore;
 import io.eventline.catalog.PostgresAddress;
-import io.javalin.Javalin;
+import io.eventline.core.decider.Aggregate;
+import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionRunner;
+import io.eventline.http.AggregateRoutes;
+import io.eventline.http.Route;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,49 +43,44 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
      * Has GETs on {@code path} answered by the instance that holds the key (path parameter
      * {@code pathParam}) in {@code store} of this service's own streams, when several instances run.
      * {@snippet :
-     * context.routeByKey(app, "/api/accounts/{customerId}/events", "customerId", "accounts-snapshots");
+     * context.routeByKey(routes, "/api/shipments/{orderId}", "orderId", "shipments-snapshots");
      * }
      */
-    void routeByKey(Javalin app, String path, String pathParam, String store) {
-        routeByKey(app, path, pathParam, ownStore(store));
+    void routeByKey(RoutesConfig routes, String path, String pathParam, String store) {
+        routeByKey(routes, path, pathParam, ownStore(store));
     }
 
     /**
      * The same for a store of other streams, e.g. a read model's (those streams must advertise
      * {@link #applicationServer()} as {@code application.server}).
      * {@snippet :
-     * context.routeByKey(app, "/api/orders/{orderId}", "orderId", new KeyedStore(view::streams, view::store));
+     * context.routeByKey(routes, "/api/orders/{orderId}", "orderId", new KeyedStore(view::streams, view::store));
      * }
      */
-    void routeByKey(Javalin app, String path, String pathParam, KeyedStore store) {
-        routing.route(app, path, pathParam, ctx -> store);
+    void routeByKey(RoutesConfig routes, String path, String pathParam, KeyedStore store) {
+        routing.route(routes, path, pathParam, ctx -> store);
     }
 
     /**
-     * The same where the store depends on the request.
-     * {@snippet :
-     * KeyedStore history = context.ownStore(AccountsService.AGGREGATE.historyStore());
-     * KeyedStore current = new KeyedStore(view::streams, view::store);
-     * context.routeByKey(app, "/api/accounts/{customerId}", "customerId",
-     *         ctx -> ctx.queryParam("asOf") == null ? current : history);
-     * }
+     * The same where the store depends on the request, as an aggregate's state does: the read model
+     * now, the history with {@code ?asOf=} (see {@link #expose}).
      */
-    void routeByKey(Javalin app, String path, String pathParam, Function<Context, KeyedStore> storeFor) {
-        routing.route(app, path, pathParam, storeFor);
+    void routeByKey(RoutesConfig routes, String path, String pathParam, Function<Context, KeyedStore> storeFor) {
+        routing.route(routes, path, pathParam, storeFor);
     }
 
     /**
      * Makes the list on {@code path} answer for every instance holding part of {@code store}, merging
      * their answers sorted by {@code order} and cut to {@code limit} (see {@code ListGathering}).
      */
-    void gatherList(Javalin app, String path, KeyedStore store, Comparator<JsonNode> order,
+    void gatherList(RoutesConfig routes, String path, KeyedStore store, Comparator<JsonNode> order,
                     ToIntFunction<Context> limit) {
-        routing.gather(app, path, store, order, limit);
+        routing.gather(routes, path, store, order, limit);
     }
 
     /** The same for a list with no limit. */
-    void gatherList(Javalin app, String path, KeyedStore store, Comparator<JsonNode> order) {
-        gatherList(app, path, store, order, ctx -> Integer.MAX_VALUE);
+    void gatherList(RoutesConfig routes, String path, KeyedStore store, Comparator<JsonNode> order) {
+        gatherList(routes, path, store, order, ctx -> Integer.MAX_VALUE);
     }
 
     /** A store of this service's own streams. */
@@ -106,6 +105,33 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
         view.start();
         projections.add(view);
         return view;
+    }
+
+    /** A gateway to {@code aggregate}'s command topic, closed at shutdown (and watched for readiness). */
+    <C> CommandGateway<C> gateway(Aggregate<C, ?, ?> aggregate) {
+        return closing(new CommandGateway<>(aggregate, clientSettings, commandTimeout));
+    }
+
+    /**
+     * Mounts an aggregate's routes as the service declared them, each read answered where its key
+     * is held: the state from {@code view} now and from the aggregate's history as of a time, its
+     * events from the history, its lists gathered from every instance holding part of {@code view}.
+     */
+    void expose(RoutesConfig routes, AggregateRoutes<?, ?, ?> aggregate, Aggregate<?, ?, ?> declared,
+                ProjectionRunner<?> view) {
+        KeyedStore current = storeOf(view);
+        KeyedStore history = ownStore(declared.historyStore());
+        for (Route route : aggregate.routes()) {
+            routes.addHttpHandler(route.method(), route.path(), route.handler());
+            switch (route.reads()) {
+                case HERE -> {
+                }
+                case STATE -> routeByKey(routes, route.path(), route.keyParam(),
+                        ctx -> ctx.queryParam("asOf") == null ? current : history);
+                case HISTORY -> routeByKey(routes, route.path(), route.keyParam(), history);
+                case LIST -> gatherList(routes, route.path(), current, route.order(), route.limit());
+            }
+        }
     }
 
     /** This instance's HTTP {@code host:port}, for {@code StreamsConfig.APPLICATION_SERVER_CONFIG}. */

@@ -5,7 +5,7 @@ import io.eventline.core.decider.StoreProvider;
 import io.eventline.notifications.Mailer;
 import io.eventline.notifications.NotificationRoutes;
 import io.eventline.notifications.NotificationsService;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
@@ -29,10 +29,10 @@ final class NotificationsModule implements ServiceModule {
     }
 
     @Override
-    public void mount(Javalin app, ModuleContext context) {
+    public void mount(RoutesConfig routes, ModuleContext context) {
         StoreProvider stores = StoreProvider.of(context.streams());
-        new NotificationRoutes(new AggregateQueries<>(NotificationsService.AGGREGATE, stores), stores).register(app);
-        context.gatherList(app, "/api/notifications", context.ownStore(NotificationsService.AGGREGATE.historyStore()),
+        new NotificationRoutes(new AggregateQueries<>(NotificationsService.AGGREGATE, stores), stores).register(routes);
+        context.gatherList(routes, "/api/notifications", context.ownStore(NotificationsService.AGGREGATE.historyStore()),
                 ListOrders.NOTIFICATIONS, NotificationRoutes::listLimit);
     }
 

@@ -1,9 +1,9 @@
 package io.eventline.app;
 
-import io.eventline.core.http.ApiException;
 import io.eventline.core.projection.ProjectionRunner;
 import io.eventline.core.projection.RebuildStatus;
-import io.javalin.Javalin;
+import io.eventline.http.ApiException;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +34,10 @@ final class ProjectionRoutes {
         return runners.values().stream().flatMap(runner -> runner.notReady().stream()).toList();
     }
 
-    void register(Javalin app) {
-        app.get("/api/projections", ctx -> ctx.json(runners.values().stream().map(r -> view(r.status())).toList()));
-        app.get("/api/projections/{name}", ctx -> ctx.json(view(runner(ctx).status())));
-        app.post("/api/projections/{name}/rebuild", ctx -> ctx.status(202).json(view(runner(ctx).rebuild())));
+    void register(RoutesConfig routes) {
+        routes.get("/api/projections", ctx -> ctx.json(runners.values().stream().map(r -> view(r.status())).toList()));
+        routes.get("/api/projections/{name}", ctx -> ctx.json(view(runner(ctx).status())));
+        routes.post("/api/projections/{name}/rebuild", ctx -> ctx.status(202).json(view(runner(ctx).rebuild())));
     }
 
     private ProjectionRunner<?> runner(Context ctx) {

@@ -1,6 +1,6 @@
 package io.eventline.app;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
@@ -20,5 +20,5 @@ interface ServiceModule {
     }
 
     /** Mounts the service's routes; {@code context} gives its streams and a Kafka client config. */
-    void mount(Javalin app, ModuleContext context);
+    void mount(RoutesConfig routes, ModuleContext context);
 }

@@ -4,7 +4,7 @@ import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.StoreProvider;
 import io.eventline.shipping.ShipmentRoutes;
 import io.eventline.shipping.ShippingService;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 final class ShippingModule implements ServiceModule {
@@ -19,9 +19,9 @@ final class ShippingModule implements ServiceModule {
     }
 
     @Override
-    public void mount(Javalin app, ModuleContext context) {
+    public void mount(RoutesConfig routes, ModuleContext context) {
         var queries = new AggregateQueries<>(ShippingService.AGGREGATE, StoreProvider.of(context.streams()));
-        new ShipmentRoutes(queries).register(app);
-        context.routeByKey(app, "/api/shipments/{orderId}", "orderId", ShippingService.AGGREGATE.snapshotStore());
+        new ShipmentRoutes(queries).register(routes);
+        context.routeByKey(routes, "/api/shipments/{orderId}", "orderId", ShippingService.AGGREGATE.snapshotStore());
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * API.md's security: listening beyond this machine needs {@code --api-token}, and with a token every
+ * docs/api.md's security: listening beyond this machine needs {@code --api-token}, and with a token every
  * request but {@code /health/*} needs {@code Authorization: Bearer <token>}.
  */
 @Tag("integration")

@@ -79,7 +79,7 @@ final class HopTrace implements AutoCloseable {
     }
 
     /**
-     * A record of {@code id}: its {@code correlationId} header says so (events, API.md), or, for records
+     * A record of {@code id}: its {@code correlationId} header says so (events, docs/api.md), or, for records
      * without one (commands, replies), its value names {@code id} as a JSON string.
      */
     static Predicate<ConsumerRecord<String, byte[]>> correlatedBy(String id) {

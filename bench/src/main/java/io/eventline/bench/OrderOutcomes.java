@@ -13,7 +13,7 @@ import org.apache.kafka.common.header.Header;
  * Reads {@code orders.events} (or the minimal saga's topic of outcomes; {@code read_committed}, from
  * its end when created) and tells how each order ended: {@code order.shipped} or
  * {@code order.cancelled}, at the moment it was read. The event type comes from the record's header
- * (API.md), so no envelope is parsed. One thread.
+ * (docs/api.md), so no envelope is parsed. One thread.
  */
 final class OrderOutcomes implements AutoCloseable {
     /** One order's end. */

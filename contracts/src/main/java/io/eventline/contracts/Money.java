@@ -11,7 +11,7 @@ import java.math.RoundingMode;
  */
 public record Money(long minorUnits) implements Comparable<Money> {
     public static final Money ZERO = new Money(0);
-    /** The largest amount API.md allows in one request. */
+    /** The largest amount docs/api.md allows in one request. */
     public static final Money MAX_AMOUNT = Money.of(new BigDecimal("1000000000"));
 
     @JsonCreator

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every event type and version ever written stays readable: the contract of API.md, held by files. */
+/** Every event type and version ever written stays readable: the contract of docs/api.md, held by files. */
 class GoldenEventsTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden");
 

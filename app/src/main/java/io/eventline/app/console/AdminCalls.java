@@ -1,6 +1,6 @@
 package io.eventline.app.console;
 
-import io.eventline.core.http.ApiException;
+import io.eventline.http.ApiException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

@@ -2,8 +2,8 @@ package io.eventline.app.console;
 
 import io.eventline.app.load.LoadClient;
 import io.eventline.app.metrics.ConsumerLag;
-import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,13 +68,13 @@ public final class Console implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    public void register(Javalin app) {
-        app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache")
+    public void register(RoutesConfig routes) {
+        routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache")
                 .result(index));
-        app.get("/api/topics", ctx -> ctx.json(TopicsReport.read(admin)));
-        app.get("/api/consumers", ctx -> ctx.json(ConsumersReport.read(consumerLag)));
-        stream.register(app);
-        load.register(app);
+        routes.get("/api/topics", ctx -> ctx.json(TopicsReport.read(admin)));
+        routes.get("/api/consumers", ctx -> ctx.json(ConsumersReport.read(consumerLag)));
+        stream.register(routes);
+        load.register(routes);
     }
 
     /** Stops a running load and the event streams, then the admin client. */

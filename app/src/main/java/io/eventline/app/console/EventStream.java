@@ -2,12 +2,10 @@ package io.eventline.app.console;
 
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.Timestamps;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.FieldError;
-import io.javalin.Javalin;
+import io.eventline.http.ApiException;
+import io.eventline.http.FieldError;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -59,8 +57,8 @@ final class EventStream {
         this.slots = new StreamSlots(maxStreams);
     }
 
-    void register(Javalin app) {
-        app.get("/api/stream", this::open);
+    void register(RoutesConfig routes) {
+        routes.get("/api/stream", this::open);
     }
 
     /** Ends every stream within a poll: the server can then stop without waiting for clients to leave. */
@@ -77,19 +75,21 @@ final class EventStream {
             throw e;
         }
         KafkaConsumer<String, byte[]> consumer = null;
+        Set<String> streamed;
+        StreamFilter filter;
+        SseChannel channel;
         try {
             consumer = consumer();
-            Set<String> streamed = consumer.listTopics(AdminCalls.TIMEOUT).keySet().stream()
+            streamed = consumer.listTopics(AdminCalls.TIMEOUT).keySet().stream()
                     .filter(topic -> topic.endsWith(".events") || topic.equals("customers"))
                     .collect(Collectors.toSet());
-            StreamFilter filter = StreamFilter.of(ctx, streamed);
+            filter = StreamFilter.of(ctx, streamed);
             String accept = ctx.header("Accept");
             if (accept == null || !accept.contains("text/event-stream")) {
                 throw new ApiException(406, "Not Acceptable", "this is a stream of Server-Sent Events",
                         List.of(new FieldError("Accept", "must be text/event-stream")));
             }
-            KafkaConsumer<String, byte[]> opened = consumer;
-            new SseHandler(client -> stream(client, opened, streamed, filter, slot)).handle(ctx);
+            channel = SseChannel.open(ctx);
         } catch (RuntimeException e) {
             if (consumer != null) {
                 consumer.close();
@@ -97,6 +97,8 @@ final class EventStream {
             slot.close();
             throw e;
         }
+        // In the handler's thread until the stream ends (see SseChannel); it closes the slot and consumer.
+        stream(channel, consumer, streamed, filter, slot);
     }
 
     /**
@@ -104,7 +106,7 @@ final class EventStream {
      * what the client is sent in its outbox; another thread writes it out, so that a client slow to
      * read holds up neither this loop nor the memory (the outbox is bounded).
      */
-    private void stream(SseClient client, KafkaConsumer<String, byte[]> consumer, Set<String> streamed,
+    private void stream(SseChannel client, KafkaConsumer<String, byte[]> consumer, Set<String> streamed,
                         StreamFilter filter, StreamSlots.Slot slot) {
         Outbox outbox = new Outbox(OUTBOX_BYTES);
         Thread writer = Thread.ofVirtual().name("eventline-stream-writer").start(() -> write(client, outbox));
@@ -160,7 +162,7 @@ final class EventStream {
     }
 
     /** The one thread writing to the client: Jetty's blocking writes wait here, not in the Kafka loop. */
-    private static void write(SseClient client, Outbox outbox) {
+    private static void write(SseChannel client, Outbox outbox) {
         try {
             while (!client.terminated()) {
                 Optional<Outbox.Frame> next = outbox.poll(1, TimeUnit.SECONDS);

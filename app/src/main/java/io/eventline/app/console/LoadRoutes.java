@@ -5,9 +5,9 @@ import io.eventline.app.load.LoadGenerator;
 import io.eventline.app.load.LoadProgress;
 import io.eventline.app.load.LoadSettings;
 import io.eventline.app.load.Percentiles;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.RequestBody;
-import io.javalin.Javalin;
+import io.eventline.http.ApiException;
+import io.eventline.http.RequestBody;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,10 +31,10 @@ final class LoadRoutes {
         this.self = self;
     }
 
-    void register(Javalin app) {
-        app.post("/api/load", this::start);
-        app.get("/api/load", ctx -> ctx.json(view(progress())));
-        app.delete("/api/load", this::stop);
+    void register(RoutesConfig routes) {
+        routes.post("/api/load", this::start);
+        routes.get("/api/load", ctx -> ctx.json(view(progress())));
+        routes.delete("/api/load", this::stop);
     }
 
     private void stop(Context ctx) throws InterruptedException {

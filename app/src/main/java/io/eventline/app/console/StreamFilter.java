@@ -1,7 +1,7 @@
 package io.eventline.app.console;
 
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.RequestBody;
+import io.eventline.http.ApiException;
+import io.eventline.http.RequestBody;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.eventline.app.console;
 
-import io.eventline.core.http.ApiException;
+import io.eventline.http.ApiException;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;

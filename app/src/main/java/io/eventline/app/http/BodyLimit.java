@@ -15,13 +15,43 @@ import java.io.IOException;
  * The 1 MiB limit for bodies sent without a length ({@code Transfer-Encoding: chunked}): Javalin
  * only checks {@code Content-Length}, so such a body is counted as it is read, and reading past the
  * limit answers 413 like a declared length over it (see {@link RequestGuards#tooLarge()}).
+ *
+ * <p>Once answered, what is left of a body nobody read (a 413, a 415, a guard's refusal, a body
+ * malformed early) is read and dropped, up to {@value #DRAINED_AT_MOST} bytes. Jetty 12 closes a
+ * connection whose request was not read to its end, after an answer that told the client to keep
+ * it: the client's next request on it, or the answer still in flight while the client sends, was
+ * lost. Beyond that many bytes the connection is closed as before: the work a request causes stays
+ * bounded.
  */
 final class BodyLimit implements Filter {
+    static final long DRAINED_AT_MOST = 4 * RequestGuards.MAX_BODY_BYTES;
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean unknownLength = request.getContentLengthLong() < 0 && request instanceof HttpServletRequest;
-        chain.doFilter(unknownLength ? new Limited((HttpServletRequest) request) : request, response);
+        try {
+            chain.doFilter(unknownLength ? new Limited((HttpServletRequest) request) : request, response);
+        } finally {
+            drain(request);
+        }
+    }
+
+    private static void drain(ServletRequest request) {
+        try {
+            ServletInputStream in = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long dropped = 0;
+            while (dropped < DRAINED_AT_MOST && !in.isFinished()) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return;
+                }
+                dropped += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client left, or the body was read as a reader: nothing more to do for it.
+        }
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

@@ -4,6 +4,7 @@ import io.eventline.app.console.Console;
 import io.eventline.core.envelope.Json;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
-import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 
 /**
  * The HTTP side of Eventline on one port: the REST API under {@code /api}, health under
@@ -36,32 +37,33 @@ public final class HttpApi implements AutoCloseable {
      * @param routes mounts the services' endpoints
      */
     public static HttpApi start(String bind, int port, Optional<String> apiToken, AllowedHosts hosts,
-                                Supplier<Optional<String>> notReady, Consumer<Javalin> routes) {
+                                Supplier<Optional<String>> notReady, Consumer<RoutesConfig> routes) {
+        // Javalin 7 takes every route, guard and handler up front, before the server starts.
         Javalin app = Javalin.create(config -> {
-            config.useVirtualThreads = true;
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
             config.http.maxRequestSize = RequestGuards.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             guardJetty(config);
             Console.serveFiles(config);
+            Problems.install(config.routes);
+            // Before the token: a token does not make a request from another site the user's own.
+            config.routes.before(new SameSiteGuard(hosts)::check);
+            config.routes.before(ctx -> RequestGuards.bearerToken(ctx, apiToken));
+            config.routes.before("/api/*", RequestGuards::jsonBody);
+            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+            config.routes.get("/health/ready", ctx -> {
+                Optional<String> why = notReady.get();
+                if (why.isEmpty()) {
+                    ctx.json(Map.of("status", "UP"));
+                } else {
+                    Problems.write(ctx, 503, "Service Unavailable", "not ready: " + why.get(), java.util.List.of());
+                }
+            });
+            routes.accept(config.routes);
         });
-        Problems.install(app);
-        // Before the token: a token does not make a request from another site the user's own.
-        app.before(new SameSiteGuard(hosts)::check);
-        app.before(ctx -> RequestGuards.bearerToken(ctx, apiToken));
-        app.before("/api/*", RequestGuards::jsonBody);
-        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-        app.get("/health/ready", ctx -> {
-            Optional<String> why = notReady.get();
-            if (why.isEmpty()) {
-                ctx.json(Map.of("status", "UP"));
-            } else {
-                Problems.write(ctx, 503, "Service Unavailable", "not ready: " + why.get(), java.util.List.of());
-            }
-        });
-        routes.accept(app);
         app.start(bind, port);
         return new HttpApi(app);
     }
@@ -74,10 +76,10 @@ public final class HttpApi implements AutoCloseable {
     private static void guardJetty(JavalinConfig config) {
         config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
-        config.jetty.modifyServletContextHandler(handler -> {
-            handler.setErrorHandler(new JettyProblems());
-            handler.addFilter(new FilterHolder(new BodyLimit()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        });
+        // The server's error handler only: every request that reaches the context is Javalin's, whose
+        // errors Problems answers; Javalin never calls the servlet sendError that the context's would serve.
+        config.jetty.modifyServletContextHandler(handler ->
+                handler.addFilter(new FilterHolder(new BodyLimit()), "/*", EnumSet.of(DispatcherType.REQUEST)));
     }
 
     /**

@@ -1,14 +1,14 @@
 package io.eventline.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.query.ForwardedResponse;
-import io.eventline.core.query.GetForwarder;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
-import io.eventline.core.query.OwnerUnreachableException;
-import io.javalin.Javalin;
+import io.eventline.http.ApiException;
+import io.eventline.http.ForwardedResponse;
+import io.eventline.http.GetForwarder;
+import io.eventline.http.OwnerUnreachableException;
+import io.eventline.http.RequestBody;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
@@ -51,10 +51,10 @@ public final class KeyRouting implements AutoCloseable {
      *
      * @param storeFor where a request reads, e.g. the history for {@code ?asOf=} and a read model otherwise
      */
-    public void route(Javalin app, String path, String pathParam, Function<Context, KeyedStore> storeFor) {
-        app.before(path, ctx -> {
+    public void route(RoutesConfig routes, String path, String pathParam, Function<Context, KeyedStore> storeFor) {
+        routes.before(path, ctx -> {
             String key = ctx.pathParam(pathParam);
-            if (ctx.method() != HandlerType.GET || !isId(key)) {
+            if (!ctx.method().equals(HandlerType.GET) || !isId(key)) {
                 return;
             }
             KeyedStore target = storeFor.apply(ctx);
@@ -136,9 +136,9 @@ public final class KeyRouting implements AutoCloseable {
      * @param order how the route sorts its items
      * @param limit the most items the route answers for a request
      */
-    public void gather(Javalin app, String path, KeyedStore store, Comparator<JsonNode> order,
+    public void gather(RoutesConfig routes, String path, KeyedStore store, Comparator<JsonNode> order,
                        ToIntFunction<Context> limit) {
-        new ListGathering(self, forwarder).register(app, path, new ListGathering.GatheredList(store, order, limit));
+        new ListGathering(self, forwarder).register(routes, path, new ListGathering.GatheredList(store, order, limit));
     }
 
     /** A malformed key is left to the local handler, which answers the 400 naming the field. */

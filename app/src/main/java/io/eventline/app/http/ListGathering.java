@@ -2,11 +2,11 @@ package io.eventline.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.core.envelope.Json;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.query.ForwardedResponse;
-import io.eventline.core.query.GetForwarder;
-import io.eventline.core.query.OwnerUnreachableException;
-import io.javalin.Javalin;
+import io.eventline.http.ApiException;
+import io.eventline.http.ForwardedResponse;
+import io.eventline.http.GetForwarder;
+import io.eventline.http.OwnerUnreachableException;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
@@ -48,9 +48,9 @@ final class ListGathering {
         this.forwarder = forwarder;
     }
 
-    void register(Javalin app, String path, GatheredList list) {
-        app.after(path, ctx -> {
-            if (ctx.method() != HandlerType.GET || ctx.status() != HttpStatus.OK
+    void register(RoutesConfig routes, String path, GatheredList list) {
+        routes.after(path, ctx -> {
+            if (!ctx.method().equals(HandlerType.GET) || ctx.status() != HttpStatus.OK
                     || ctx.header(GetForwarder.FORWARDED_HEADER) != null) {
                 return;
             }

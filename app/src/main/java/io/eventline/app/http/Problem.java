@@ -1,6 +1,6 @@
 package io.eventline.app.http;
 
-import io.eventline.core.http.FieldError;
+import io.eventline.http.FieldError;
 import java.util.List;
 
 /** An RFC 9457 problem, as the API answers every error. */

@@ -1,8 +1,8 @@
 package io.eventline.app.http;
 
 import io.eventline.app.console.Console;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.FieldError;
+import io.eventline.http.ApiException;
+import io.eventline.http.FieldError;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ final class RequestGuards {
 
     static void jsonBody(Context ctx) {
         HandlerType method = ctx.method();
-        if (method != HandlerType.POST && method != HandlerType.PUT && method != HandlerType.PATCH) {
+        if (!method.equals(HandlerType.POST) && !method.equals(HandlerType.PUT) && !method.equals(HandlerType.PATCH)) {
             return;
         }
         long length = ctx.contentLength();

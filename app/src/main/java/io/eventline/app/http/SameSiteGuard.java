@@ -1,7 +1,7 @@
 package io.eventline.app.http;
 
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.FieldError;
+import io.eventline.http.ApiException;
+import io.eventline.http.FieldError;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.net.URI;

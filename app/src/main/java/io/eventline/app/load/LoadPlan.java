@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * What a load sets up and places, computed from its settings alone: order {@code i} is the same
  * whenever it is asked for, so a million orders need not be held. Funds and stock are what the orders
  * need exactly, so an order fails only when it was built to: a customer with no funds, a sku never
- * stocked, or a customer in Antarctica (shipping impossible, API.md).
+ * stocked, or a customer in Antarctica (shipping impossible, docs/api.md).
  */
 final class LoadPlan {
     static final long MAX_DEPOSIT_CENTS = 1_000_000_000_00L;

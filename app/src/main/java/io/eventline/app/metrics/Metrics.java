@@ -3,7 +3,7 @@ package io.eventline.app.metrics;
 import io.eventline.app.broker.SweeperCounts;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.metrics.ProcessingObserver;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -124,8 +124,8 @@ public final class Metrics implements AutoCloseable {
     }
 
     /** {@code GET /metrics}; like every path but {@code /health/*}, it needs the API token when one is set. */
-    public void register(Javalin app) {
-        app.get("/metrics", ctx -> ctx.contentType(CONTENT_TYPE).result(scrape()));
+    public void register(RoutesConfig routes) {
+        routes.get("/metrics", ctx -> ctx.contentType(CONTENT_TYPE).result(scrape()));
     }
 
     String scrape() {

@@ -3,7 +3,7 @@ package io.eventline.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventline.core.http.ApiException;
+import io.eventline.http.ApiException;
 import org.junit.jupiter.api.Test;
 
 class StreamSlotsTest {

@@ -4,7 +4,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
-/** Query parameter values, valid and not, by what API.md says each one is. */
+/** Query parameter values, valid and not, by what docs/api.md says each one is. */
 final class Queries {
     private Queries() {
     }

@@ -6,7 +6,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
-/** Values by what API.md allows: valid ones to build requests from, invalid ones to break them with. */
+/** Values by what docs/api.md allows: valid ones to build requests from, invalid ones to break them with. */
 final class Values {
     static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-";
     /** Characters an id must not have, a few of them multi-byte in UTF-8 or outside the BMP. */

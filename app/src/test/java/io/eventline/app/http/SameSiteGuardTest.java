@@ -3,7 +3,7 @@ package io.eventline.app.http;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventline.core.http.ApiException;
+import io.eventline.http.ApiException;
 import io.javalin.http.HandlerType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,11 +2,12 @@ package io.eventline.core.decider;
 
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.failure.NotReady;
+import io.eventline.core.failure.TimedOut;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import io.eventline.core.http.ApiException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -74,19 +75,20 @@ public final class CommandGateway<C> implements AutoCloseable {
 
     /**
      * Sends a command and waits for its reply, for a request handler: no reply in time, or no way to
-     * send, is a 503 problem saying the command may still be applied (the log holds it once sent).
+     * send, is a failure saying the command may still be applied (the log holds it once sent).
      *
-     * @throws ApiException 503 when the reply does not come or the command cannot be sent
+     * @throws TimedOut when the reply does not come in time (the command is in the log)
+     * @throws NotReady when the command cannot be sent
      */
     public Reply request(String aggregateId, C command, String correlationId) throws InterruptedException {
         try {
             return send(aggregateId, command, correlationId).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
-                throw ApiException.unavailable("the " + aggregate.name() + " service did not answer in time; the "
+                throw new TimedOut("the " + aggregate.name() + " service did not answer in time; the "
                         + "command is in the log and will be applied when it does");
             }
-            throw ApiException.unavailable("the command could not be sent to Kafka: " + e.getCause().getMessage());
+            throw new NotReady("the command could not be sent to Kafka: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

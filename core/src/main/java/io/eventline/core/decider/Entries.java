@@ -49,7 +49,7 @@ public record Entries<C, S, V>(Class<V> type, Function<? super C, Optional<Strin
         return of.apply(state).isEmpty() ? state : with.apply(state, Map.of());
     }
 
-    /** The key in the entry store: ids never contain '|' (API.md), so no aggregate's range is another's. */
+    /** The key in the entry store: ids never contain '|' (docs/api.md), so no aggregate's range is another's. */
     static String storeKey(String aggregateId, String entryKey) {
         return prefix(aggregateId) + entryKey;
     }

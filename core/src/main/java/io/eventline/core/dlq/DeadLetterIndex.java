@@ -1,6 +1,7 @@
 package io.eventline.core.dlq;
 
-import io.eventline.core.http.ApiException;
+import io.eventline.core.failure.InvalidField;
+import io.eventline.core.failure.TimedOut;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class DeadLetterIndex implements AutoCloseable {
      * to their end offsets now (the last stable ones): after it, every committed dead letter and replay
      * is known. Topics that appeared are read from their beginning; those deleted are forgotten.
      *
-     * @throws ApiException 503 when the cluster does not answer in time
+     * @throws TimedOut when the cluster does not answer in time
      */
     synchronized void catchUp() {
         Set<TopicPartition> partitions = partitionsNow();
@@ -88,7 +89,7 @@ final class DeadLetterIndex implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey(), timeout) < end.getValue())) {
             if (System.nanoTime() > deadline) {
-                throw ApiException.unavailable("reading the dead-letter topics took longer than " + timeout
+                throw new TimedOut("reading the dead-letter topics took longer than " + timeout
                         + "; retry");
             }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
@@ -158,14 +159,14 @@ final class DeadLetterIndex implements AutoCloseable {
      * Up to {@code limit} entries, newest first, after the one {@code after} names (from the first when
      * empty).
      *
-     * @throws ApiException 400 naming {@code after} when it names no dead letter
+     * @throws InvalidField naming {@code after} when it names no dead letter
      */
     synchronized List<DeadLetterEntry> page(int limit, Optional<String> after) {
         Map<SortKey, DeadLetterEntry> from = sorted;
         if (after.isPresent()) {
             Indexed last = byId.get(after.get());
             if (last == null) {
-                throw ApiException.badRequest("after", "no dead letter " + after.get() + " (a cursor is the id of the "
+                throw new InvalidField("after", "no dead letter " + after.get() + " (a cursor is the id of the "
                         + "last dead letter of the previous page)");
             }
             from = sorted.tailMap(last.key(), false);

@@ -1,6 +1,8 @@
 package io.eventline.core.dlq;
 
-import io.eventline.core.http.ApiException;
+import io.eventline.core.failure.InvalidField;
+import io.eventline.core.failure.NotFound;
+import io.eventline.core.failure.Rejected;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@snippet :
  * DeadLetterQueue dlq = new DeadLetterQueue(clientSettings);
  * dlq.page(100, Optional.empty()).forEach(letter -> System.out.println(letter.id() + " " + letter.reason()));
- * dlq.replay("wallets.dlq-3-17"); // ApiException 404 if unknown, 409 if already replayed
+ * dlq.replay("wallets.dlq-3-17"); // NotFound if unknown, Rejected if already replayed
  * }
  */
 public final class DeadLetterQueue implements AutoCloseable {
@@ -64,7 +66,7 @@ public final class DeadLetterQueue implements AutoCloseable {
      * Up to {@code limit} dead letters, newest first, after the one whose id is {@code after} (the last
      * of the previous page), or from the newest.
      *
-     * @throws ApiException 400 naming {@code after} when it names no dead letter
+     * @throws InvalidField naming {@code after} when it names no dead letter
      */
     public List<DeadLetterEntry> page(int limit, Optional<String> after) {
         index.catchUp();
@@ -98,27 +100,28 @@ public final class DeadLetterQueue implements AutoCloseable {
     /**
      * Replays one dead letter (and any other of the same record in the same dead-letter topic).
      *
-     * @throws ApiException 404 for an id that names no dead letter, 409 when it was already replayed
+     * @throws NotFound for an id that names no dead letter
+     * @throws Rejected when it was already replayed
      */
     public DeadLetterEntry replay(String id) {
         Optional<DeadLetterEntry.Location> location = DeadLetterEntry.Location.of(id);
         if (location.isEmpty()) {
-            throw ApiException.notFound("no dead letter " + id + " (ids read <dead-letter topic>-<partition>-<offset>)");
+            throw new NotFound("no dead letter " + id + " (ids read <dead-letter topic>-<partition>-<offset>)");
         }
         replaying.lock();
         try (Replayer.Session session = replayer.begin()) {
             // After begin(): the session fenced every earlier replay, so the marks read now are final.
             index.catchUp();
-            DeadLetterEntry entry = index.get(id).orElseThrow(() -> ApiException.notFound("no dead letter " + id));
+            DeadLetterEntry entry = index.get(id).orElseThrow(() -> new NotFound("no dead letter " + id));
             if (!entry.replayable()) {
-                throw ApiException.conflict(null, id + " is a Kafka Connect sink's dead letter: its topic has other "
+                throw new Rejected(null, id + " is a Kafka Connect sink's dead letter: its topic has other "
                         + "readers, which a replay would make read it twice; fix the cause and write the row again");
             }
             if (entry.replayed()) {
-                throw ApiException.conflict(null, id + " was already replayed");
+                throw new Rejected(null, id + " was already replayed");
             }
             ConsumerRecord<byte[], byte[]> letter = reader.readOne(location.get())
-                    .orElseThrow(() -> ApiException.notFound("dead letter " + id + " is no longer in its topic"));
+                    .orElseThrow(() -> new NotFound("dead letter " + id + " is no longer in its topic"));
             session.replay(letter, entry, index.sameRecord(entry));
             session.commit();
             LOG.info("replayed {} to {}-{}", id, Replayer.Session.destination(letter, entry), entry.partition());

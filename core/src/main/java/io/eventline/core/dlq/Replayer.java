@@ -2,7 +2,8 @@ package io.eventline.core.dlq;
 
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.Timestamps;
-import io.eventline.core.http.ApiException;
+import io.eventline.core.failure.NotReady;
+import io.eventline.core.failure.Rejected;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +65,7 @@ final class Replayer {
             return new Session(producer, aborted, abortFailures);
         } catch (KafkaException e) {
             producer.close();
-            throw ApiException.unavailable("cannot start a replay: " + e.getMessage());
+            throw new NotReady("cannot start a replay: " + e.getMessage(), e);
         }
     }
 
@@ -109,9 +110,9 @@ final class Replayer {
                 producer.commitTransaction();
                 committed = true;
             } catch (ProducerFencedException e) {
-                throw ApiException.conflict(null, "another replay started meanwhile; this one was undone, retry");
+                throw new Rejected(null, "another replay started meanwhile; this one was undone, retry");
             } catch (KafkaException e) {
-                throw ApiException.unavailable("the replay was undone: " + e.getMessage());
+                throw new NotReady("the replay was undone: " + e.getMessage(), e);
             }
         }
 

@@ -1,6 +1,6 @@
 package io.eventline.core.dlq;
 
-import io.eventline.core.http.ApiException;
+import io.eventline.core.failure.TimedOut;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,7 +57,7 @@ final class TopicReader {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (consumer.position(partition, timeout) <= location.offset() && location.offset() < end) {
                 if (System.nanoTime() > deadline) {
-                    throw ApiException.unavailable("reading " + location.id() + " took longer than " + timeout
+                    throw new TimedOut("reading " + location.id() + " took longer than " + timeout
                             + "; retry");
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
@@ -83,7 +83,7 @@ final class TopicReader {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!atEnd(consumer, ends)) {
                 if (System.nanoTime() > deadline) {
-                    throw ApiException.unavailable("reading " + topics + " took longer than " + timeout + "; retry");
+                    throw new TimedOut("reading " + topics + " took longer than " + timeout + "; retry");
                 }
                 consumer.poll(POLL).forEach(record -> {
                     if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {

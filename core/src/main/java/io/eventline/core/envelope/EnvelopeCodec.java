@@ -13,7 +13,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Reads and writes {@link EventEnvelope}s as the JSON record value of API.md, and writes the headers
+ * Reads and writes {@link EventEnvelope}s as the JSON record value of docs/api.md, and writes the headers
  * that repeat the envelope (plus the CloudEvents Kafka binding's {@code ce_*} headers) so that tools
  * can route without parsing the value. Stateless and thread-safe.
  */
@@ -91,7 +91,7 @@ public final class EnvelopeCodec {
         }
     }
 
-    /** The headers API.md promises: the envelope's routing fields and the CloudEvents binding. */
+    /** The headers docs/api.md promises: the envelope's routing fields and the CloudEvents binding. */
     public static Headers headers(EventEnvelope envelope) {
         Headers headers = new RecordHeaders();
         put(headers, "eventId", envelope.eventId().toString());

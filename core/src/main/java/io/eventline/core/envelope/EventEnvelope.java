@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One event as it travels on a topic: the public wire format of API.md. {@code data} stays a JSON
+ * One event as it travels on a topic: the public wire format of docs/api.md. {@code data} stays a JSON
  * tree here so that an envelope can be read, routed and stored without knowing its event type;
  * {@link EventCatalogue} turns it into a typed event, upcasting older versions on the way.
  */

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** ISO-8601 UTC with exactly millisecond precision on write (API.md), any precision on read. */
+/** ISO-8601 UTC with exactly millisecond precision on write (docs/api.md), any precision on read. */
 public final class Timestamps {
     private static final DateTimeFormatter MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

@@ -1,6 +1,6 @@
 package io.eventline.core.projection;
 
-import io.eventline.core.http.ApiException;
+import io.eventline.core.failure.NotReady;
 import io.eventline.core.kafka.RestoredRecords;
 import io.eventline.core.kafka.StreamsSettings;
 import java.nio.file.Path;
@@ -187,7 +187,7 @@ public final class ProjectionRunner<V> implements AutoCloseable {
                     throw e;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw ApiException.unavailable("the " + projection.name() + " view is not ready; retry");
+                    throw new NotReady("the " + projection.name() + " view is not ready; retry", e);
                 }
                 pause(Duration.ofMillis(50));
             }

@@ -7,92 +7,53 @@ import io.eventline.contracts.accounts.Deposit;
 import io.eventline.contracts.accounts.Withdraw;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandGateway;
-import io.eventline.core.decider.Reply;
-import io.eventline.core.decider.Snapshot;
-import io.eventline.core.projection.Projected;
-import io.eventline.core.projection.ProjectionRunner;
-import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.decider.StoreProvider;
 import io.eventline.core.envelope.Json;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.Instants;
-import io.eventline.core.http.MinVersion;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
-import io.javalin.Javalin;
+import io.eventline.core.projection.ProjectionRunner;
+import io.eventline.http.AggregateRoutes;
+import io.eventline.http.AggregateRoutes.Addressed;
+import io.eventline.http.RequestBody;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * The accounts endpoints of API.md. Writes go through the command topic and wait for the decider's
- * reply; reads come from the aggregate's stores. Handlers block on the reply: Javalin runs them on
- * virtual threads.
+ * The accounts endpoints of docs/api.md: deposits and withdrawals through the command topic, answered
+ * from the decider's reply; the account now from its read model, as of a time and its events from the
+ * aggregate's stores.
  */
 public final class AccountRoutes {
     private static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
     private static final BigDecimal MAX_AMOUNT = Money.MAX_AMOUNT.toDecimal();
 
-    private final CommandGateway<AccountCommand> gateway;
-    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
-
-    private final AggregateQueries<AccountCommand, Account, AccountEvent> queries;
-    private final ProjectionRunner<Account> view;
+    private AccountRoutes() {
+    }
 
     /**
-     * @param queries the aggregate's own stores: its events and its state as of a time
+     * @param stores the service's own stores: the aggregate's events and its state as of a time
      * @param view the read model of its current state, which answers {@code GET} without {@code asOf}
      */
-    public AccountRoutes(CommandGateway<AccountCommand> gateway,
-                         AggregateQueries<AccountCommand, Account, AccountEvent> queries, ProjectionRunner<Account> view) {
-        this.gateway = gateway;
-        this.queries = queries;
-        this.view = view;
+    public static AggregateRoutes<AccountCommand, Account, AccountEvent> of(CommandGateway<AccountCommand> gateway,
+            StoreProvider stores, ProjectionRunner<Account> view) {
+        var routes = new AggregateRoutes<>("customerId", "accounts", gateway,
+                new AggregateQueries<>(AccountsService.AGGREGATE, stores));
+        AggregateRoutes.Answer answer = (ctx, customerId, reply) -> ctx.json(new AccountView(customerId,
+                Json.treeToValue(reply.summary(), Account.class).balance(), reply.version()));
+        return routes
+                .command("/api/accounts/{customerId}/deposits", ctx -> amount(routes, ctx, Deposit::new), answer)
+                .command("/api/accounts/{customerId}/withdrawals", ctx -> amount(routes, ctx, Withdraw::new), answer)
+                .state("/api/accounts/{customerId}", "account", view,
+                        (customerId, then) -> new AccountView(customerId, then.state().balance(), then.version()),
+                        (customerId, now) -> new AccountView(customerId, now.view().balance(), now.version()))
+                .events("/api/accounts/{customerId}/events");
     }
 
-    public void register(Javalin app) {
-        app.post("/api/accounts/{customerId}/deposits", ctx -> command(ctx, Deposit::new));
-        app.post("/api/accounts/{customerId}/withdrawals", ctx -> command(ctx, Withdraw::new));
-        app.get("/api/accounts/{customerId}", this::account);
-        app.get("/api/accounts/{customerId}/events", this::events);
-    }
-
-    private void command(Context ctx, BiFunction<String, Money, AccountCommand> command) throws InterruptedException {
-        String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
+    private static Addressed<AccountCommand> amount(AggregateRoutes<?, ?, ?> routes, Context ctx,
+                                                    BiFunction<String, Money, AccountCommand> command) {
+        String customerId = routes.id(ctx);
         RequestBody body = RequestBody.parse(ctx.bodyAsBytes(), Set.of("amount"));
         Money amount = Money.of(body.decimal("amount", 2, MIN_AMOUNT, MAX_AMOUNT));
-        String correlationId = Optional.ofNullable(ctx.header("X-Correlation-Id")).orElse(UUID.randomUUID().toString());
-        Reply reply = gateway.request(customerId, command.apply(customerId, amount), correlationId);
-        if (!reply.accepted()) {
-            throw ApiException.conflict(reply.rejection().field(), reply.rejection().message());
-        }
-        Account account = Json.treeToValue(reply.summary(), Account.class);
-        ctx.json(new AccountView(customerId, account.balance(), reply.version()));
-    }
-
-    /** Now from the read model (held until {@code minVersion} if asked), or as of a time from the history. */
-    private void account(Context ctx) throws InterruptedException {
-        String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
-        Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
-        long minVersion = MinVersion.of(ctx.queryParam("minVersion")); // checked even when asOf makes it moot
-        if (asOf != null) {
-            Snapshot<Account> then = StoreReads.read("accounts", () -> queries.asOf(customerId, asOf)).orElseThrow(
-                    () -> ApiException.notFound("account " + customerId + " has no event by " + asOf));
-            ctx.json(new AccountView(customerId, then.state().balance(), then.version()));
-            return;
-        }
-        Projected<Account> found = view.await(customerId, minVersion, READ_YOUR_WRITES)
-                .orElseThrow(() -> ApiException.notFound("account " + customerId + " has no event"));
-        ctx.json(new AccountView(customerId, found.view().balance(), found.version()));
-    }
-
-    private void events(Context ctx) {
-        String customerId = RequestBody.id("customerId", ctx.pathParam("customerId"));
-        var events = StoreReads.read("accounts", () -> queries.events(customerId));
-        ctx.json(events.stream().map(EnvelopeCodec::toTree).toList());
+        return new Addressed<>(customerId, command.apply(customerId, amount));
     }
 }

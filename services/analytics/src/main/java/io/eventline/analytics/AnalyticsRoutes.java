@@ -1,9 +1,9 @@
 package io.eventline.analytics;
 
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.Instants;
-import io.eventline.core.http.RequestBody;
-import io.javalin.Javalin;
+import io.eventline.http.ApiException;
+import io.eventline.http.Instants;
+import io.eventline.http.RequestBody;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
@@ -30,8 +30,8 @@ public final class AnalyticsRoutes {
         this.clock = clock;
     }
 
-    public void register(Javalin app) {
-        app.get("/api/analytics/sales", this::sales);
+    public void register(RoutesConfig routes) {
+        routes.get("/api/analytics/sales", this::sales);
     }
 
     private void sales(Context ctx) {

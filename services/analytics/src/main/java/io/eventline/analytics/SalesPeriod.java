@@ -1,6 +1,6 @@
 package io.eventline.analytics;
 
-import io.eventline.core.http.ApiException;
+import io.eventline.http.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -3,7 +3,7 @@ package io.eventline.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventline.core.http.ApiException;
+import io.eventline.http.ApiException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

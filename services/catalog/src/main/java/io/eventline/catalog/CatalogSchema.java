@@ -8,7 +8,7 @@ import java.sql.Statement;
 /**
  * The products table, the catalog's system of record, created if missing. {@code REPLICA IDENTITY FULL}
  * makes PostgreSQL log the whole old row on update and delete, so Debezium's change records carry a
- * full before image, not only the key. Money as {@code numeric(12,2)}: exact, two decimals, as in API.md.
+ * full before image, not only the key. Money as {@code numeric(12,2)}: exact, two decimals, as in docs/api.md.
  * A trigger sets {@code updated_at} on every update, whoever writes the row.
  */
 public final class CatalogSchema {

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * The class loader of the in-process Kafka Connect worker: every jar of {@code dir}, over the JDK's
- * own classes only, so that none of the application's classes (Javalin's Jetty 11, Kafka 4.4) is seen
- * in place of the worker's (Jetty 12, Kafka 4.3). Logging is the one exception: SLF4J comes from the
+ * own classes only, so that none of the application's classes (Javalin's Jetty 12.1, Kafka 4.4) is
+ * seen in place of the worker's (Jetty 12.0, Kafka 4.3). Logging is the one exception: SLF4J comes from the
  * application, so the worker logs through the same backend and configuration as everything else.
  */
 final class IsolatedClassLoader extends URLClassLoader {

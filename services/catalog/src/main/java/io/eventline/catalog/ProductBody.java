@@ -1,13 +1,13 @@
 package io.eventline.catalog;
 
-import io.eventline.core.http.RequestBody;
+import io.eventline.http.RequestBody;
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The body of {@code PUT /api/catalog/products/{sku}}: {@code {name, category, price, currency, active?}},
- * read strictly as API.md reads every body (money, currency and text rules; unknown fields refused).
+ * read strictly as docs/api.md reads every body (money, currency and text rules; unknown fields refused).
  */
 record ProductBody(String sku, String name, String category, BigDecimal price, String currency, boolean active) {
     private static final int MAX_TEXT = 200;
@@ -15,7 +15,7 @@ record ProductBody(String sku, String name, String category, BigDecimal price, S
     private static final BigDecimal MAX_PRICE = new BigDecimal("1000000000");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-    /** @throws io.eventline.core.http.ApiException 400 naming the field at fault */
+    /** @throws io.eventline.http.ApiException 400 naming the field at fault */
     static ProductBody parse(String sku, byte[] bytes) {
         RequestBody body = RequestBody.parse(bytes, Set.of("name", "category", "price", "currency", "active"));
         return new ProductBody(sku, body.string("name", 1, MAX_TEXT), body.string("category", 1, MAX_TEXT),

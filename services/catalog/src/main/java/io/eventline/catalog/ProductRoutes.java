@@ -5,10 +5,10 @@ import io.eventline.contracts.catalog.ProductUpdated;
 import io.eventline.core.decider.StoreProvider;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
-import io.javalin.Javalin;
+import io.eventline.core.query.StoreReads;
+import io.eventline.http.ApiException;
+import io.eventline.http.RequestBody;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -29,9 +29,9 @@ public final class ProductRoutes {
         this.stores = StoreProvider.of(streams);
     }
 
-    public void register(Javalin app) {
-        app.put("/api/catalog/products/{sku}", this::put);
-        app.get("/api/catalog/products/{sku}", this::get);
+    public void register(RoutesConfig routes) {
+        routes.put("/api/catalog/products/{sku}", this::put);
+        routes.get("/api/catalog/products/{sku}", this::get);
     }
 
     private void put(Context ctx) {

@@ -2,9 +2,9 @@ package io.eventline.catalog;
 
 import io.eventline.contracts.Money;
 import io.eventline.core.envelope.Timestamps;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.Instants;
-import io.javalin.Javalin;
+import io.eventline.http.ApiException;
+import io.eventline.http.Instants;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +44,8 @@ public final class RevenueRoutes {
         this.clock = clock;
     }
 
-    public void register(Javalin app) {
-        app.get("/api/catalog/revenue", this::revenue);
+    public void register(RoutesConfig routes) {
+        routes.get("/api/catalog/revenue", this::revenue);
     }
 
     private void revenue(Context ctx) {

@@ -2,14 +2,14 @@ package io.eventline.customers;
 
 import io.eventline.contracts.customers.Address;
 import io.eventline.contracts.customers.CustomerUpdated;
-import io.eventline.core.http.RequestBody;
+import io.eventline.http.RequestBody;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The body of {@code PUT /api/customers/{customerId}}, read strictly as API.md defines it. */
+/** The body of {@code PUT /api/customers/{customerId}}, read strictly as docs/api.md defines it. */
 final class CustomerBody {
     private static final int MAX_TEXT = 200;
-    // API.md: one '@' with text on both sides. Whitespace is not text here, and 254 characters is the
+    // docs/api.md: one '@' with text on both sides. Whitespace is not text here, and 254 characters is the
     // longest address SMTP carries (RFC 5321), so a longer one could never be delivered.
     private static final Pattern EMAIL = Pattern.compile("(?=.{3,254}$)[^@\\s]+@[^@\\s]+");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
@@ -17,7 +17,7 @@ final class CustomerBody {
     private CustomerBody() {
     }
 
-    /** @throws io.eventline.core.http.ApiException 400 naming the field at fault */
+    /** @throws io.eventline.http.ApiException 400 naming the field at fault */
     static CustomerUpdated parse(String customerId, byte[] bytes) {
         RequestBody body = RequestBody.parse(bytes, Set.of("name", "email", "address"));
         String name = body.string("name", 1, MAX_TEXT);

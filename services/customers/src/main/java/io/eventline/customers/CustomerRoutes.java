@@ -2,10 +2,10 @@ package io.eventline.customers;
 
 import io.eventline.contracts.customers.CustomerUpdated;
 import io.eventline.core.decider.StoreProvider;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
-import io.javalin.Javalin;
+import io.eventline.core.query.StoreReads;
+import io.eventline.http.ApiException;
+import io.eventline.http.RequestBody;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The customers endpoints of API.md. A write is answered once Kafka has acknowledged it and this
+ * The customers endpoints of docs/api.md. A write is answered once Kafka has acknowledged it and this
  * instance's table has applied it, so a read that follows the answer sees the write. Handlers block:
  * Javalin runs them on virtual threads.
  */
@@ -39,10 +39,10 @@ public final class CustomerRoutes {
         this.applied = new AppliedWrites(streams);
     }
 
-    public void register(Javalin app) {
-        app.put("/api/customers/{customerId}", this::put);
-        app.delete("/api/customers/{customerId}", this::delete);
-        app.get("/api/customers/{customerId}", this::get);
+    public void register(RoutesConfig routes) {
+        routes.put("/api/customers/{customerId}", this::put);
+        routes.delete("/api/customers/{customerId}", this::delete);
+        routes.get("/api/customers/{customerId}", this::get);
     }
 
     private void put(Context ctx) throws InterruptedException {

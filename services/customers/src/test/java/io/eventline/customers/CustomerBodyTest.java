@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventline.contracts.customers.Address;
 import io.eventline.contracts.customers.CustomerUpdated;
-import io.eventline.core.http.ApiException;
+import io.eventline.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

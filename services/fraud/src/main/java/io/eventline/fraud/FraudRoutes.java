@@ -1,8 +1,8 @@
 package io.eventline.fraud;
 
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
-import io.javalin.Javalin;
+import io.eventline.core.query.StoreReads;
+import io.eventline.http.RequestBody;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,8 +23,8 @@ public final class FraudRoutes {
                 FraudDetection.ALERTS_STORE, QueryableStoreTypes.<String, FraudAlerts>keyValueStore()));
     }
 
-    public void register(Javalin app) {
-        app.get("/api/fraud/alerts", this::alerts);
+    public void register(RoutesConfig routes) {
+        routes.get("/api/fraud/alerts", this::alerts);
     }
 
     private void alerts(Context ctx) {

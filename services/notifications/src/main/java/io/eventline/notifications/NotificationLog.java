@@ -8,7 +8,7 @@ import io.eventline.core.decider.StoreProvider;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Timestamps;
-import io.eventline.core.http.FirstSorted;
+import io.eventline.core.query.FirstSorted;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;

@@ -4,14 +4,14 @@ import io.eventline.contracts.notifications.NotificationCommand;
 import io.eventline.contracts.notifications.NotificationEvent;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.StoreProvider;
-import io.eventline.core.http.ListLimit;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
-import io.javalin.Javalin;
+import io.eventline.core.query.StoreReads;
+import io.eventline.http.ListLimit;
+import io.eventline.http.RequestBody;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * {@code GET /api/notifications[?orderId=…][&limit=…]} of API.md: the messages sent, newest first, at
+ * {@code GET /api/notifications[?orderId=…][&limit=…]} of docs/api.md: the messages sent, newest first, at
  * most {@code limit} (1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}), from this instance's
  * stores (the app merges the answers of every instance holding a part). Read-only: messages are only
  * ever caused by orders' events, never by a request.
@@ -27,8 +27,8 @@ public final class NotificationRoutes {
         this.log = new NotificationLog(queries, stores);
     }
 
-    public void register(Javalin app) {
-        app.get("/api/notifications", this::list);
+    public void register(RoutesConfig routes) {
+        routes.get("/api/notifications", this::list);
     }
 
     private void list(Context ctx) {

@@ -2,13 +2,13 @@ package io.eventline.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.eventline.core.decider.StoreProvider;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.Timestamps;
-import io.eventline.core.http.StoreReads;
-import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.query.StoreReads;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

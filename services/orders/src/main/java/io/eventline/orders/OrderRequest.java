@@ -3,15 +3,15 @@ package io.eventline.orders;
 import io.eventline.contracts.Money;
 import io.eventline.contracts.orders.OrderLine;
 import io.eventline.contracts.orders.PlaceOrder;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.RequestBody;
+import io.eventline.http.ApiException;
+import io.eventline.http.RequestBody;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Reads {@code POST /api/orders}: every field checked against API.md, the one at fault named. */
+/** Reads {@code POST /api/orders}: every field checked against docs/api.md, the one at fault named. */
 final class OrderRequest {
     private static final Set<String> FIELDS = Set.of("orderId", "customerId", "items", "currency");
     private static final Set<String> ITEM_FIELDS = Set.of("sku", "quantity", "price");

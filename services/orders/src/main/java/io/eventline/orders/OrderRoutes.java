@@ -1,5 +1,6 @@
 package io.eventline.orders;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.contracts.orders.CancelOrder;
 import io.eventline.contracts.orders.CancelReason;
 import io.eventline.contracts.orders.OrderCommand;
@@ -8,22 +9,22 @@ import io.eventline.contracts.orders.PlaceOrder;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.Reply;
-import io.eventline.core.decider.Snapshot;
 import io.eventline.core.decider.StoreProvider;
-import io.eventline.core.projection.Projected;
-import io.eventline.core.projection.ProjectionRunner;
-import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Json;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.Durations;
-import io.eventline.core.http.FirstSorted;
-import io.eventline.core.http.Instants;
-import io.eventline.core.http.ListLimit;
-import io.eventline.core.http.MinVersion;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
-import io.javalin.Javalin;
+import io.eventline.core.projection.Projected;
+import io.eventline.core.projection.ProjectionRunner;
+import io.eventline.core.query.FirstSorted;
+import io.eventline.core.query.StoreReads;
+import io.eventline.http.AggregateRoutes;
+import io.eventline.http.AggregateRoutes.Addressed;
+import io.eventline.http.ApiException;
+import io.eventline.http.Durations;
+import io.eventline.http.Instants;
+import io.eventline.http.ListLimit;
+import io.eventline.http.MinVersion;
+import io.eventline.http.RequestBody;
+import io.eventline.http.Route;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,59 +33,56 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The orders endpoints of API.md. Placing answers 202 as soon as {@code order.placed} is in the log:
- * the saga goes on without the caller.
+ * The orders endpoints of docs/api.md. Placing answers 202 as soon as {@code order.placed} is in the
+ * log: the saga goes on without the caller. An order's whole chain shares one correlation id: its own
+ * id unless the caller brings one.
  */
 public final class OrderRoutes {
     private static final Duration DEFAULT_VERSION_WAIT = Duration.ofSeconds(5);
     private static final Comparator<Map.Entry<String, Projected<OrderSummary>>> NEWEST_CHANGED_FIRST =
             Comparator.comparing((Map.Entry<String, Projected<OrderSummary>> e) -> e.getValue().updated()).reversed()
                     .thenComparing(Map.Entry::getKey);
+    /** The list's order read from its JSON, so that several instances' answers merge into one list. */
+    private static final Comparator<JsonNode> NEWEST_CHANGED_FIRST_JSON =
+            Comparator.comparing((JsonNode item) -> item.path("updated").asText()).reversed()
+                    .thenComparing(item -> item.path("orderId").asText());
 
-    private final CommandGateway<OrderCommand> gateway;
     private final AggregateQueries<OrderCommand, Order, OrderEvent> queries;
     private final StoreProvider stores;
     private final ProjectionRunner<OrderSummary> view;
+
+    private OrderRoutes(StoreProvider stores, ProjectionRunner<OrderSummary> view) {
+        this.queries = new AggregateQueries<>(OrdersService.AGGREGATE, stores);
+        this.stores = stores;
+        this.view = view;
+    }
 
     /**
      * @param stores the orders service's own stores: the order's history (as-of queries) and the
      *     compensations read model
      * @param view the orders read model, which answers every other query
      */
-    public OrderRoutes(CommandGateway<OrderCommand> gateway, StoreProvider stores, ProjectionRunner<OrderSummary> view) {
-        this.gateway = gateway;
-        this.queries = new AggregateQueries<>(OrdersService.AGGREGATE, stores);
-        this.stores = stores;
-        this.view = view;
-    }
-
-    public void register(Javalin app) {
-        app.post("/api/orders", this::place);
-        app.get("/api/orders", this::list);
-        app.get("/api/orders/{orderId}", this::order);
-        app.post("/api/orders/{orderId}/cancel", this::cancel);
-        app.get("/api/orders/{orderId}/events", this::events);
-    }
-
-    private void place(Context ctx) throws InterruptedException {
-        PlaceOrder command = OrderRequest.parse(ctx.bodyAsBytes());
-        Reply reply = gateway.request(command.orderId(), command, correlation(ctx, command.orderId()));
-        refuseIfRejected(reply);
-        accepted(ctx, command.orderId(), reply);
-    }
-
-    private void cancel(Context ctx) throws InterruptedException {
-        String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
-        Reply reply = gateway.request(orderId, new CancelOrder(orderId, CancelReason.CANCELLED_BY_CUSTOMER),
-                correlation(ctx, orderId));
-        refuseIfRejected(reply);
-        accepted(ctx, orderId, reply);
-    }
-
-    /** An order's whole chain shares one correlation id: its own id unless the caller brings one. */
-    private static String correlation(Context ctx, String orderId) {
-        String given = ctx.header("X-Correlation-Id");
-        return given == null ? orderId : given;
+    public static AggregateRoutes<OrderCommand, Order, OrderEvent> of(CommandGateway<OrderCommand> gateway,
+                                                                      StoreProvider stores,
+                                                                      ProjectionRunner<OrderSummary> view) {
+        OrderRoutes orders = new OrderRoutes(stores, view);
+        var routes = new AggregateRoutes<>("orderId", "orders", gateway, orders.queries).correlatedByAggregateId()
+                .refusing(refusal -> switch (refusal.code()) {
+                    case OrderDecider.UNKNOWN -> ApiException.notFound(refusal.message());
+                    default -> ApiException.conflict(refusal.field(), refusal.message());
+                });
+        return routes
+                .command("/api/orders", ctx -> {
+                    PlaceOrder command = OrderRequest.parse(ctx.bodyAsBytes());
+                    return new Addressed<>(command.orderId(), command);
+                }, OrderRoutes::accepted)
+                .list("/api/orders", NEWEST_CHANGED_FIRST_JSON, ctx -> limit(ctx.queryParam("limit")), orders::list)
+                .read("/api/orders/{orderId}", Route.Reads.STATE, ctx -> orders.order(routes.id(ctx), ctx))
+                .command("/api/orders/{orderId}/cancel", ctx -> {
+                    String orderId = routes.id(ctx);
+                    return new Addressed<>(orderId, new CancelOrder(orderId, CancelReason.CANCELLED_BY_CUSTOMER));
+                }, OrderRoutes::accepted)
+                .events("/api/orders/{orderId}/events");
     }
 
     private static void accepted(Context ctx, String orderId, Reply reply) {
@@ -93,19 +91,7 @@ public final class OrderRoutes {
                 .json(Map.of("orderId", orderId, "status", order.status()));
     }
 
-    private static void refuseIfRejected(Reply reply) {
-        if (reply.accepted()) {
-            return;
-        }
-        Reply.Refusal refusal = reply.rejection();
-        throw switch (refusal.code()) {
-            case OrderDecider.UNKNOWN -> ApiException.notFound(refusal.message());
-            default -> ApiException.conflict(refusal.field(), refusal.message());
-        };
-    }
-
-    private void order(Context ctx) throws InterruptedException {
-        String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
+    private void order(String orderId, Context ctx) throws InterruptedException {
         Instant asOf = Instants.optional("asOf", ctx.queryParam("asOf"));
         Duration wait = Durations.optional("wait", ctx.queryParam("wait"));
         long minVersion = MinVersion.of(ctx.queryParam("minVersion"));
@@ -157,12 +143,6 @@ public final class OrderRoutes {
                 .map(e -> OrderView.of(e.getKey(), e.getValue(), compensations(e.getKey(), null))).toList());
     }
 
-
-    private void events(Context ctx) {
-        String orderId = RequestBody.id("orderId", ctx.pathParam("orderId"));
-        ctx.json(StoreReads.read("orders", () -> queries.events(orderId)).stream().map(EnvelopeCodec::toTree).toList());
-    }
-
     private static OrderStatus status(String value) {
         if (value == null) {
             return null;
@@ -176,11 +156,6 @@ public final class OrderRoutes {
             // answered below, naming the field
         }
         throw ApiException.badRequest("status", "one of PLACED, PAID, RESERVED, SHIPPED, CANCELLED");
-    }
-
-    /** How many orders {@code GET /api/orders} answers for a request (its {@code limit}, 100 by default). */
-    public static int listLimit(Context ctx) {
-        return limit(ctx.queryParam("limit"));
     }
 
     private static int limit(String value) {

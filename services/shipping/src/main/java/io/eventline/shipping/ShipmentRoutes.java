@@ -4,13 +4,13 @@ import io.eventline.contracts.shipments.ShipmentCommand;
 import io.eventline.contracts.shipments.ShipmentEvent;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.Snapshot;
-import io.eventline.core.http.ApiException;
-import io.eventline.core.http.RequestBody;
-import io.eventline.core.http.StoreReads;
-import io.javalin.Javalin;
+import io.eventline.core.query.StoreReads;
+import io.eventline.http.ApiException;
+import io.eventline.http.RequestBody;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** The shipments endpoint of API.md, read from the aggregate's own snapshot store. */
+/** The shipments endpoint of docs/api.md, read from the aggregate's own snapshot store. */
 public final class ShipmentRoutes {
     private final AggregateQueries<ShipmentCommand, Shipment, ShipmentEvent> queries;
 
@@ -18,8 +18,8 @@ public final class ShipmentRoutes {
         this.queries = queries;
     }
 
-    public void register(Javalin app) {
-        app.get("/api/shipments/{orderId}", this::shipment);
+    public void register(RoutesConfig routes) {
+        routes.get("/api/shipments/{orderId}", this::shipment);
     }
 
     private void shipment(Context ctx) {

@@ -1,4 +1,4 @@
-package io.eventline.core.http;
+package io.eventline.http;
 
 /** The {@code minVersion} query parameter: read-your-writes, by the version a write answered. */
 public final class MinVersion {

@@ -1,4 +1,4 @@
-package io.eventline.core.query;
+package io.eventline.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.eventline.core.query;
+package io.eventline.http;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.eventline.core.http;
+package io.eventline.core.query;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.eventline.core.http;
+package io.eventline.core.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

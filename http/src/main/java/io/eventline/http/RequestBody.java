@@ -1,4 +1,4 @@
-package io.eventline.core.http;
+package io.eventline.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,7 +112,7 @@ public final class RequestBody {
         return node.booleanValue();
     }
 
-    /** An id as API.md defines them, read from the body. */
+    /** An id as docs/api.md defines them, read from the body. */
     public String id(String field) {
         return string(field, ID, ID_RULE);
     }
@@ -171,7 +171,7 @@ public final class RequestBody {
         return node;
     }
 
-    /** An id as API.md defines them: 1–64 characters of {@code [A-Za-z0-9._-]}. */
+    /** An id as docs/api.md defines them: 1–64 characters of {@code [A-Za-z0-9._-]}. */
     public static String id(String field, String value) {
         return matching(field, value, ID, ID_RULE);
     }

@@ -1,4 +1,4 @@
-package io.eventline.core.query;
+package io.eventline.http;
 
 import java.io.IOException;
 import java.net.URI;

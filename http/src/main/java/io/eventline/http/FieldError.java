@@ -1,4 +1,4 @@
-package io.eventline.core.http;
+package io.eventline.http;
 
 import java.util.Objects;
 

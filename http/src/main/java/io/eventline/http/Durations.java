@@ -1,10 +1,10 @@
-package io.eventline.core.http;
+package io.eventline.http;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Query parameters that are durations, written as API.md says: {@code 500ms}, {@code 5s}, at most 30 s. */
+/** Query parameters that are durations, written as docs/api.md says: {@code 500ms}, {@code 5s}, at most 30 s. */
 public final class Durations {
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(ms|s)");
     private static final Duration MAX = Duration.ofSeconds(30);

@@ -1,4 +1,4 @@
-package io.eventline.core.http;
+package io.eventline.http;
 
 /**
  * The {@code limit} of a list endpoint: how many items one request may be answered, so that no

@@ -1,4 +1,4 @@
-package io.eventline.core.query;
+package io.eventline.http;
 
 import org.apache.kafka.streams.state.HostInfo;
 

@@ -1,0 +1,44 @@
+package io.eventline.app;
+
+import io.eventline.core.decider.Aggregate;
+import io.eventline.core.decider.CommandGateway;
+import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.projection.Projection;
+import io.eventline.core.projection.ProjectionRunner;
+import io.eventline.http.AggregateRoutes;
+import io.javalin.config.RoutesConfig;
+import java.util.function.BiConsumer;
+import org.apache.kafka.streams.StreamsBuilder;
+
+/**
+ * A service that is one event-sourced aggregate (accounts, inventory, orders): its topology, a read
+ * model of its state, and the routes it declares, mounted once for all of them (see
+ * {@link ModuleContext#expose}).
+ *
+ * @param topology builds the service's topology; its flag says whether the saga is choreographed
+ * @param view the read model that answers its current state
+ * @param routes the service's routes over its gateway, its own stores and the read model
+ */
+record AggregateModule<C, V>(String name, BiConsumer<StreamsBuilder, Boolean> topology,
+                             Aggregate<C, ?, ?> aggregate, Projection<V> view, Routes<C, V> routes)
+        implements ServiceModule {
+
+    /** How a service declares its routes. */
+    @FunctionalInterface
+    interface Routes<C, V> {
+        AggregateRoutes<C, ?, ?> of(CommandGateway<C> gateway, StoreProvider stores, ProjectionRunner<V> view);
+    }
+
+    @Override
+    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
+        topology.accept(builder, saga == EventlineConfig.Saga.CHOREOGRAPHY);
+    }
+
+    @Override
+    public void mount(RoutesConfig mounted, ModuleContext context) {
+        ProjectionRunner<V> runner = context.startView(view);
+        AggregateRoutes<C, ?, ?> declared = routes.of(context.gateway(aggregate), StoreProvider.of(context.streams()),
+                runner);
+        context.expose(mounted, declared, aggregate, runner);
+    }
+}
