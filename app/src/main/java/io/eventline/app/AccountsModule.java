@@ -8,11 +8,17 @@ import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
 import io.javalin.Javalin;
 import org.apache.kafka.streams.StreamsBuilder;
+import java.util.List;
 
 final class AccountsModule implements ServiceModule {
     @Override
     public String name() {
         return "accounts";
+    }
+
+    @Override
+    public List<String> paths() {
+        return List.of("/api/accounts", "/api/projections/accounts-view");
     }
 
     @Override

@@ -17,9 +17,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import io.javalin.Javalin;
@@ -101,16 +103,17 @@ public final class Eventline implements AutoCloseable {
             metrics.bindCatalogConnector(catalog::connectorRunning);
         }
         List<Consumer<Javalin>> routes = new ArrayList<>();
+        Set<String> serviceRoutes = new HashSet<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
                 ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config),
                         clients, config);
                 metrics.bind(module.name(), service.streams());
-                routes.add(app -> module.mount(app,
+                routes.add(app -> serviceRoutes.addAll(RouteTable.mount(app, module,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
                                 config.dataDir(),
                                 projections, routing, metrics.observer(),
-                                Optional.ofNullable(catalog).map(CatalogRuntime::database))));
+                                Optional.ofNullable(catalog).map(CatalogRuntime::database)))));
             }
         }
         routes.add(projections::register);
@@ -123,7 +126,10 @@ public final class Eventline implements AutoCloseable {
         AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),
                 config.http().allowedHosts());
         http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), hosts, this::notReady,
-                app -> routes.forEach(route -> route.accept(app)));
+                app -> {
+                    routes.forEach(route -> route.accept(app));
+                    RouteTable.checkShared(app, serviceRoutes);
+                });
         started.push(http);
     }
 

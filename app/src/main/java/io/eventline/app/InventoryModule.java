@@ -8,11 +8,17 @@ import io.eventline.inventory.InventoryRoutes;
 import io.eventline.inventory.InventoryService;
 import io.javalin.Javalin;
 import org.apache.kafka.streams.StreamsBuilder;
+import java.util.List;
 
 final class InventoryModule implements ServiceModule {
     @Override
     public String name() {
         return "inventory";
+    }
+
+    @Override
+    public List<String> paths() {
+        return List.of("/api/inventory", "/api/projections/inventory-view");
     }
 
     @Override

@@ -8,11 +8,17 @@ import io.eventline.orders.OrderViewProjector;
 import io.eventline.orders.OrdersService;
 import io.javalin.Javalin;
 import org.apache.kafka.streams.StreamsBuilder;
+import java.util.List;
 
 final class OrdersModule implements ServiceModule {
     @Override
     public String name() {
         return "orders";
+    }
+
+    @Override
+    public List<String> paths() {
+        return List.of("/api/orders", "/api/projections/orders-view");
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.eventline.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Debian's HAProxy, when installed: checks a configuration, or runs one in the foreground as a child process. */
+final class Haproxy implements AutoCloseable {
+    static final String MISSING = "haproxy is not installed: on Debian, 'apt-get install haproxy' (.ci/run installs it)";
+
+    private final Process process;
+
+    private Haproxy(Process process) {
+        this.process = process;
+    }
+
+    /** On the PATH, or in /usr/sbin, where Debian puts it and a non-root PATH may not look. */
+    static Optional<Path> find() {
+        return Stream.concat(Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)),
+                        Stream.of("/usr/sbin"))
+                .map(dir -> Path.of(dir, "haproxy")).filter(Files::isExecutable).findFirst();
+    }
+
+    /** {@code haproxy -c}: what it says, and whether the configuration is valid. */
+    record Verdict(int exitCode, String output) {
+    }
+
+    static Verdict check(Path haproxy, Path config) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(haproxy.toString(), "-c", "-f", config.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("haproxy -c did not finish in 30 s");
+        }
+        return new Verdict(process.exitValue(), output);
+    }
+
+    /** Runs {@code config} in the foreground ({@code -db}), its output in {@code log}. */
+    static Haproxy start(Path haproxy, Path config, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        return new Haproxy(new ProcessBuilder(haproxy.toString(), "-db", "-f", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
