@@ -11,8 +11,9 @@ import java.util.Objects;
  * service's paths ({@link RouteTable}) go round-robin to the instances running it, the rest to any
  * instance, the console's load to one. HAProxy rather than nginx: open-source nginx only learns that
  * an instance is down when requests to it fail, HAProxy asks each {@code /health/ready} every second
- * and takes an unready instance out until it is ready again. A request whose instance refused the
- * connection or closed it unanswered (killed) is sent again to another one.
+ * and takes an unready instance out until it is ready again (while none is ready, all are asked). A
+ * request whose instance refused the connection or closed it unanswered (killed) is sent again to
+ * another one.
  *
  * @param listen the proxy's own {@code host:port}
  * @param instances the instances behind it
@@ -75,9 +76,14 @@ public record FrontDoor(String listen, List<Instance> instances) {
 
     private static String backend(String name, String balance, List<Instance> servers) {
         StringBuilder backend = new StringBuilder("\nbackend ").append(name).append("\n    balance ").append(balance)
-                .append("\n    option httpchk GET /health/ready\n    http-check expect status 200\n");
+                .append("\n    option httpchk GET /health/ready\n    http-check expect status 200\n    option allbackups\n");
         servers.forEach(server -> backend.append("    server ").append(server.name()).append(' ')
                 .append(server.address()).append('\n'));
+        // When none is ready (a rebalance makes every instance of a service unready at once), each
+        // instance answers for itself (a 503 problem it documents, or the answer) rather than the
+        // proxy a bare 503; an instance that is down refuses, and the request goes to the next.
+        servers.forEach(server -> backend.append("    server ").append(server.name()).append("-unready ")
+                .append(server.address()).append(" backup no-check\n"));
         return backend.toString();
     }
 
@@ -86,6 +92,8 @@ public record FrontDoor(String listen, List<Instance> instances) {
             # rewritten, and HAProxy reloaded (-sf), whenever instances come or go.
             global
                 maxconn 4096
+                # A reload lets the old process finish its requests; a live stream would keep it forever.
+                hard-stop-after 30s
 
             defaults
                 mode http

@@ -107,7 +107,9 @@ class FrontDoorTest {
                     case "default_backend" -> fallback = words[1];
                     case "backend" -> backend = words[1];
                     case "balance" -> balances.put(backend, words[1]);
-                    case "server" -> servers.computeIfAbsent(backend, k -> new ArrayList<>()).add(words[2]);
+                    // The backups (the same instances, unchecked) are asked only while none is ready.
+                    case "server" -> servers.computeIfAbsent(line.contains(" backup") ? backend + " backup" : backend,
+                            k -> new ArrayList<>()).add(words[2]);
                     default -> { }
                 }
             }
@@ -120,7 +122,10 @@ class FrontDoorTest {
         }
 
         List<String> serversFor(String path) {
-            return servers.get(backendFor(path));
+            List<String> ready = servers.get(backendFor(path));
+            assertThat(servers.get(backendFor(path) + " backup")).as("the backups of %s", backendFor(path))
+                    .isEqualTo(ready);
+            return ready;
         }
 
         String balance(String backend) {
