@@ -76,7 +76,7 @@ up() {
     while read -r group; do
       name="${group//,/+}-$instance"
       [ "${TOGETHER:-no}" = yes ] && name="all-$instance"
-      launch "$name" service ${group//,/ } --bootstrap-servers "$(bootstrap)" --port "$port" \
+      launch "$name" service ${group//,/ } --bootstrap-servers "$(bootstrap)" --port "$port" --public-url "$FRONT_DOOR" \
         --data-dir "$DIR/$name"
       echo "$port" >"$DIR/pids/$name.port"
       started+=("$name"); port=$((port + 1))

@@ -119,7 +119,8 @@ public final class Eventline implements AutoCloseable {
         routes.add(projections::register);
         routes.add(new DlqRoutes(deadLetters)::register);
         routes.add(metrics::register);
-        Console console = new Console(clients, Console.selfUrl(config.http().bind(), port), config.http().apiToken(),
+        Console console = new Console(clients, config.http().publicUrl().map(url -> url.toString().replaceAll("/+$", ""))
+                .orElse(Console.selfUrl(config.http().bind(), port)), config.http().apiToken(),
                 config.http().maxStreams());
         started.push(console);
         routes.add(console::register);

@@ -14,9 +14,11 @@ final class Haproxy implements AutoCloseable {
     static final String MISSING = "haproxy is not installed: on Debian, 'apt-get install haproxy' (.ci/run installs it)";
 
     private final Process process;
+    private final int port;
 
-    private Haproxy(Process process) {
+    private Haproxy(Process process, int port) {
         this.process = process;
+        this.port = port;
     }
 
     /** On the PATH, or in /usr/sbin, where Debian puts it and a non-root PATH may not look. */
@@ -41,11 +43,25 @@ final class Haproxy implements AutoCloseable {
         return new Verdict(process.exitValue(), output);
     }
 
-    /** Runs {@code config} in the foreground ({@code -db}), its output in {@code log}. */
-    static Haproxy start(Path haproxy, Path config, Path log) throws IOException {
-        Files.createDirectories(log.getParent());
-        return new Haproxy(new ProcessBuilder(haproxy.toString(), "-db", "-f", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    /**
+     * HAProxy in front of {@code frontDoor}'s instances on a free port, its configuration and log in
+     * {@code dir}; returns once a request through it reaches a ready instance.
+     */
+    static Haproxy inFrontOf(Path haproxy, java.util.function.IntFunction<FrontDoor> frontDoor, Path dir)
+            throws IOException {
+        int port = EventlineProcess.freePort();
+        Path config = Files.writeString(Files.createDirectories(dir).resolve("haproxy.cfg"),
+                frontDoor.apply(port).haproxyConfig());
+        Haproxy proxy = new Haproxy(new ProcessBuilder(haproxy.toString(), "-db", "-f", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start(), port);
+        TestApi api = new TestApi(port);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> api.get("/health/ready").statusCode() == 200);
+        return proxy;
+    }
+
+    int port() {
+        return port;
     }
 
     boolean isAlive() {
