@@ -63,10 +63,13 @@ public record FrontDoor(String listen, List<Instance> instances) {
         served.keySet().forEach(service -> config.append("    use_backend ").append(service).append(" if ")
                 .append(service).append('\n'));
         config.append("    use_backend one-instance if one-instance\n    default_backend any-instance\n");
-        served.forEach((service, servers) -> config.append(backend(service, "roundrobin", servers)));
-        config.append(backend("any-instance", "roundrobin", instances));
+        // Each instance is checked once, in the backend of its first service: the others track that state.
+        Map<Instance, String> checkedIn = new LinkedHashMap<>();
+        served.forEach((service, servers) -> servers.forEach(server -> checkedIn.putIfAbsent(server, service)));
+        served.forEach((service, servers) -> config.append(backend(service, "roundrobin", servers, checkedIn)));
+        config.append(backend("any-instance", "roundrobin", instances, checkedIn));
         // "first": the instance that started a load is the one that can tell how it goes, while it is up.
-        config.append(backend("one-instance", "first", instances));
+        config.append(backend("one-instance", "first", instances, checkedIn));
         return config.toString();
     }
 
@@ -74,11 +77,13 @@ public record FrontDoor(String listen, List<Instance> instances) {
         return "    acl %s path %s\n    acl %s path_beg %s/\n".formatted(name, prefix, name, prefix);
     }
 
-    private static String backend(String name, String balance, List<Instance> servers) {
+    /** @param checkedIn the backend where each server's own check runs */
+    private static String backend(String name, String balance, List<Instance> servers, Map<Instance, String> checkedIn) {
         StringBuilder backend = new StringBuilder("\nbackend ").append(name).append("\n    balance ").append(balance)
                 .append("\n    option httpchk GET /health/ready\n    http-check expect status 200\n    option allbackups\n");
         servers.forEach(server -> backend.append("    server ").append(server.name()).append(' ')
-                .append(server.address()).append('\n'));
+                .append(server.address()).append(checkedIn.get(server).equals(name) ? ""
+                        : " no-check track " + checkedIn.get(server) + "/" + server.name()).append('\n'));
         // When none is ready (a rebalance makes every instance of a service unready at once), each
         // instance answers for itself (a 503 problem it documents, or the answer) rather than the
         // proxy a bare 503; an instance that is down refuses, and the request goes to the next.

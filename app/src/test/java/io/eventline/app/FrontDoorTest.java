@@ -54,6 +54,17 @@ class FrontDoorTest {
     }
 
     @Test
+    void shouldAskEachInstanceIfReadyOnceWhenItIsInSeveralBackends() {
+        List<FrontDoor.Instance> together = List.of(new FrontDoor.Instance("127.0.0.1:18081", List.of("orders",
+                "customers")), new FrontDoor.Instance("127.0.0.1:18082", List.of("orders", "customers")));
+        String config = new FrontDoor("127.0.0.1:18080", together).haproxyConfig();
+        for (FrontDoor.Instance instance : together) {
+            assertThat(config.lines().filter(line -> line.strip().startsWith("server ")
+                    && line.endsWith(" " + instance.address()))).as(instance.address()).hasSize(1);
+        }
+    }
+
+    @Test
     void shouldRefuseAnInstanceWhenItNamesNoServiceOfThisBuild() {
         assertThatThrownBy(() -> new FrontDoor.Instance("127.0.0.1:1", List.of("payments")))
                 .hasMessageContaining("no service 'payments'");
