@@ -8,7 +8,7 @@
 # well below: its latencies are the platform's, not a queue's). Prints the settings, both loads' JSON,
 # a table, and where the CPU went during each load: brokers, each instance, the load generator, and
 # the rest of the machine. Takes 5-10 minutes. --keep leaves the cluster up afterwards.
-# Needs cluster.sh's ports (19092-19094, 19192-19194, 18081-18082) free; data goes under
+# Needs cluster.sh's ports (19092-19094, 19192-19194, 18080-18082 (18080: the front door, which cluster.sh starts too)) free; data goes under
 # $EVENTLINE_CLUSTER_DIR (default ./data/cluster-bench), deleted first.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

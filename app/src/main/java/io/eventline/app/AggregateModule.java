@@ -7,6 +7,7 @@ import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionRunner;
 import io.eventline.http.AggregateRoutes;
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.StreamsBuilder;
 
@@ -27,6 +28,12 @@ record AggregateModule<C, V>(String name, BiConsumer<StreamsBuilder, Boolean> to
     @FunctionalInterface
     interface Routes<C, V> {
         AggregateRoutes<C, ?, ?> of(CommandGateway<C> gateway, StoreProvider stores, ProjectionRunner<V> view);
+    }
+
+    /** Its resource ({@code /api/<name>}) and its read model's rebuild ({@code /api/projections/<view>}). */
+    @Override
+    public List<String> paths() {
+        return List.of("/api/" + name, "/api/projections/" + view.name());
     }
 
     @Override

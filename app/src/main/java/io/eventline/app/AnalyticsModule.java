@@ -5,6 +5,7 @@ import io.eventline.analytics.SalesAnalytics;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
+import java.util.List;
 
 /**
  * Sales analytics, run as {@code eventline-analytics}: a plug-in that reads {@code orders.events}
@@ -14,6 +15,11 @@ final class AnalyticsModule implements ServiceModule {
     @Override
     public String name() {
         return "analytics";
+    }
+
+    @Override
+    public List<String> paths() {
+        return List.of("/api/analytics");
     }
 
     @Override

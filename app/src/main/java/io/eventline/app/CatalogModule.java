@@ -6,6 +6,7 @@ import io.eventline.catalog.RevenueRoutes;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
+import java.util.List;
 
 final class CatalogModule implements ServiceModule {
     static final String NAME = "catalog";
@@ -13,6 +14,11 @@ final class CatalogModule implements ServiceModule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> paths() {
+        return List.of("/api/catalog");
     }
 
     @Override

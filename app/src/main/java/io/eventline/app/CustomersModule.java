@@ -5,11 +5,17 @@ import io.eventline.customers.CustomerWriter;
 import io.eventline.customers.CustomersService;
 import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import java.util.List;
 
 final class CustomersModule implements ServiceModule {
     @Override
     public String name() {
         return "customers";
+    }
+
+    @Override
+    public List<String> paths() {
+        return List.of("/api/customers");
     }
 
     @Override

@@ -18,9 +18,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -101,29 +103,34 @@ public final class Eventline implements AutoCloseable {
             metrics.bindCatalogConnector(catalog::connectorRunning, catalog::slotLagBytes);
         }
         List<Consumer<RoutesConfig>> routes = new ArrayList<>();
+        Set<String> serviceRoutes = new HashSet<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
                 ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config),
                         clients, config);
                 metrics.bind(module.name(), service.streams());
-                routes.add(mounted -> module.mount(mounted,
+                routes.add(mounted -> serviceRoutes.addAll(RouteTable.mount(mounted, module,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
                                 config.dataDir(),
                                 projections, routing, metrics.observer(),
-                                Optional.ofNullable(catalog).map(CatalogRuntime::database))));
+                                Optional.ofNullable(catalog).map(CatalogRuntime::database)))));
             }
         }
         routes.add(projections::register);
         routes.add(new DlqRoutes(deadLetters)::register);
         routes.add(metrics::register);
-        Console console = new Console(clients, Console.selfUrl(config.http().bind(), port), config.http().apiToken(),
+        Console console = new Console(clients, config.http().publicUrl().map(url -> url.toString().replaceAll("/+$", ""))
+                .orElse(Console.selfUrl(config.http().bind(), port)), config.http().apiToken(),
                 config.http().maxStreams());
         started.push(console);
         routes.add(console::register);
         AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),
                 config.http().allowedHosts());
         http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), hosts, this::notReady,
-                mounted -> routes.forEach(route -> route.accept(mounted)));
+                mounted -> {
+                    routes.forEach(route -> route.accept(mounted));
+                    RouteTable.checkShared(mounted, serviceRoutes);
+                });
         started.push(http);
     }
 

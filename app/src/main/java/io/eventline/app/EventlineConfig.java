@@ -66,7 +66,7 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
      * loopback names, {@code --bind} and {@code --advertised-host} (a name a proxy or DNS gives it).
      */
     public record Http(String bind, int port, Optional<String> apiToken, Optional<String> advertisedHost,
-                       List<String> allowedHosts, int maxStreams) {
+                       List<String> allowedHosts, int maxStreams, Optional<URI> publicUrl) {
         /** Concurrent {@code /api/stream} clients by default: a few consoles, each a Kafka consumer. */
         public static final int DEFAULT_MAX_STREAMS = 32;
         private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]");
@@ -90,10 +90,20 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
                 throw new IllegalArgumentException("--advertised-host: a host name or IPv4 address, was '"
                         + advertisedHost.get() + "'");
             }
+            if (publicUrl.filter(url -> !url.isAbsolute() || url.getHost() == null
+                    || !url.getScheme().matches("https?")).isPresent()) {
+                throw new IllegalArgumentException("--public-url: an http or https URL, was '" + publicUrl.get() + "'");
+            }
             if (!isLoopback(bind) && apiToken.isEmpty()) {
                 throw new IllegalArgumentException("--bind " + bind + " listens beyond this machine: set --api-token "
                         + "(or EVENTLINE_API_TOKEN) so that only holders of the token may act");
             }
+        }
+
+        /** Without a public URL: the console's loads go to this instance. */
+        public Http(String bind, int port, Optional<String> apiToken, Optional<String> advertisedHost,
+                    List<String> allowedHosts, int maxStreams) {
+            this(bind, port, apiToken, advertisedHost, allowedHosts, maxStreams, Optional.empty());
         }
 
         public Http(String bind, int port, Optional<String> apiToken, Optional<String> advertisedHost) {
@@ -260,6 +270,7 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
                 + http.advertisedHost().map(host -> " advertised-host=" + host).orElse("")
                 + (http.allowedHosts().isEmpty() ? "" : " allowed-hosts=" + String.join(",", http.allowedHosts()))
                 + " max-streams=" + http.maxStreams()
+                + http.publicUrl().map(url -> " public-url=" + url).orElse("")
                 + " kafka=" + kafka.bootstrapServers().orElse("embedded on port " + kafka.brokerPort()
                         + ", hanging transactions " + kafka.hangingTransactions().name().toLowerCase())
                 + (shown.isEmpty() ? "" : " kafka-config=" + shown)

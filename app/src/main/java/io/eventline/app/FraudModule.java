@@ -5,6 +5,7 @@ import io.eventline.fraud.FraudRoutes;
 import io.eventline.fraud.FraudRules;
 import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import java.util.List;
 
 /**
  * Fraud detection, run as {@code eventline-fraud}: a plug-in that reads {@code orders.events} from
@@ -14,6 +15,11 @@ final class FraudModule implements ServiceModule {
     @Override
     public String name() {
         return "fraud";
+    }
+
+    @Override
+    public List<String> paths() {
+        return List.of("/api/fraud");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.eventline.notifications.NotificationRoutes;
 import io.eventline.notifications.NotificationsService;
 import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import java.util.List;
 
 /**
  * Notifications: reacts to orders' outcomes on its own and mails each message, to the webhook of
@@ -16,6 +17,11 @@ final class NotificationsModule implements ServiceModule {
     @Override
     public String name() {
         return "notifications";
+    }
+
+    @Override
+    public List<String> paths() {
+        return List.of("/api/notifications");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.eventline.app;
 
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
@@ -10,6 +11,12 @@ import org.apache.kafka.streams.StreamsBuilder;
  */
 interface ServiceModule {
     String name();
+
+    /**
+     * The path prefixes of every route {@link #mount} registers: what a proxy in front of instances
+     * that each run some services routes to this one ({@link RouteTable}). Checked at every start.
+     */
+    List<String> paths();
 
     /** @param saga the style of the order saga: services react to each other, or an orchestrator commands */
     void addTo(StreamsBuilder builder, EventlineConfig.Saga saga);

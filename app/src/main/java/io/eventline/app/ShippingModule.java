@@ -6,11 +6,17 @@ import io.eventline.shipping.ShipmentRoutes;
 import io.eventline.shipping.ShippingService;
 import io.javalin.config.RoutesConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import java.util.List;
 
 final class ShippingModule implements ServiceModule {
     @Override
     public String name() {
         return "shipping";
+    }
+
+    @Override
+    public List<String> paths() {
+        return List.of("/api/shipments");
     }
 
     @Override

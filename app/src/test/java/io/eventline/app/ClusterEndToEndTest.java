@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * client that, like a load balancer, sends each request to any process serving its path, one
  * instance of every service is killed with SIGKILL and restarted, and then one broker is. Afterwards
  * the platform's invariants hold exactly (money, stock, one terminal state and one notification per
- * order) and no order acknowledged with 202 is lost.
+ * order) and no order acknowledged with 202 is lost. Requests go through the front door of
+ * {@code scripts/cluster.sh}, HAProxy configured by {@code eventline front-door} (issue 21), and
+ * none may be answered 404 for want of a route, or 5xx but an instance's own 503.
  *
  * <p>Replay a run's scenario and choice of broker with {@code -Deventline.seed=N}. A failed run keeps
  * every process's data and logs under the path printed first. The long run:
@@ -60,10 +63,18 @@ class ClusterEndToEndTest {
     record Plan(int orders, int ordersPerSecond, List<List<String>> groups, List<Outage> outages) {
     }
 
+    /** Where the client sends its requests. */
+    enum Door {
+        /** HAProxy configured by {@code eventline front-door}, as {@code scripts/cluster.sh} runs it: one URL. */
+        FRONT_DOOR,
+        /** Through HAProxy when installed, else the client picks a process serving each path itself. */
+        FRONT_DOOR_IF_INSTALLED
+    }
+
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void shouldKeepEveryInvariantWhenABrokerAndAnInstanceOfEachServiceAreKilledMidFlow() throws Exception {
-        clusterRun(new Plan(200, 12, List.of(ALL), List.of(Outage.MACHINE)));
+        clusterRun(new Plan(200, 12, List.of(ALL), List.of(Outage.MACHINE)), Door.FRONT_DOOR_IF_INSTALLED);
     }
 
     @Test
@@ -71,10 +82,16 @@ class ClusterEndToEndTest {
     @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void shouldKeepEveryInvariantWhenEachServiceRunsAloneAndOutagesRecurInALongRun() throws Exception {
         clusterRun(new Plan(1_000, 10, ALL.stream().map(List::of).toList(), List.of(Outage.SERVICES, Outage.BROKER,
-                Outage.MACHINE, Outage.SERVICES, Outage.BROKER)));
+                Outage.MACHINE, Outage.SERVICES, Outage.BROKER)), Door.FRONT_DOOR);
     }
 
-    private void clusterRun(Plan plan) throws Exception {
+    private void clusterRun(Plan plan, Door door) throws Exception {
+        Path haproxy = Haproxy.find().orElse(null);
+        if (door == Door.FRONT_DOOR) {
+            Assumptions.assumeTrue(haproxy != null, Haproxy.MISSING);
+        } else if (haproxy == null) {
+            System.out.println("WARNING ClusterEndToEndTest: " + Haproxy.MISSING + "; the client balances itself");
+        }
         long seed = Long.getLong("eventline.seed", System.nanoTime());
         System.out.println("ClusterEndToEndTest " + plan + " seed=" + seed + " (replay with -Deventline.seed=" + seed
                 + "); data and logs in " + workDir);
@@ -82,20 +99,23 @@ class ClusterEndToEndTest {
                 Math.max(10, plan.orders() / 100), plan.orders());
         long began = System.nanoTime();
         try (ProcessCluster cluster = ProcessCluster.start(workDir, plan.groups(), 2);
-             ClusterTopics topics = new ClusterTopics(cluster.bootstrapServers())) {
+             ClusterTopics topics = new ClusterTopics(cluster.bootstrapServers());
+             Haproxy frontDoor = haproxy == null ? null : Haproxy.inFrontOf(haproxy,
+                     port -> cluster.frontDoor("127.0.0.1:" + port), workDir.resolve("front-door"))) {
             System.out.println("ClusterEndToEndTest: 3 brokers and " + 2 * plan.groups().size()
                     + " service processes ready in " + since(began));
             assertStartedAsPrinted(cluster);
             assertRefusedOnADataDirInUse(cluster);
-            TestApi api = cluster.api();
+            TestApi api = frontDoor == null ? cluster.api() : new TestApi(frontDoor.port());
             long settingUp = System.nanoTime();
             PlatformRun.setUp(api, scenario);
             System.out.println("ClusterEndToEndTest: " + scenario.customers().size() + " customers and "
                     + scenario.skus().size() + " skus set up in " + since(settingUp));
             ReplicationReport replication = topics.replication(); // before any kill: fewer copies would lose data
             String summary = placeOrdersThroughOutages(cluster, topics, api, scenario, plan, seed);
-            System.out.printf("ClusterEndToEndTest seed=%d: %s, %s in all; %s%n", seed, summary, since(began),
-                    replication);
+            System.out.printf("ClusterEndToEndTest seed=%d: %s, %s in all; %s; answers %s%n", seed, summary,
+                    since(began), replication, api.answers());
+            assertOnlyAnswersTheContractAllows(api.answers(), frontDoor != null);
         }
     }
 
@@ -187,6 +207,17 @@ class ClusterEndToEndTest {
         span.incrementAndGet();
         return what + ": restarted and ready in " + seconds(ready) + ", every replica in sync " + since(restarted)
                 + " after, " + since(killed) + " from kill to all back";
+    }
+
+    /**
+     * No request reached a process that does not serve its path (a 404 naming no endpoint), and no
+     * 5xx came but the 503 problem an instance answers while it cannot yet (restarting, rebalancing,
+     * a reply not in time): with the front door, none of its own (no instance to send to, a bad gateway).
+     */
+    private static void assertOnlyAnswersTheContractAllows(java.util.Map<String, Integer> answers, boolean frontDoor) {
+        assertThat(answers.keySet()).as("answers (through %s)", frontDoor ? "HAProxy" : "the client's own balancing")
+                .noneMatch(kind -> kind.contains("no such endpoint"))
+                .allMatch(kind -> kind.charAt(0) != '5' || kind.startsWith("503 ") && !kind.contains("proxy's own"));
     }
 
     /** A second process on a running one's data dir would share its state and instance id: it must not start. */

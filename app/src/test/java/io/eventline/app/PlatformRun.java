@@ -25,17 +25,23 @@ final class PlatformRun {
         inParallel(scenario.customers(), customer -> {
             if (customer.address() != Scenario.AddressKind.NONE) {
                 String country = customer.address() == Scenario.AddressKind.ANTARCTICA ? "AQ" : "FR";
-                assertThat(api.put("/api/customers/" + customer.id(), "{\"name\":\"Customer " + customer.id()
+                assertAnswered(api.put("/api/customers/" + customer.id(), "{\"name\":\"Customer " + customer.id()
                         + "\",\"email\":\"" + customer.id() + "@example.com\",\"address\":{\"line1\":\"1 Rue\","
-                        + "\"city\":\"Lyon\",\"postcode\":\"69001\",\"country\":\"" + country + "\"}}").statusCode())
-                        .isEqualTo(200);
+                        + "\"city\":\"Lyon\",\"postcode\":\"69001\",\"country\":\"" + country + "\"}}"), 200);
             }
-            assertThat(api.post("/api/accounts/" + customer.id() + "/deposits",
-                    "{\"amount\":" + customer.deposit() + "}").statusCode()).isEqualTo(200);
+            assertAnswered(api.post("/api/accounts/" + customer.id() + "/deposits",
+                    "{\"amount\":" + customer.deposit() + "}"), 200);
         });
         inParallel(scenario.skus().stream().filter(sku -> sku.stock() > 0).toList(),
-                sku -> assertThat(api.post("/api/inventory/" + sku.id() + "/stock",
-                        "{\"quantity\":" + sku.stock() + "}").statusCode()).isEqualTo(200));
+                sku -> assertAnswered(api.post("/api/inventory/" + sku.id() + "/stock",
+                        "{\"quantity\":" + sku.stock() + "}"), 200));
+    }
+
+    /** The status, and if it is not the one expected, what came with it: which 503 it was tells why. */
+    private static void assertAnswered(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as("%s %s: %s %s", response.request().method(), response.request().uri(),
+                response.headers().firstValue("Content-Type").orElse("no Content-Type"), response.body())
+                .isEqualTo(status);
     }
 
     /** Places every order; returns the status each customer cancel was answered with. */

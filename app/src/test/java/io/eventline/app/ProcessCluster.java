@@ -27,11 +27,6 @@ final class ProcessCluster implements AutoCloseable {
      */
     private static final List<String> JAVA_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC");
-    /** The path prefix each service's routes live under, by service. */
-    private static final Map<String, String> PATHS = Map.of("customers", "/api/customers", "accounts",
-            "/api/accounts", "inventory", "/api/inventory", "orders", "/api/orders", "shipping", "/api/shipments",
-            "notifications", "/api/notifications", "analytics", "/api/analytics", "fraud", "/api/fraud");
-
     private final Path workDir;
     private final String classpath;
     private final List<EventlineProcess> brokers;
@@ -145,8 +140,16 @@ final class ProcessCluster implements AutoCloseable {
         return new TestApi(this::portsServing);
     }
 
+    /** The same as HAProxy does it, from the route table: {@code eventline front-door}'s configuration. */
+    FrontDoor frontDoor(String listen) {
+        return new FrontDoor(listen, groups.entrySet().stream().flatMap(group -> group.getValue().stream()
+                .map(process -> new FrontDoor.Instance("127.0.0.1:" + process.httpPort(), group.getKey()))).toList());
+    }
+
     private List<Integer> portsServing(String path) {
-        Set<String> services = PATHS.entrySet().stream().filter(e -> path.startsWith(e.getValue()))
+        String route = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        Set<String> services = RouteTable.byService().entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(prefix -> RouteTable.isUnder(route, prefix)))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         return groups.entrySet().stream()
                 .filter(group -> services.isEmpty() || group.getKey().stream().anyMatch(services::contains))

@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -22,6 +25,7 @@ final class TestApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Function<String, List<Integer>> portsServing;
     private final AtomicInteger turn = new AtomicInteger();
+    private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
 
     TestApi(int port) {
         this(path -> List.of(port));
@@ -67,13 +71,36 @@ final class TestApi {
         return uri(ports.get(Math.floorMod(turn.getAndIncrement(), ports.size())), path);
     }
 
+    private static String kind(HttpResponse<String> response) {
+        String[] segments = response.request().uri().getPath().split("/");
+        String resource = String.join("/", java.util.Arrays.copyOfRange(segments, 0, Math.min(3, segments.length)));
+        boolean problem = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+        return response.statusCode() + " " + response.request().method() + " " + resource
+                + (response.statusCode() >= 500 && !problem ? " (not a problem: the proxy's own)" : "")
+                + (response.statusCode() == 404 && response.body().contains("\"detail\":\"Endpoint ")
+                        ? " (no such endpoint: sent where the path is not served)" : "");
+    }
+
     private static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /**
+     * How many answers of each kind came, as {@code status METHOD /api/resource}; a 5xx not in a problem
+     * (a proxy's own) is marked so.
+     */
+    Map<String, Integer> answers() {
+        Map<String, Integer> counts = new TreeMap<>();
+        answers.forEach((kind, count) -> counts.put(kind, count.get()));
+        return counts;
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            answers.computeIfAbsent(kind(response), k -> new AtomicInteger()).incrementAndGet();
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

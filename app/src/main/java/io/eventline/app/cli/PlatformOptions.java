@@ -29,6 +29,9 @@ final class PlatformOptions {
     @Mixin
     ApiTokenOptions apiToken;
 
+    @Option(names = "--public-url", defaultValue = "${env:EVENTLINE_PUBLIC_URL}", description = "the URL the whole API answers at when a proxy routes to several instances (scripts/cluster.sh's front door, an Ingress): the console's loads go there (default: this instance)")
+    String publicUrl;
+
     @Option(names = "--data-dir", defaultValue = "${env:EVENTLINE_DATA_DIR:-./data}", description = "broker and state data (default ${DEFAULT-VALUE})")
     Path dataDir;
 
@@ -67,7 +70,8 @@ final class PlatformOptions {
                 new EventlineConfig.Http(bind, port, apiToken.token(),
                         Optional.ofNullable(advertisedHost).filter(h -> !h.isBlank()),
                         allowedHosts == null ? List.of() : allowedHosts.stream().map(String::strip)
-                                .filter(h -> !h.isEmpty()).toList(), maxStreams),
+                                .filter(h -> !h.isEmpty()).toList(), maxStreams,
+                        Optional.ofNullable(publicUrl).filter(u -> !u.isBlank()).map(PlatformOptions::url)),
                 new EventlineConfig.Kafka(bootstrapServers.filter(b -> !b.isBlank()), brokerPort, kafkaSettings(),
                         HangingTransactionPolicy.parse(hangingTransactions)),
                 dataDir, sagaStyle, services, EventlineConfig.Mail.of(mailWebhook, mailTimeout),
@@ -76,5 +80,13 @@ final class PlatformOptions {
 
     private Map<String, String> kafkaSettings() {
         return KafkaConfigFile.load(kafkaConfig);
+    }
+
+    private static java.net.URI url(String value) {
+        try {
+            return new java.net.URI(value.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("--public-url: an http or https URL, was '" + value + "'", e);
+        }
     }
 }
