@@ -1,7 +1,7 @@
 // Revenue per category from the catalog's enrichment (GET /api/catalog/revenue: one-minute windows of
 // the last hour, by category), summed per category and drawn as bars; says so when the catalog
-// service does not run on this instance. Above them, the catalog's connectors as /health/ready has
-// them: readiness names a connector (source or sink) that Connect does not report RUNNING.
+// service does not run on this instance. Above them, the catalog's connectors as Connect last reported
+// them and the source's lag: the write-ahead log its replication slot holds (GET /api/catalog/connectors).
 import { $, h, fill, fmt } from './dom.js';
 import { get } from './api.js';
 
@@ -43,13 +43,12 @@ export async function refreshRevenue() {
 const total = (c) => Object.values(c.revenue).reduce((a, b) => a + b, 0);
 
 async function refreshConnectors() {
-  const response = await fetch('/health/ready');
-  const detail = response.ok ? '' : ((await response.json()).detail || '');
-  const connector = detail.match(/the catalog's connector (.*?)(;|$)/);
+  const c = await get('/api/catalog/connectors');
   const el = $('#connectors');
-  el.dataset.running = String(!connector);
-  el.textContent = connector ? `connector ${connector[1]}` : 'source and sink connectors running';
-  el.className = connector ? 'aside error' : 'aside dim';
+  el.dataset.running = String(c.running);
+  const lag = c.slotLagBytes < 0 ? 'slot lag unknown' : `slot lag ${fmt.bytes(c.slotLagBytes)}`;
+  el.textContent = (c.running ? 'source and sink connectors running' : `connector ${c.status}`) + ` · ${lag}`;
+  el.className = c.running ? 'aside dim' : 'aside error';
 }
 
 function note(text) {

@@ -28,9 +28,11 @@ final class CatalogModule implements ServiceModule {
 
     @Override
     public void mount(RoutesConfig routes, ModuleContext context) {
-        var database = context.catalogDatabase().orElseThrow(
+        CatalogRuntime catalog = context.catalog().orElseThrow(
                 () -> new IllegalStateException("the catalog service runs without its database"));
-        new ProductRoutes(database, context.streams()).register(routes);
+        new ProductRoutes(catalog.database(), context.streams()).register(routes);
+        // The connectors as Connect last said (every 2 s) and the source's lag, for the console.
+        routes.get("/api/catalog/connectors", ctx -> ctx.json(catalog.connectors()));
         context.routeByKey(routes, "/api/catalog/products/{sku}", "sku", CatalogService.STORE);
         new RevenueRoutes(context.streams(), Clock.systemUTC()).register(routes);
         context.gatherList(routes, "/api/catalog/revenue", context.ownStore(RevenueRoutes.STORE), ListOrders.REVENUE);

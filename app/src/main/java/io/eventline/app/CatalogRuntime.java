@@ -129,6 +129,24 @@ final class CatalogRuntime implements AutoCloseable {
         return ReplicationSlot.lagBytes(database);
     }
 
+    /** What {@code GET /api/catalog/connectors} answers. */
+    record Connectors(String status, boolean running, long slotLagBytes) {
+    }
+
+    /**
+     * The connectors' status as the watch last saw it, and the slot's lag read now (-1 when it cannot
+     * be read: no slot, or PostgreSQL not answering; the status then says why).
+     */
+    Connectors connectors() {
+        long lag;
+        try {
+            lag = slotLagBytes();
+        } catch (SQLException e) {
+            lag = -1;
+        }
+        return new Connectors(watch.status(), watch.running(), lag);
+    }
+
     boolean connectorRunning() {
         return watch.running();
     }

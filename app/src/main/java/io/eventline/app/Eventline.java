@@ -113,7 +113,7 @@ public final class Eventline implements AutoCloseable {
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
                                 config.dataDir(),
                                 projections, routing, metrics.observer(),
-                                Optional.ofNullable(catalog).map(CatalogRuntime::database)))));
+                                Optional.ofNullable(catalog)))));
             }
         }
         routes.add(projections::register);

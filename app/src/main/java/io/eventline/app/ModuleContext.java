@@ -3,7 +3,6 @@ package io.eventline.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.http.KeyedStore;
-import io.eventline.catalog.PostgresAddress;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.metrics.ProcessingObserver;
@@ -29,11 +28,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * client settings (for gateways and producers), a way to have a resource closed at shutdown, the data
  * dir (for read models' state), the registry of read models (for their rebuild API), the
  * routing of keyed GETs to the instance holding the key, what processors report to (metrics), and
- * the catalog's PostgreSQL when this instance runs the catalog service.
+ * the catalog's PostgreSQL and connectors when this instance runs the catalog service.
  */
 record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, Duration commandTimeout,
                      Consumer<AutoCloseable> closeAtShutdown, Path dataDir, ProjectionRoutes projections,
-                     KeyRouting routing, ProcessingObserver observer, Optional<PostgresAddress> catalogDatabase) {
+                     KeyRouting routing, ProcessingObserver observer, Optional<CatalogRuntime> catalog) {
     <T extends AutoCloseable> T closing(T resource) {
         closeAtShutdown.accept(resource);
         return resource;

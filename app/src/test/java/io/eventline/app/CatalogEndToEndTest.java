@@ -235,6 +235,9 @@ class CatalogEndToEndTest {
         String base = "http://127.0.0.1:" + eventline.httpPort();
         String connector = eventline.connectUrl().orElseThrow() + "connectors/" + CatalogConnector.NAME;
         assertThat(get(base + "/metrics").body()).contains("eventline_catalog_connector_running 1.0");
+        JsonNode connectors = Json.readTree(get(base + "/api/catalog/connectors").body().getBytes(StandardCharsets.UTF_8));
+        assertThat(connectors.get("running").asBoolean()).as(connectors.toString()).isTrue();
+        assertThat(connectors.get("slotLagBytes").asLong()).as(connectors.toString()).isGreaterThanOrEqualTo(0);
         // The source's lag (the slot's unconfirmed write-ahead log) and the sink's (its consumer group's).
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(base + "/metrics").body())
                 .containsPattern("(?m)^eventline_catalog_slot_lag_bytes [0-9]")
@@ -246,6 +249,8 @@ class CatalogEndToEndTest {
                 HttpResponse<String> ready = get(base + "/health/ready");
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(ready.body()).contains("the catalog's connector " + CatalogConnector.NAME + " is PAUSED");
+                assertThat(get(base + "/api/catalog/connectors").body()).contains("\"running\":false")
+                        .contains(CatalogConnector.NAME + " is PAUSED");
             });
             assertThat(get(base + "/metrics").body()).contains("eventline_catalog_connector_running 0.0");
         } finally {

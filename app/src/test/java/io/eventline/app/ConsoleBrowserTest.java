@@ -84,6 +84,8 @@ class ConsoleBrowserTest {
             await("the revenue panel shows the load's sales by category").atMost(Duration.ofSeconds(60))
                     .until(() -> browser.count("#revenue tr[data-category='uncatalogued']") == 1);
             assertThat(browser.attribute("#connectors", "data-running")).as("the catalog's connectors").isEqualTo("true");
+            assertThat((String) browser.script("return document.querySelector('#connectors').textContent"))
+                    .matches("source and sink connectors running · slot lag [0-9.]+ (B|KB|MB)");
 
             replayADeadLetter(browser);
     }
