@@ -3,6 +3,7 @@ package io.eventline.app;
 import io.eventline.app.broker.EmbeddedBroker;
 import io.eventline.app.console.Console;
 import io.eventline.app.http.AllowedHosts;
+import io.eventline.app.http.ApiDocs;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.metrics.Metrics;
@@ -48,6 +49,7 @@ public final class Eventline implements AutoCloseable {
     private final ProjectionRoutes projections = new ProjectionRoutes();
     private String bootstrapServers;
     private HttpApi http;
+    private volatile Set<String> registeredRoutes = Set.of();
     private KeyRouting routing;
     private Metrics metrics;
     private EmbeddedBroker broker;
@@ -124,12 +126,14 @@ public final class Eventline implements AutoCloseable {
                 config.http().maxStreams());
         started.push(console);
         routes.add(console::register);
+        routes.add(ApiDocs.load()::register);
         AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),
                 config.http().allowedHosts());
         http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), hosts, this::notReady,
                 mounted -> {
                     routes.forEach(route -> route.accept(mounted));
                     RouteTable.checkShared(mounted, serviceRoutes);
+                    registeredRoutes = Set.copyOf(RouteTable.routes(mounted));
                 });
         started.push(http);
     }
@@ -237,6 +241,11 @@ public final class Eventline implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** Every HTTP route this instance serves, as {@code METHOD /path} ({@code GET /api/orders/{orderId}}). */
+    public Set<String> routes() {
+        return registeredRoutes;
     }
 
     @Override
