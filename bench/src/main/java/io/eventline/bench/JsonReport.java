@@ -47,6 +47,7 @@ final class JsonReport {
                     saga.records().offsetsPerOrder()).put("rawIdeal", Targets.rawIdeal(
                     results.raw().transactional().perSecond(), saga.records().perOrder()));
             node.set("records", Json.mapper().valueToTree(saga.records().sorted()));
+            node.put("cpuMsPerOrder", saga.cpuMsPerOrder());
             node.set("idle", Json.mapper().valueToTree(saga.idle()));
             node.set("trace", Json.mapper().valueToTree(saga.trace()));
             results.minimalFor(saga).ifPresent(m -> node.putObject("vsMinimal")
@@ -54,7 +55,8 @@ final class JsonReport {
                     .put("idleMedian", saga.idle().median() / m.idle().median())
                     .put("p50", saga.halfRate().p50() / m.halfRate().p50())
                     .put("p99", saga.halfRate().p99() / m.halfRate().p99())
-                    .put("ordersPerSecond", saga.saturation().perSecond() / m.sustained().perSecond()));
+                    .put("ordersPerSecond", saga.saturation().perSecond() / m.sustained().perSecond())
+                    .put("cpuMsPerOrder", saga.cpuMsPerOrder() / m.cpuMsPerOrder()));
         }
     }
 
@@ -68,7 +70,7 @@ final class JsonReport {
             throughput(node, "burst", m.burst());
             throughput(node, "sustained", m.sustained());
             latency(node, "halfRate", m.halfRate());
-            node.put("recordsPerOrder", m.records().perOrder());
+            node.put("recordsPerOrder", m.records().perOrder()).put("cpuMsPerOrder", m.cpuMsPerOrder());
             node.set("trace", Json.mapper().valueToTree(m.trace()));
         }
     }

@@ -43,19 +43,21 @@ final class MinimalReport {
         out.println();
         line("Eventline ÷ the minimal saga at the same commit interval (latency: at most %.1f× wanted; orders/s: "
                 + "at least %.2f wanted)", Targets.LATENCY_VS_MINIMAL, Targets.ORDERS_VS_MINIMAL);
-        out.println("| style | commit | one order idle, Eventline / minimal | p50 | p99 | orders/s sustained |");
-        out.println("|---|---|---|---|---|---|");
+        out.println("| style | commit | one order idle, Eventline / minimal | p50 | p99 | orders/s sustained "
+                + "| CPU per order (broker included) |");
+        out.println("|---|---|---|---|---|---|---|");
         for (Results.SagaRun saga : results.sagas()) {
             Optional<Results.MinimalRun> floor = results.minimalFor(saga);
             if (floor.isEmpty()) {
                 continue;
             }
             Results.MinimalRun m = floor.get();
-            line("| %s | %d ms | %s | %s | %s | %s |", saga.style(), saga.commitMs(),
+            line("| %s | %d ms | %s | %s | %s | %s | %s |", saga.style(), saga.commitMs(),
                     times(saga.idle().median(), m.idle().median(), "ms"),
                     times(saga.halfRate().p50(), m.halfRate().p50(), "ms"),
                     times(saga.halfRate().p99(), m.halfRate().p99(), "ms"),
-                    times(saga.saturation().perSecond(), m.sustained().perSecond(), "/s"));
+                    times(saga.saturation().perSecond(), m.sustained().perSecond(), "/s"),
+                    times(saga.cpuMsPerOrder(), m.cpuMsPerOrder(), "ms"));
         }
     }
 

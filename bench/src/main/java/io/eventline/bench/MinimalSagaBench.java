@@ -46,13 +46,15 @@ final class MinimalSagaBench {
                     idle.max()));
             Timeline trace = trace(cluster, flow, topics, commitMs);
             long started = System.nanoTime();
+            long cpu = ProcessCpu.nanos();
             long placedBefore = flow.placed();
             Throughput burst = flow.saturate(plan.sagaPhase(), Plan.SATURATION_WINDOW);
             flow.awaitDrained(Duration.ofSeconds(60));
             // Nothing runs off the saga's path here: every order placed has shipped once drained.
             Throughput sustained = Throughput.since(flow.placed() - placedBefore, started);
-            progress.note(String.format("saturation: %.0f orders/s shipped during the burst, %.0f/s sustained",
-                    burst.perSecond(), sustained.perSecond()));
+            double cpuMsPerOrder = ProcessCpu.msPerOrder(cpu, sustained.count());
+            progress.note(String.format("saturation: %.0f orders/s shipped during the burst, %.0f/s sustained, "
+                    + "%.2f ms of CPU per order", burst.perSecond(), sustained.perSecond(), cpuMsPerOrder));
             var before = cluster.endOffsets(topics.all());
             long placedAtRate = flow.placed();
             double rate = Math.max(1, sustained.perSecond() / 2);
@@ -64,7 +66,7 @@ final class MinimalSagaBench {
             saga.failure().ifPresent(e -> {
                 throw e;
             });
-            return new Results.MinimalRun(commitMs, idle, burst, sustained, latency, records, trace);
+            return new Results.MinimalRun(commitMs, idle, burst, sustained, latency, records, trace, cpuMsPerOrder);
         } finally {
             Set<String> groups = cluster.groups().stream().filter(g -> g.startsWith("bench-minimal-" + commitMs
                     + "ms-")).collect(Collectors.toSet());

@@ -33,7 +33,7 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<Minima
      * with ({@code saturation}), and latency at half the latter.
      */
     record SagaRun(String style, int commitMs, SequentialOrders idle, Timeline trace, Throughput burst,
-                   Throughput saturation, LatencySummary halfRate, RecordsPerOrder records) {
+                   Throughput saturation, LatencySummary halfRate, RecordsPerOrder records, double cpuMsPerOrder) {
     }
 
     /**
@@ -42,7 +42,7 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<Minima
      * the last shipped) and latency at half the sustained rate.
      */
     record MinimalRun(int commitMs, SequentialOrders idle, Throughput burst, Throughput sustained,
-                      LatencySummary halfRate, RecordsPerOrder records, Timeline trace) {
+                      LatencySummary halfRate, RecordsPerOrder records, Timeline trace, double cpuMsPerOrder) {
     }
 
     /** A read model rebuilt from offset 0, and a plain consumer reading the same topic. */

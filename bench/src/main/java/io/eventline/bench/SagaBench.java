@@ -45,7 +45,7 @@ final class SagaBench {
                 RecordsPerOrder records = RecordCounter.count(cluster, before, after, flow.placed() - placedBefore);
                 progress.note(String.format("%.1f records per order", records.perOrder()));
                 return new Results.SagaRun(style, commitMs, idle, trace, saturation.burst(), saturation.sustained(),
-                        latency, records);
+                        latency, records, saturation.cpuMsPerOrder());
             }
         }
     }
@@ -75,20 +75,24 @@ final class SagaBench {
      * The second counts the work off the saga's path (notifications, read models, analytics, fraud),
      * which falls behind during the burst and is done after it: that is the rate the platform keeps up.
      */
-    private record Saturation(Throughput burst, Throughput sustained) {
+    private record Saturation(Throughput burst, Throughput sustained, double cpuMsPerOrder) {
     }
 
     private static Saturation saturate(Cluster cluster, OrderFlow flow, int commitMs, Plan plan,
                                          Progress progress) {
         long started = System.nanoTime();
+        long cpu = ProcessCpu.nanos();
         long placedBefore = flow.placed();
         Throughput burst = flow.saturate(plan.sagaPhase(), Plan.SATURATION_WINDOW);
         long done = settle(cluster, flow, commitMs, progress);
         Throughput sustained = new Throughput(flow.placed() - placedBefore, Duration.ofNanos(done - started));
+        // Until settled: the work off the saga's path counts, and the few seconds of quiet waited out add
+        // only the idle platform's cost.
+        double cpuMsPerOrder = ProcessCpu.msPerOrder(cpu, sustained.count());
         progress.note(String.format("saturation: %.0f orders/s shipped during the burst, %.0f/s sustained "
-                + "(%,d orders, all work done in %.1f s)", burst.perSecond(), sustained.perSecond(),
-                sustained.count(), sustained.seconds()));
-        return new Saturation(burst, sustained);
+                + "(%,d orders, all work done in %.1f s), %.2f ms of CPU per order", burst.perSecond(),
+                sustained.perSecond(), sustained.count(), sustained.seconds(), cpuMsPerOrder));
+        return new Saturation(burst, sustained, cpuMsPerOrder);
     }
 
     /**
