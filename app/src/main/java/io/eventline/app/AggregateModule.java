@@ -3,10 +3,13 @@ package io.eventline.app;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.kafka.StreamsSettings;
+import io.eventline.core.kafka.Topic;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionRunner;
 import io.eventline.http.AggregateRoutes;
 import io.javalin.config.RoutesConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,8 +24,23 @@ import org.apache.kafka.streams.StreamsBuilder;
  * @param routes the service's routes over its gateway, its own stores and the read model
  */
 record AggregateModule<C, V>(String name, BiConsumer<StreamsBuilder, Boolean> topology,
-                             Aggregate<C, ?, ?> aggregate, Projection<V> view, Routes<C, V> routes)
+                             Aggregate<C, ?, ?> aggregate, Projection<V> view, Routes<C, V> routes,
+                             List<Topic> ownTopics)
         implements ServiceModule {
+
+    AggregateModule(String name, BiConsumer<StreamsBuilder, Boolean> topology, Aggregate<C, ?, ?> aggregate,
+                    Projection<V> view, Routes<C, V> routes) {
+        this(name, topology, aggregate, view, routes, List.of());
+    }
+
+    /** Its aggregate's topics, its read model's dead letters (every version shares them), and its own. */
+    @Override
+    public List<Topic> topics() {
+        List<Topic> topics = new ArrayList<>(aggregate.topics().all());
+        topics.add(StreamsSettings.deadLetters(view.applicationId(1)));
+        topics.addAll(ownTopics);
+        return topics;
+    }
 
     /** How a service declares its routes. */
     @FunctionalInterface

@@ -1,8 +1,11 @@
 package io.eventline.app;
 
+import io.eventline.catalog.CatalogConnector;
 import io.eventline.catalog.CatalogService;
 import io.eventline.catalog.ProductRoutes;
 import io.eventline.catalog.RevenueRoutes;
+import io.eventline.contracts.catalog.CatalogContracts;
+import io.eventline.core.kafka.Topic;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,6 +17,16 @@ final class CatalogModule implements ServiceModule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<Topic> topics() {
+        // Debezium's change records of the products table are the catalog service's input, kept like
+        // events, created here because the broker creates no topic on demand; what the reporting sink
+        // could not write is kept like every dead letter (Connect would give it the broker's retention).
+        return List.of(CatalogContracts.PRODUCTS, CatalogContracts.SALES_EVENTS,
+                Topic.events(CatalogConnector.CHANGES_TOPIC, "the row's primary key"),
+                Topic.deadLetters(CatalogConnector.SINK_DLQ_TOPIC));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.eventline.app;
 
+import io.eventline.contracts.customers.CustomerContracts;
+import io.eventline.core.kafka.Topic;
 import io.eventline.customers.CustomerRoutes;
 import io.eventline.customers.CustomerWriter;
 import io.eventline.customers.CustomersService;
@@ -11,6 +13,11 @@ final class CustomersModule implements ServiceModule {
     @Override
     public String name() {
         return "customers";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return List.of(CustomerContracts.CUSTOMERS);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.eventline.app.metrics.Metrics;
 import io.eventline.catalog.PostgresAddress;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.dlq.DeadLetterQueue;
+import io.eventline.core.kafka.Topic;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
 import io.javalin.config.RoutesConfig;
@@ -85,7 +86,7 @@ public final class Eventline implements AutoCloseable {
         clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 
         Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
-        topicLayout = TopicLayout.describe(clients, PlatformTopics.all().stream().map(Topics.Spec::name).toList());
+        topicLayout = TopicLayout.describe(clients, PlatformTopics.all().stream().map(Topic::name).toList());
         DeadLetterQueue deadLetters = new DeadLetterQueue(clients);
         started.push(deadLetters);
         metrics = new Metrics(clients, this::streamsByApplication, deadLetters);

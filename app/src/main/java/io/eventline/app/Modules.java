@@ -17,7 +17,7 @@ final class Modules {
             new AggregateModule<>("inventory", InventoryService::addTo, InventoryService.AGGREGATE,
                     InventoryService.VIEW, InventoryRoutes::of),
             new AggregateModule<>("orders", OrdersService::addTo, OrdersService.AGGREGATE, OrderViewProjector.PROJECTION,
-                    OrderRoutes::of),
+                    OrderRoutes::of, List.of(OrdersService.SAGA_REPLIES)),
             new ShippingModule(), new NotificationsModule(), new AnalyticsModule(), new FraudModule(),
             new CatalogModule());
 

@@ -1,7 +1,9 @@
 package io.eventline.app;
 
+import io.eventline.contracts.notifications.NotificationContracts;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.kafka.Topic;
 import io.eventline.notifications.Mailer;
 import io.eventline.notifications.NotificationRoutes;
 import io.eventline.notifications.NotificationsService;
@@ -17,6 +19,13 @@ final class NotificationsModule implements ServiceModule {
     @Override
     public String name() {
         return "notifications";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        // A dead-lettered mail is replayed here, not to notifications.events: its event stays once in the log.
+        return List.of(NotificationContracts.TOPICS.commands(), NotificationContracts.TOPICS.events(),
+                NotificationContracts.TOPICS.replies(), Topic.commands(NotificationsService.MAIL_REPLAYS, "orderId"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.eventline.app;
 
+import io.eventline.core.kafka.Topic;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,6 +18,14 @@ interface ServiceModule {
      * that each run some services routes to this one ({@link RouteTable}). Checked at every start.
      */
     List<String> paths();
+
+    /**
+     * The topics the service owns, declared where they are named (its aggregate, saga, contracts): the
+     * app creates them, with every module's dead-letter topic, before any service starts.
+     */
+    default List<Topic> topics() {
+        return List.of();
+    }
 
     /** @param saga the style of the order saga: services react to each other, or an orchestrator commands */
     void addTo(StreamsBuilder builder, EventlineConfig.Saga saga);

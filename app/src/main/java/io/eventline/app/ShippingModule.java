@@ -1,7 +1,9 @@
 package io.eventline.app;
 
+import io.eventline.contracts.shipments.ShipmentContracts;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.kafka.Topic;
 import io.eventline.shipping.ShipmentRoutes;
 import io.eventline.shipping.ShippingService;
 import io.javalin.config.RoutesConfig;
@@ -12,6 +14,11 @@ final class ShippingModule implements ServiceModule {
     @Override
     public String name() {
         return "shipping";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return ShipmentContracts.TOPICS.all();
     }
 
     @Override

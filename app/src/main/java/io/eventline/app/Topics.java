@@ -1,5 +1,6 @@
 package io.eventline.app;
 
+import io.eventline.core.kafka.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,42 +31,35 @@ final class Topics {
     /** How long new topics may take to get their leaders; a start past it fails, saying which. */
     private static final Duration LEADERS_LIMIT = Duration.ofSeconds(30);
 
-    /** How long a topic keeps what it holds. */
-    enum Kind {
-        /** Events: kept forever, the log is the system of record. */
-        EVENTS(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1")),
-        /** State per key (e.g. customers): the latest value per key forever, tombstones for deletes. */
-        COMPACTED(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-        /** Commands: consumed within seconds; a week leaves room to investigate. */
-        COMMANDS(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 3600 * 1000))),
-        /** Replies: only a waiting caller reads them. */
-        REPLIES(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(3600L * 1000)));
-
-        final Map<String, String> configs;
-
-        Kind(Map<String, String> configs) {
-            this.configs = configs;
-        }
-    }
-
-    /** One topic to ensure. */
-    record Spec(String name, Kind kind) {
+    /** How long each kind of topic keeps what it holds. */
+    static Map<String, String> configs(Topic.Kind kind) {
+        return switch (kind) {
+            // Events and dead letters: kept forever, the log is the system of record.
+            case EVENTS, DEAD_LETTERS -> Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+                    TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+            // State per key (e.g. customers): the latest value per key forever, tombstones for deletes.
+            case COMPACTED -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            // Commands: consumed within seconds; a week leaves room to investigate.
+            case COMMANDS -> Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 3600 * 1000));
+            // Replies: only a waiting caller reads them.
+            case REPLIES -> Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(3600L * 1000));
+        };
     }
 
     private Topics() {
     }
 
-    static void ensure(Map<String, Object> clientSettings, List<Spec> topics, int partitions) {
+    static void ensure(Map<String, Object> clientSettings, List<Topic> topics, int partitions) {
         Properties props = new Properties();
         props.putAll(clientSettings);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
-            for (Spec topic : topics) {
+            for (Topic topic : topics) {
                 if (!existing.contains(topic.name())) {
                     // Replication: the cluster's default (1 on the embedded broker, the operator's choice on a real one).
                     NewTopic created = new NewTopic(topic.name(), Optional.of(partitions), Optional.empty());
-                    missing.add(created.configs(topic.kind().configs));
+                    missing.add(created.configs(configs(topic.kind())));
                 }
             }
             if (!missing.isEmpty()) {

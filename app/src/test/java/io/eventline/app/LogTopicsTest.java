@@ -3,6 +3,7 @@ package io.eventline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.app.verify.LogTopics;
+import io.eventline.core.kafka.Topic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class LogTopicsTest {
     @Test
     void shouldReadEveryEventAndCommandTopicThePlatformCreates() {
-        List<String> events = PlatformTopics.all().stream().filter(spec -> spec.kind() == Topics.Kind.EVENTS)
-                .map(Topics.Spec::name).filter(name -> name.endsWith(".events")).toList();
-        List<String> commands = PlatformTopics.all().stream().filter(spec -> spec.kind() == Topics.Kind.COMMANDS)
-                .map(Topics.Spec::name).filter(name -> name.endsWith(".commands")).toList();
+        List<String> events = PlatformTopics.all().stream().filter(topic -> topic.kind() == Topic.Kind.EVENTS)
+                .map(Topic::name).filter(name -> name.endsWith(".events")).toList();
+        List<String> commands = PlatformTopics.all().stream().filter(topic -> topic.kind() == Topic.Kind.COMMANDS)
+                .map(Topic::name).filter(name -> name.endsWith(".commands")).toList();
 
         assertThat(LogTopics.platform().events()).containsExactlyInAnyOrderElementsOf(events);
         assertThat(LogTopics.platform().commands()).containsExactlyInAnyOrderElementsOf(commands);
-        assertThat(PlatformTopics.all()).extracting(Topics.Spec::name).containsAll(LogTopics.platform().states());
+        assertThat(PlatformTopics.all()).extracting(Topic::name).containsAll(LogTopics.platform().states());
     }
 }

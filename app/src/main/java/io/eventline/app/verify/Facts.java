@@ -42,24 +42,29 @@ final class Facts {
     }
 
     static Fact of(String topic, EventEnvelope envelope) {
-        return switch (topic) {
-            case OrderContracts.TOPIC -> ofOrder(envelope.eventType(),
+        // Not a switch: the topics' names are derived (AggregateTopics), not constant expressions.
+        if (topic.equals(OrderContracts.TOPIC)) {
+            return ofOrder(envelope.eventType(),
                     OrderContracts.EVENTS.decode(envelope.eventType(), envelope.version(), envelope.data()));
-            case AccountContracts.TOPIC -> ofAccount(envelope.eventType(),
+        }
+        if (topic.equals(AccountContracts.TOPIC)) {
+            return ofAccount(envelope.eventType(),
                     AccountContracts.EVENTS.decode(envelope.eventType(), envelope.version(), envelope.data()));
-            case InventoryContracts.TOPIC -> ofStock(envelope.eventType(),
+        }
+        if (topic.equals(InventoryContracts.TOPIC)) {
+            return ofStock(envelope.eventType(),
                     InventoryContracts.EVENTS.decode(envelope.eventType(), envelope.version(), envelope.data()));
-            case ShipmentContracts.TOPIC -> {
-                ShipmentContracts.EVENTS.decode(envelope.eventType(), envelope.version(), envelope.data());
-                yield new ForOrder(envelope.aggregateId(), envelope.eventType(), null, Role.STEP, null);
-            }
-            case NotificationContracts.TOPIC -> {
-                NotificationSent sent = (NotificationSent) NotificationContracts.EVENTS.decode(envelope.eventType(),
-                        envelope.version(), envelope.data());
-                yield new ForOrder(sent.orderId(), envelope.eventType(), null, Role.NOTIFIED, null);
-            }
-            default -> new Fact.Nothing();
-        };
+        }
+        if (topic.equals(ShipmentContracts.TOPIC)) {
+            ShipmentContracts.EVENTS.decode(envelope.eventType(), envelope.version(), envelope.data());
+            return new ForOrder(envelope.aggregateId(), envelope.eventType(), null, Role.STEP, null);
+        }
+        if (topic.equals(NotificationContracts.TOPIC)) {
+            NotificationSent sent = (NotificationSent) NotificationContracts.EVENTS.decode(envelope.eventType(),
+                    envelope.version(), envelope.data());
+            return new ForOrder(sent.orderId(), envelope.eventType(), null, Role.NOTIFIED, null);
+        }
+        return new Fact.Nothing();
     }
 
     private static Fact ofOrder(String type, OrderEvent event) {

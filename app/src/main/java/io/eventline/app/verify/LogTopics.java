@@ -6,6 +6,7 @@ import io.eventline.contracts.inventory.InventoryContracts;
 import io.eventline.contracts.notifications.NotificationContracts;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.shipments.ShipmentContracts;
+import io.eventline.core.kafka.AggregateTopics;
 import io.eventline.notifications.NotificationsService;
 import io.eventline.orders.OrdersService;
 import io.eventline.shipping.ShippingService;
@@ -43,7 +44,7 @@ public record LogTopics(List<String> events, List<String> states, List<String> c
                 List.of(AccountContracts.TOPIC, InventoryContracts.TOPIC, OrderContracts.TOPIC,
                         ShipmentContracts.TOPIC, NotificationContracts.TOPIC),
                 List.of(CustomerContracts.TOPIC),
-                AGGREGATES.stream().map(name -> name + ".commands").toList(),
+                AGGREGATES.stream().map(name -> AggregateTopics.of(name).commands().name()).toList(),
                 Map.of(OrderContracts.TOPIC, List.of(
                                 new InPlaceReaction(ShippingService.ON_ORDERS, ShipmentContracts.TOPIC),
                                 new InPlaceReaction(NotificationsService.ON_ORDERS, NotificationContracts.TOPIC)),

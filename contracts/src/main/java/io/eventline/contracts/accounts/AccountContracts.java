@@ -1,6 +1,7 @@
 package io.eventline.contracts.accounts;
 
 import io.eventline.core.envelope.Catalogue;
+import io.eventline.core.kafka.AggregateTopics;
 
 /**
  * The accounts aggregate's message catalogues: every type on its topics and its current version.
@@ -10,8 +11,10 @@ import io.eventline.core.envelope.Catalogue;
 public final class AccountContracts {
     /** The aggregate's name: its topics are {@code accounts.events}, {@code accounts.commands}, … */
     public static final String NAME = "accounts";
+    /** Its commands, events and replies topics, named after it (the rule of {@link AggregateTopics}). */
+    public static final AggregateTopics TOPICS = AggregateTopics.of(NAME);
     /** The public event topic, keyed by aggregate id; new consumers read it from offset 0. */
-    public static final String TOPIC = "accounts.events";
+    public static final String TOPIC = TOPICS.events().name();
 
     public static final Catalogue<AccountEvent> EVENTS = Catalogue.of(AccountEvent.class)
             .add("account.deposited", AccountDeposited.class)

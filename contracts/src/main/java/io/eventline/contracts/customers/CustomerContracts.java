@@ -1,10 +1,13 @@
 package io.eventline.contracts.customers;
 
 import io.eventline.core.envelope.Catalogue;
+import io.eventline.core.kafka.Topic;
 
 /** The {@code customers} topic: compacted, the whole customer per key, a tombstone on delete. */
 public final class CustomerContracts {
-    public static final String TOPIC = "customers";
+    /** The whole customer per key, compacted: null once deleted. */
+    public static final Topic CUSTOMERS = Topic.compacted("customers", "customerId");
+    public static final String TOPIC = CUSTOMERS.name();
 
     public static final Catalogue<CustomerEvent> EVENTS = Catalogue.of(CustomerEvent.class)
             .add("customer.updated", CustomerUpdated.class)

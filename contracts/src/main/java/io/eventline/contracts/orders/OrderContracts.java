@@ -1,12 +1,15 @@
 package io.eventline.contracts.orders;
 
 import io.eventline.core.envelope.Catalogue;
+import io.eventline.core.kafka.AggregateTopics;
 
 /** The orders aggregate's messages: {@code orders.events}, {@code orders.commands}, keyed by order id. */
 public final class OrderContracts {
     public static final String NAME = "orders";
+    /** Its commands, events and replies topics, named after it (the rule of {@link AggregateTopics}). */
+    public static final AggregateTopics TOPICS = AggregateTopics.of(NAME);
     /** The public event topic, keyed by aggregate id; new consumers read it from offset 0. */
-    public static final String TOPIC = "orders.events";
+    public static final String TOPIC = TOPICS.events().name();
 
     public static final Catalogue<OrderEvent> EVENTS = Catalogue.of(OrderEvent.class)
             .add("order.placed", OrderPlaced.class)

@@ -1,6 +1,7 @@
 package io.eventline.contracts.shipments;
 
 import io.eventline.core.envelope.Catalogue;
+import io.eventline.core.kafka.AggregateTopics;
 
 /**
  * The shipments aggregate's messages: {@code shipments.events}, {@code shipments.commands}, keyed by
@@ -8,8 +9,10 @@ import io.eventline.core.envelope.Catalogue;
  */
 public final class ShipmentContracts {
     public static final String NAME = "shipments";
+    /** Its commands, events and replies topics, named after it (the rule of {@link AggregateTopics}). */
+    public static final AggregateTopics TOPICS = AggregateTopics.of(NAME);
     /** The public event topic, keyed by aggregate id; new consumers read it from offset 0. */
-    public static final String TOPIC = "shipments.events";
+    public static final String TOPIC = TOPICS.events().name();
     public static final String NO_ADDRESS = "NO_ADDRESS";
     public static final String UNSUPPORTED_COUNTRY = "UNSUPPORTED_COUNTRY";
 

@@ -1,6 +1,7 @@
 package io.eventline.core.decider;
 
 import io.eventline.core.envelope.Catalogue;
+import io.eventline.core.kafka.AggregateTopics;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -53,16 +54,21 @@ public record Aggregate<C, S, E>(String name, Decider<C, S, E> decider, Catalogu
         return new Aggregate<>(newName, decider, commands, events, stateType, entries, summary);
     }
 
+    /** Its commands, events and replies topics, named after it ({@link AggregateTopics}). */
+    public AggregateTopics topics() {
+        return AggregateTopics.of(name);
+    }
+
     public String commandTopic() {
-        return name + ".commands";
+        return topics().commands().name();
     }
 
     public String eventTopic() {
-        return name + ".events";
+        return topics().events().name();
     }
 
     public String replyTopic() {
-        return name + ".replies";
+        return topics().replies().name();
     }
 
     public String snapshotStore() {

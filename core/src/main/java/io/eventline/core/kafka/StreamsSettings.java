@@ -96,10 +96,15 @@ public final class StreamsSettings {
      * Streams' own handlers both write there; the topic must exist (the app creates them).
      */
     public static String deadLetterTopic(String applicationId) {
+        return deadLetters(applicationId).name();
+    }
+
+    /** The dead-letter topic of an application ({@link #deadLetterTopic}), as a topic to create. */
+    public static Topic deadLetters(String applicationId) {
         Matcher matcher = APPLICATION.matcher(applicationId);
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not an application id: " + applicationId);
         }
-        return (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)) + ".dlq";
+        return Topic.deadLetters((matcher.group(1) != null ? matcher.group(1) : matcher.group(2)) + ".dlq");
     }
 }

@@ -1,5 +1,6 @@
 package io.eventline.core.saga;
 
+import io.eventline.core.kafka.Topic;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -56,8 +57,13 @@ public record SagaDefinition<D>(String name, Class<D> dataType, List<SagaStep<D>
         return name + "-state";
     }
 
+    /** Where its steps' replies come back, keyed like the saga (the trigger topics' key). */
+    public Topic replies() {
+        return Topic.replies(name + ".replies", "the saga's key");
+    }
+
     public String replyTopic() {
-        return name + ".replies";
+        return replies().name();
     }
 
     SagaStep<D> step(String stepName) {

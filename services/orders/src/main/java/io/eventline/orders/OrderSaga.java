@@ -122,16 +122,16 @@ final class OrderSaga {
 
     // Other services' commands, from their contracts: their catalogues and their command topics.
     private static SagaCommand toAccount(PlacedOrder order, AccountCommand command) {
-        return SagaCommand.of(AccountContracts.NAME + ".commands", AccountContracts.COMMANDS, order.customerId(),
+        return SagaCommand.of(AccountContracts.TOPICS.commands().name(), AccountContracts.COMMANDS, order.customerId(),
                 command);
     }
 
     private static SagaCommand toStock(String sku, InventoryCommand command) {
-        return SagaCommand.of(InventoryContracts.NAME + ".commands", InventoryContracts.COMMANDS, sku, command);
+        return SagaCommand.of(InventoryContracts.TOPICS.commands().name(), InventoryContracts.COMMANDS, sku, command);
     }
 
     private static SagaCommand toShipping(PlacedOrder order, ShipmentCommand command) {
-        return SagaCommand.of(ShipmentContracts.NAME + ".commands", ShipmentContracts.COMMANDS, order.orderId(),
+        return SagaCommand.of(ShipmentContracts.TOPICS.commands().name(), ShipmentContracts.COMMANDS, order.orderId(),
                 command);
     }
 }

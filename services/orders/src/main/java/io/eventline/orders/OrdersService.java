@@ -9,6 +9,7 @@ import io.eventline.contracts.shipments.ShipmentContracts;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandPreparer;
 import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.kafka.Topic;
 import io.eventline.core.reaction.LookupReaction;
 import io.eventline.core.reaction.Reaction;
 import io.eventline.core.reaction.ReactionTopology;
@@ -31,6 +32,8 @@ public final class OrdersService {
      * {@code orders.commands}, so a reader of the log derives their ids from this name.
      */
     public static final String ON_SHIPMENTS = "orders-on-shipments";
+    /** Where the orchestrated saga hears its steps' replies, keyed by order id (orchestration only). */
+    public static final Topic SAGA_REPLIES = OrderSaga.definition().replies();
 
     private OrdersService() {
     }
