@@ -135,7 +135,7 @@ public final class Eventline implements AutoCloseable {
                     routes.forEach(route -> route.accept(mounted));
                     RouteTable.checkShared(mounted, serviceRoutes);
                     registeredRoutes = Set.copyOf(RouteTable.routes(mounted));
-                });
+                }, metrics::httpRequest);
         started.push(http);
     }
 

@@ -181,6 +181,26 @@ class MetricsTest {
         return "accounts.dlq-" + landed.partition() + "-" + landed.offset();
     }
 
+    @Test
+    void shouldServeEveryMetricTheDashboardAndTheAlertRulesReadAndCountRequestsByRoute() throws Exception {
+        assertThat(api.get("/api/orders/no-such-order").statusCode()).isEqualTo(404);
+        Map<String, String> notFound = Map.of("method", "GET", "uri", "/api/orders/{orderId}", "status", "404",
+                "outcome", "CLIENT_ERROR");
+        await().atMost(Duration.ofSeconds(10)).until(() -> PrometheusText.parse(scrape()).samples().stream()
+                .anyMatch(sample -> sample.name().equals("http_server_requests_seconds_count") && sample.has(notFound)
+                        && sample.value() >= 1));
+        java.util.Set<String> served = PrometheusText.parse(scrape()).samples().stream()
+                .map(PrometheusText.Sample::name).collect(Collectors.toSet());
+        Path deploy = Path.of("").toAbsolutePath().getParent().resolve("deploy");
+        String read = Files.readString(deploy.resolve("grafana/eventline-dashboard.json"))
+                + Files.readString(deploy.resolve("prometheus/eventline-rules.yml"));
+        java.util.Set<String> names = java.util.regex.Pattern
+                .compile("\\b((?:eventline|kafka_stream|http_server|jvm|process)_[a-z0-9_]+)").matcher(read)
+                .results().map(match -> match.group(1)).collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertThat(names).as("metrics the dashboard and the rules read").hasSizeGreaterThan(10);
+        assertThat(served).as("metrics a scrape serves").containsAll(names);
+    }
+
     private String scrape() {
         HttpResponse<String> response = api.get("/metrics");
         assertThat(response.statusCode()).isEqualTo(200);

@@ -5,6 +5,7 @@ import io.eventline.core.envelope.Json;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.RequestLogger;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
@@ -35,9 +36,11 @@ public final class HttpApi implements AutoCloseable {
      * @param notReady why this instance is not ready, empty once every stream is running and caught up
      *     and every reply listener alive ({@code /health/ready})
      * @param routes mounts the services' endpoints
+     * @param requests told of each request once answered (its metrics)
      */
     public static HttpApi start(String bind, int port, Optional<String> apiToken, AllowedHosts hosts,
-                                Supplier<Optional<String>> notReady, Consumer<RoutesConfig> routes) {
+                                Supplier<Optional<String>> notReady, Consumer<RoutesConfig> routes,
+                                RequestLogger requests) {
         // Javalin 7 takes every route, guard and handler up front, before the server starts.
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -47,6 +50,7 @@ public final class HttpApi implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             guardJetty(config);
+            config.requestLogger.http(requests);
             Console.serveFiles(config);
             Problems.install(config.routes);
             // Before the token: a token does not make a request from another site the user's own.

@@ -4,6 +4,8 @@ import io.eventline.app.broker.SweeperCounts;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -48,6 +50,7 @@ public final class Metrics implements AutoCloseable {
     private volatile Refresh catalogSlot; // when this instance runs the catalog
     private final RebalanceMeters rebalances;
     private final KafkaMeters kafka;
+    private final HttpMeters http;
 
     /**
      * @param streams this instance's streams by application id, as they are when asked
@@ -60,6 +63,7 @@ public final class Metrics implements AutoCloseable {
                 // ending in _count. Uptime and CPU usage say what matters of them.
                 .meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")
                         || id.getName().equals("system.cpu.count")));
+        this.http = new HttpMeters(registry);
         this.processing = new ProcessingMeters(Clock.systemUTC());
         processing.bindTo(registry);
         Properties props = new Properties();
@@ -93,6 +97,12 @@ public final class Metrics implements AutoCloseable {
     /** For every application's Streams settings, under {@link ProcessingObserver#CONFIG}. */
     public ProcessingObserver observer() {
         return processing;
+    }
+
+    /** Counts an HTTP request answered: Javalin's request logger, after each request. */
+    public void httpRequest(Context ctx, Float millis) {
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        http.record(ctx.method().name(), endpoint == null ? null : endpoint.path, ctx.statusCode(), millis);
     }
 
     /** Adds the embedded broker's hanging-transaction sweeper. */

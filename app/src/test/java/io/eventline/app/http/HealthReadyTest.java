@@ -20,7 +20,7 @@ class HealthReadyTest {
         AtomicReference<Optional<String>> why = new AtomicReference<>(Optional.empty());
         int port = HttpApi.choosePort("127.0.0.1", 0);
         try (HttpApi api = HttpApi.start("127.0.0.1", port, Optional.empty(),
-                AllowedHosts.of("127.0.0.1", "127.0.0.1", List.of()), why::get, app -> { })) {
+                AllowedHosts.of("127.0.0.1", "127.0.0.1", List.of()), why::get, app -> { }, (ctx, ms) -> { })) {
             assertThat(ready(port).statusCode()).isEqualTo(200);
             why.set(Optional.of("the reply listener of orders had stopped; it is restarted"));
             HttpResponse<String> down = ready(port);
