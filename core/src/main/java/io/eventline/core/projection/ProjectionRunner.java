@@ -175,26 +175,26 @@ public final class ProjectionRunner<V> implements AutoCloseable {
     }
 
     /**
-     * The views of the list {@code term} of the projection's {@link ViewIndex} that changed last,
-     * newest first (ties by key), at most {@code limit}: read from the index, {@code limit} entries
-     * plus one per partition, then each view by its key; never a scan of the views.
+     * The views of the list {@code term} of the projection's {@link ViewIndex} that changed last and
+     * satisfy {@code where}, newest first (ties by key), at most {@code limit}: read from the index,
+     * then each view by its key, never a scan of the views. When {@code where} holds for the views of
+     * the list, that is {@code limit} index entries plus one per partition; a view may change between
+     * the two reads, so callers check with {@code where} what the list's term says of it.
      *
      * @throws IllegalStateException when the projection has no index
      */
-    public List<Map.Entry<String, Projected<V>>> newest(String term, int limit) {
+    public List<Map.Entry<String, Projected<V>>> newest(String term, Predicate<Projected<V>> where, int limit) {
         if (projection.index().isEmpty()) {
             throw new IllegalStateException("projection " + projection.name() + " has no index");
         }
         return read((running, views) -> {
-            List<String> keys = RecencyIndex.newest(PartitionStores.of(running::streams)
-                    .of(projection.indexStore(running.version())), term, limit);
-            List<Map.Entry<String, Projected<V>>> found = new ArrayList<>(keys.size());
-            for (String key : keys) {
-                byte[] view = views.get(key);
-                if (view != null) {
-                    found.add(Map.entry(key, codec.read(view)));
-                }
-            }
+            List<Map.Entry<String, Projected<V>>> found = new ArrayList<>();
+            RecencyIndex.newest(PartitionStores.of(running::streams).of(projection.indexStore(running.version())),
+                    term, limit, key -> {
+                        byte[] stored = views.get(key);
+                        Projected<V> view = stored == null ? null : codec.read(stored);
+                        return view != null && where.test(view) && found.add(Map.entry(key, view));
+                    });
             return found;
         });
     }

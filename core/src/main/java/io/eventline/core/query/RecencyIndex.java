@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -76,6 +77,16 @@ public final class RecencyIndex {
      */
     public static List<String> newest(List<? extends ReadOnlyKeyValueStore<String, byte[]>> partitions, String term,
                                       int limit) {
+        return newest(partitions, term, limit, id -> true);
+    }
+
+    /**
+     * The same, keeping only the ids {@code accept} takes (asked in order, newest first), until
+     * {@code limit} are taken: reads {@code limit} entries plus one per partition when every id is
+     * taken, and as far down the list as it takes to find {@code limit} otherwise.
+     */
+    public static List<String> newest(List<? extends ReadOnlyKeyValueStore<String, byte[]>> partitions, String term,
+                                      int limit, Predicate<String> accept) {
         String prefix = prefix(term);
         List<KeyValueIterator<String, byte[]>> open = new ArrayList<>();
         try {
@@ -88,7 +99,10 @@ public final class RecencyIndex {
             List<String> ids = new ArrayList<>(Math.min(limit, 1024));
             while (ids.size() < limit && !heads.isEmpty()) {
                 Head newest = heads.poll();
-                ids.add(newest.key().substring(prefix.length() + TIME_CHARS));
+                String id = newest.key().substring(prefix.length() + TIME_CHARS);
+                if (accept.test(id)) {
+                    ids.add(id);
+                }
                 Head.next(newest.entries()).ifPresent(heads::add);
             }
             return ids;

@@ -14,13 +14,16 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +81,37 @@ class ProjectionIndexTest {
             assertThat(RecencyIndex.newest(List.of(index), "all", 10)).containsExactly("a", "c", "b");
             assertThat(RecencyIndex.newest(List.of(index), "type=thing.made", 10)).containsExactly("c", "b");
         }
+    }
+
+    @Test
+    void shouldIndexEveryViewOnceWhenItsIndexStartsEmptyBesideViewsWrittenBefore() {
+        MockProcessorContext<String, Object> context = new MockProcessorContext<>();
+        KeyValueStore<String, byte[]> views = store(context, LAST_TYPE.store(1));
+        KeyValueStore<String, byte[]> index = store(context, LAST_TYPE.indexStore(1));
+        ProjectedCodec<String> codec = new ProjectedCodec<>(String.class);
+        views.put("a", codec.write(new Projected<>("thing.sold", 2, T0.plusSeconds(2))));
+        views.put("b", codec.write(new Projected<>("thing.made", 1, T0.plusSeconds(1))));
+
+        new IndexWriter<>(LAST_TYPE.index().orElseThrow(), index, views, codec).backfillSoon(context);
+        context.scheduledPunctuators().getFirst().getPunctuator().punctuate(0);
+
+        assertThat(RecencyIndex.newest(List.of(index), "all", 10)).containsExactly("a", "b");
+        assertThat(RecencyIndex.newest(List.of(index), "type=thing.made", 10)).containsExactly("b");
+        assertThat(context.scheduledPunctuators().getFirst().cancelled()).as("once").isTrue();
+
+        views.put("c", codec.write(new Projected<>("thing.made", 1, T0.plusSeconds(3))));
+        new IndexWriter<>(LAST_TYPE.index().orElseThrow(), index, views, codec).backfillSoon(context);
+        context.scheduledPunctuators().getLast().getPunctuator().punctuate(0);
+        assertThat(RecencyIndex.newest(List.of(index), "all", 10)).as("an index in use is left as it is")
+                .containsExactly("a", "b");
+    }
+
+    private static KeyValueStore<String, byte[]> store(MockProcessorContext<String, Object> context, String name) {
+        KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return store;
     }
 
     private static byte[] event(String id, String type, Instant at) {

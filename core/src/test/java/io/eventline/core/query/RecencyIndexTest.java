@@ -59,6 +59,18 @@ class RecencyIndexTest {
     }
 
     @Test
+    void shouldReadOnUntilLimitIdsAreTakenWhenSomeAreRefused() {
+        CountingStore store = new CountingStore();
+        for (int i = 0; i < 1000; i++) {
+            store.add(RecencyIndex.key("all", T0.minusSeconds(i), "o-" + i));
+        }
+
+        assertThat(RecencyIndex.newest(List.of(store), "all", 3, id -> id.endsWith("0")))
+                .containsExactly("o-0", "o-10", "o-20");
+        assertThat(store.visited()).isEqualTo(21 + 1);
+    }
+
+    @Test
     void shouldRefuseATermWhenItHoldsTheSeparator() {
         assertThatThrownBy(() -> RecencyIndex.key("a\u0000b", T0, "x")).isInstanceOf(IllegalArgumentException.class);
     }
