@@ -2,6 +2,7 @@ package io.eventline.core.projection;
 
 import io.eventline.core.query.RecencyIndex;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -35,7 +36,7 @@ final class IndexWriter<V> {
     }
 
     /** @param before the view as it was, null when this event made it */
-    void moved(String key, Projected<V> before, V after, java.time.Instant at) {
+    void moved(String key, Projected<V> before, V after, Instant at) {
         List<String> was = before == null ? List.of() : terms.terms(before.view());
         RecencyIndex.move(index, key, was, before == null ? at : before.updated(), terms.terms(after), at);
     }
@@ -62,7 +63,7 @@ final class IndexWriter<V> {
             }
         }
         if (indexed > 0) {
-            LOG.info("indexed {} views written before their projection had an index", indexed);
+            LOG.info("indexed {} views of {} written before their projection had an index", indexed, index.name());
         }
     }
 }

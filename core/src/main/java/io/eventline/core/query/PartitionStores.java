@@ -21,7 +21,7 @@ public interface PartitionStores {
     /**
      * @return the partitions active here and queryable now; a partition still restoring is left out,
      *     as Kafka Streams' store over all partitions leaves it out (readiness says so meanwhile)
-     * @throws NotReady while the streams are not running
+     * @throws NotReady while the streams are neither running nor rebalancing
      */
     List<ReadOnlyKeyValueStore<String, byte[]>> of(String store);
 
@@ -29,7 +29,8 @@ public interface PartitionStores {
     static PartitionStores of(Supplier<KafkaStreams> streams) {
         return store -> {
             KafkaStreams running = streams.get();
-            if (running.state() != KafkaStreams.State.RUNNING) {
+            // As KafkaStreams#store: queries are answered while a rebalance moves partitions elsewhere.
+            if (running.state() != KafkaStreams.State.RUNNING && running.state() != KafkaStreams.State.REBALANCING) {
                 throw new NotReady("the " + store + " store is not ready (its streams are " + running.state()
                         + "); retry");
             }
