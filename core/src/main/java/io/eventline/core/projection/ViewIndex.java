@@ -11,6 +11,6 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface ViewIndex<V> {
-    /** @return the terms of the lists {@code view} is in; none holds a NUL character */
+    /** @return the terms of the lists {@code view} is in (a NUL character in one is read as U+FFFD) */
     List<String> terms(V view);
 }

@@ -47,10 +47,9 @@ public final class RecencyIndex {
     }
 
     private static String prefix(String term) {
-        if (term.indexOf(SEPARATOR) >= 0) {
-            throw new IllegalArgumentException("an index term has no \\u0000: " + term.replace(SEPARATOR, '?'));
-        }
-        return term + SEPARATOR;
+        // A term holding the separator would read as a shorter term's: it is replaced, never refused,
+        // as a processor throwing on an odd event (a foreign writer's id) would stop its stream thread.
+        return term.replace(SEPARATOR, '\uFFFD') + SEPARATOR;
     }
 
     /** Lists {@code id} at {@code at} in each of {@code terms}. */

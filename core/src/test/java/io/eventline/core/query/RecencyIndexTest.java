@@ -1,7 +1,6 @@
 package io.eventline.core.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -71,8 +70,12 @@ class RecencyIndexTest {
     }
 
     @Test
-    void shouldRefuseATermWhenItHoldsTheSeparator() {
-        assertThatThrownBy(() -> RecencyIndex.key("a\u0000b", T0, "x")).isInstanceOf(IllegalArgumentException.class);
+    void shouldKeepATermApartFromShorterOnesWhenItHoldsTheSeparator() {
+        CountingStore store = new CountingStore();
+        store.add(RecencyIndex.key("a\u0000b", T0, "x"));
+
+        assertThat(RecencyIndex.newest(List.of(store), "a", 10)).isEmpty();
+        assertThat(RecencyIndex.newest(List.of(store), "a\u0000b", 10)).containsExactly("x");
     }
 
     private record Item(String id, Instant at) {
