@@ -4,6 +4,7 @@ import io.eventline.contracts.notifications.NotificationContracts;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.StoreProvider;
 import io.eventline.core.kafka.Topic;
+import io.eventline.core.query.PartitionStores;
 import io.eventline.notifications.Mailer;
 import io.eventline.notifications.NotificationRoutes;
 import io.eventline.notifications.NotificationsService;
@@ -46,7 +47,8 @@ final class NotificationsModule implements ServiceModule {
     @Override
     public void mount(RoutesConfig routes, ModuleContext context) {
         StoreProvider stores = StoreProvider.of(context.streams());
-        new NotificationRoutes(new AggregateQueries<>(NotificationsService.AGGREGATE, stores), stores).register(routes);
+        new NotificationRoutes(new AggregateQueries<>(NotificationsService.AGGREGATE, stores),
+                PartitionStores.of(context::streams)).register(routes);
         context.gatherList(routes, "/api/notifications", context.ownStore(NotificationsService.AGGREGATE.historyStore()),
                 ListOrders.NOTIFICATIONS, NotificationRoutes::listLimit);
     }

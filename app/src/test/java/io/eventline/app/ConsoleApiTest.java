@@ -176,6 +176,38 @@ class ConsoleApiTest {
         }
     }
 
+    /**
+     * The reply listener of the orders gateway (the consumer that hears the deciders' replies) dies as a
+     * consumer fails: its thread is interrupted, so its {@code poll} throws. Readiness answers 503 naming
+     * it, restarts it, and the platform then places and completes orders again.
+     */
+    @Test
+    void shouldAnswer503AndRestartTheReplyListenerWhenItDiesThenCompleteANewOrder() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !json("/api/load").path("running").asBoolean()); // no command may restart it first
+        Thread listener = replyListener("orders");
+        listener.interrupt();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !listener.isAlive());
+
+        HttpResponse<String> down = send("GET", "/health/ready", null, null);
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+        assertThat(down.body()).contains("the reply listener of orders had stopped");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> send("GET", "/health/ready", null, null).statusCode() == 200);
+        assertThat(replyListener("orders")).isNotSameAs(listener).matches(Thread::isAlive);
+
+        placeOrder("after-replies-died");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> json("/api/orders/after-replies-died").path("status").asText().equals("SHIPPED"));
+    }
+
+    /** The thread reading {@code <aggregate>.replies} for this instance's command gateway. */
+    private static Thread replyListener(String aggregate) {
+        String name = "eventline-replies-" + aggregate + ".replies";
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive())
+                .findFirst().orElseThrow(() -> new AssertionError("no live thread " + name));
+    }
+
     @Test
     void shouldAnswer400NamingTheFieldWhenALoadIsOutOfRange() {
         assertField("{\"orders\": 0, \"rate\": 10}", "orders");

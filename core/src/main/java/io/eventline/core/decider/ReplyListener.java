@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -136,10 +137,23 @@ final class ReplyListener implements AutoCloseable {
                     LOG.warn("the reply listener of {} was woken up while running; it stopped", topic);
                 }
             } catch (RuntimeException e) {
+                if (e instanceof InterruptException) {
+                    // The thread ends here, and is ours: cleared, the flag would only make close() fail too.
+                    Thread.interrupted();
+                }
                 LOG.warn("the reply listener of {} failed and stopped; callers wait until it is restarted: {}",
                         topic, e.toString(), e);
             } finally {
+                closeConsumer();
+            }
+        }
+
+        /** Closes the consumer: a failure there must not escape the thread as an uncaught exception. */
+        private void closeConsumer() {
+            try {
                 consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.warn("the reply listener of {} could not close its consumer: {}", topic, e.toString());
             }
         }
     }

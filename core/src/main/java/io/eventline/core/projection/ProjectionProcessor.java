@@ -31,6 +31,7 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
     private ProcessingObserver observer;
     private CommitWhenIdle commits;
     private KeyValueStore<String, byte[]> store;
+    private IndexWriter<V> index;
 
     ProjectionProcessor(Projection<V> projection, String storeName, ViewChanges changes) {
         this.projection = projection;
@@ -46,6 +47,12 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
         this.observer = ProcessingObserver.of(context);
         this.commits = CommitWhenIdle.of(context);
         this.store = context.getStateStore(storeName);
+        this.index = projection.index().map(terms -> new IndexWriter<>(terms,
+                context.<KeyValueStore<String, byte[]>>getStateStore(storeName + "-index"), store, codec))
+                .orElse(null);
+        if (index != null) {
+            index.backfillSoon(context);
+        }
     }
 
     @Override
@@ -77,6 +84,9 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
             return;
         }
         store.put(key.get(), codec.write(new Projected<>(after, before.version() + 1, event.timestamp())));
+        if (index != null) {
+            index.moved(key.get(), stored == null ? null : before, after, event.timestamp());
+        }
         changes.changed(key.get());
         observer.processed(context.applicationId(), record.timestamp());
     }

@@ -3,6 +3,8 @@ package io.eventline.core.projection;
 import io.eventline.core.failure.NotReady;
 import io.eventline.core.kafka.RestoredRecords;
 import io.eventline.core.kafka.StreamsSettings;
+import io.eventline.core.query.PartitionStores;
+import io.eventline.core.query.RecencyIndex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.CloseOptions;
@@ -160,7 +163,7 @@ public final class ProjectionRunner<V> implements AutoCloseable {
         return found;
     }
 
-    /** Every view this instance holds, by key. A full scan: for listing, not for hot paths. */
+    /** Every view this instance holds, by key. A full scan: for tools and tests, never for a request. */
     public List<Map.Entry<String, Projected<V>>> all() {
         return read(store -> {
             List<Map.Entry<String, Projected<V>>> views = new ArrayList<>();
@@ -172,15 +175,44 @@ public final class ProjectionRunner<V> implements AutoCloseable {
     }
 
     /**
+     * The views of the list {@code term} of the projection's {@link ViewIndex} that changed last and
+     * satisfy {@code where}, newest first (ties by key), at most {@code limit}: read from the index,
+     * then each view by its key, never a scan of the views. When {@code where} holds for the views of
+     * the list, that is {@code limit} index entries plus one per partition; a view may change between
+     * the two reads, so callers check with {@code where} what the list's term says of it.
+     *
+     * @throws IllegalStateException when the projection has no index
+     */
+    public List<Map.Entry<String, Projected<V>>> newest(String term, Predicate<Projected<V>> where, int limit) {
+        if (projection.index().isEmpty()) {
+            throw new IllegalStateException("projection " + projection.name() + " has no index");
+        }
+        return read((running, views) -> {
+            List<Map.Entry<String, Projected<V>>> found = new ArrayList<>();
+            RecencyIndex.newest(PartitionStores.of(running::streams).of(projection.indexStore(running.version())),
+                    term, limit, key -> {
+                        byte[] stored = views.get(key);
+                        Projected<V> view = stored == null ? null : codec.read(stored);
+                        return view != null && where.test(view) && found.add(Map.entry(key, view));
+                    });
+            return found;
+        });
+    }
+
+    private <T> T read(Function<ReadOnlyKeyValueStore<String, byte[]>, T> query) {
+        return read((running, views) -> query.apply(views));
+    }
+
+    /**
      * Reads the active version's store. A store that is restoring, rebalancing or was just retired by
      * a cut-over is read again, from the version then active, for a few seconds before giving up.
      */
-    private <T> T read(Function<ReadOnlyKeyValueStore<String, byte[]>, T> query) {
+    private <T> T read(BiFunction<Running, ReadOnlyKeyValueStore<String, byte[]>, T> query) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
             Running running = active;
             try {
-                return query.apply(running.streams().store(StoreQueryParameters.fromNameAndType(
+                return query.apply(running, running.streams().store(StoreQueryParameters.fromNameAndType(
                         projection.store(running.version()), QueryableStoreTypes.keyValueStore())));
             } catch (RuntimeException e) {
                 if (!retryable(e, running != active)) {

@@ -10,7 +10,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * One version of a projection: its topics → (re-key) → fold into {@code <name>-v<N>}; what it cannot
+ * One version of a projection: its topics → (re-key) → fold into {@code <name>-v<N>} (and its index,
+ * {@code <name>-v<N>-index}, when it has one); what it cannot
  * read → the dead-letter topic (node {@code <name>-v<N>-dlq}). When re-keyed, a dead letter's
  * coordinates are those of the repartition topic it was read from.
  */
@@ -36,8 +37,16 @@ public final class ProjectionTopology {
                     .repartition(Repartitioned.<String, byte[]>as(store + "-by-key")
                             .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
         }
+        String[] stores = {store};
+        if (projection.index().isPresent()) {
+            // Changelogged like the views, and written in the same transaction: the two never disagree.
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                    projection.indexStore(version)), Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+            stores = new String[] {store, projection.indexStore(version)};
+        }
         DeadLetterSink.sink(
-                events.process(() -> new ProjectionProcessor<>(projection, store, changes), Named.as(store + "-fold"), store),
+                events.process(() -> new ProjectionProcessor<>(projection, store, changes), Named.as(store + "-fold"),
+                        stores),
                 store);
     }
 }

@@ -4,34 +4,25 @@ import io.eventline.contracts.notifications.NotificationCommand;
 import io.eventline.contracts.notifications.NotificationEvent;
 import io.eventline.contracts.notifications.NotificationSent;
 import io.eventline.core.decider.AggregateQueries;
-import io.eventline.core.decider.StoreProvider;
-import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Timestamps;
-import io.eventline.core.query.FirstSorted;
-import java.util.Comparator;
-import java.util.Iterator;
+import io.eventline.core.query.PartitionStores;
+import io.eventline.core.query.RecencyIndex;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * The messages sent, read from the aggregate's own stores. Throws Kafka's
- * {@code InvalidStateStoreException} while a store is restoring or rebalancing.
+ * {@code InvalidStateStoreException} while a store is restoring or rebalancing, {@code NotReady} while
+ * the streams are not running.
  */
 final class NotificationLog {
-    private static final Comparator<EventEnvelope> NEWEST_FIRST = Comparator
-            .comparing(EventEnvelope::timestamp).reversed()
-            .thenComparing(EventEnvelope::aggregateId);
-
     private final AggregateQueries<NotificationCommand, Notification, NotificationEvent> queries;
-    private final StoreProvider stores;
+    private final PartitionStores partitions;
 
     NotificationLog(AggregateQueries<NotificationCommand, Notification, NotificationEvent> queries,
-                    StoreProvider stores) {
+                    PartitionStores partitions) {
         this.queries = queries;
-        this.stores = stores;
+        this.partitions = partitions;
     }
 
     /** The order's message: none, or one. */
@@ -40,19 +31,13 @@ final class NotificationLog {
     }
 
     /**
-     * The newest {@code limit} messages, newest first. The history store is keyed by order, not by
-     * time, so this still reads every message of this instance's partitions (one notification per
-     * order), but keeps only {@code limit} of them at a time: memory for the page, not for the store. A
-     * time-ordered index would answer from a range; it is not built yet.
+     * The newest {@code limit} messages, newest first (ties by order id), from the list kept newest
+     * first ({@link NotificationIndexer}): {@code limit} entries of it plus one per partition, then
+     * each message from its order's history (one per order). No scan of the messages.
      */
     List<NotificationView> newest(int limit) {
-        List<EventEnvelope> first;
-        try (KeyValueIterator<String, byte[]> all = stores.store(NotificationsService.AGGREGATE.historyStore()).all()) {
-            Iterator<KeyValue<String, byte[]>> entries = all;
-            first = FirstSorted.of(Stream.iterate(entries, Iterator::hasNext, it -> it).map(Iterator::next)
-                    .map(entry -> EnvelopeCodec.fromBytes(entry.value)), NEWEST_FIRST, limit);
-        }
-        return first.stream().map(NotificationLog::view).toList();
+        return RecencyIndex.newest(partitions.of(NotificationsService.BY_TIME_STORE), NotificationIndexer.ALL, limit)
+                .stream().flatMap(orderId -> forOrder(orderId).stream()).toList();
     }
 
     private static NotificationView view(EventEnvelope envelope) {

@@ -3,7 +3,7 @@ package io.eventline.notifications;
 import io.eventline.contracts.notifications.NotificationCommand;
 import io.eventline.contracts.notifications.NotificationEvent;
 import io.eventline.core.decider.AggregateQueries;
-import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.query.PartitionStores;
 import io.eventline.core.query.StoreReads;
 import io.eventline.http.ListLimit;
 import io.eventline.http.RequestBody;
@@ -22,9 +22,10 @@ public final class NotificationRoutes {
 
     private final NotificationLog log;
 
+    /** @param partitions this instance's partitions of {@value NotificationsService#BY_TIME_STORE} */
     public NotificationRoutes(AggregateQueries<NotificationCommand, Notification, NotificationEvent> queries,
-                              StoreProvider stores) {
-        this.log = new NotificationLog(queries, stores);
+                              PartitionStores partitions) {
+        this.log = new NotificationLog(queries, partitions);
     }
 
     public void register(RoutesConfig routes) {

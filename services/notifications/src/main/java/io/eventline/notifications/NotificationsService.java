@@ -19,7 +19,9 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The notifications service: one message per order outcome. Its aggregate is keyed by order id, so
@@ -40,6 +42,8 @@ public final class NotificationsService {
     public static final String ON_ORDERS = "notifications-on-orders";
     /** The mail effect: names its stores ({@code notifications-mail-done}, {@code -pending}) and nodes. */
     public static final String MAIL = "notifications-mail";
+    /** The messages sent, newest first ({@link NotificationIndexer}): what {@code GET /api/notifications} pages. */
+    public static final String BY_TIME_STORE = "notifications-by-time";
     /** Where a dead-lettered mail is replayed to; it must exist, with as many partitions as the events. */
     public static final String MAIL_REPLAYS = MAIL + ".replays";
     /** About a minute of trying (0.5 s, 1 s, … 30 s apart) before a mail is dead-lettered. */
@@ -50,7 +54,10 @@ public final class NotificationsService {
     private NotificationsService() {
     }
 
-    /** The customers table, the decider, the reaction to orders' terminal events, and the mail they cause. */
+    /**
+     * The customers table, the decider, the reaction to orders' terminal events, the mail they cause,
+     * and the list of messages sent, newest first.
+     */
     public static void addTo(StreamsBuilder builder, Mailer mailer) {
         // Global: every instance holds every customer, so the reaction reads it whatever partition of
         // orders.events it owns, with no repartition by customer id.
@@ -67,6 +74,9 @@ public final class NotificationsService {
         KStream<String, byte[]> events = DeciderTopology.addTo(builder, AGGREGATE, CommandPreparer.none(),
                 List.of(onOrders));
         EffectTopology.addTo(builder, mail(mailer), events);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_TIME_STORE),
+                Serdes.String(), Serdes.ByteArray()));
+        events.process(NotificationIndexer::new, Named.as(BY_TIME_STORE), BY_TIME_STORE, AGGREGATE.historyStore());
     }
 
     static EffectTopology.Spec<Mail> mail(Mailer mailer) {

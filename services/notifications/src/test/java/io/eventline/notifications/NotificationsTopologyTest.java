@@ -118,7 +118,8 @@ class NotificationsTopologyTest {
         orders.pipeInput("o-2", order("o-2", new OrderCancelled("o-2", "alice", ITEMS, CancelReason.TIMED_OUT)));
 
         NotificationLog log = new NotificationLog(
-                new AggregateQueries<>(NotificationsService.AGGREGATE, driver::getKeyValueStore), driver::getKeyValueStore);
+                new AggregateQueries<>(NotificationsService.AGGREGATE, driver::getKeyValueStore),
+                store -> List.of(driver.getKeyValueStore(store)));
 
         assertThat(log.newest(100)).extracting(NotificationView::orderId, NotificationView::at).containsExactly(
                 tuple("o-2", "2026-11-22T10:00:05.000Z"),

@@ -22,8 +22,28 @@ import java.util.Optional;
  * offset 0 into a new version while the current one serves.
  */
 public final class OrderViewProjector implements Projector<OrderSummary> {
+    /** The list of every order, newest changed first. */
+    static final String ALL = "all";
     public static final Projection<OrderSummary> PROJECTION = new Projection<>("orders-view",
-            List.of(OrderContracts.TOPIC), OrderSummary.class, new OrderViewProjector(), false);
+            List.of(OrderContracts.TOPIC), OrderSummary.class, new OrderViewProjector(), false)
+            .indexedBy(OrderViewProjector::lists);
+
+    /**
+     * The lists {@code GET /api/orders} reads, each kept newest changed first: all orders, those of one
+     * status, those of one customer (two changelog records per list and event: one out, one in).
+     */
+    static List<String> lists(OrderSummary order) {
+        return order.customerId() == null ? List.of(ALL, withStatus(order.status()))
+                : List.of(ALL, withStatus(order.status()), ofCustomer(order.customerId()));
+    }
+
+    static String withStatus(OrderStatus status) {
+        return "status=" + status;
+    }
+
+    static String ofCustomer(String customerId) {
+        return "customerId=" + customerId;
+    }
 
     @Override
     public OrderSummary initial() {
