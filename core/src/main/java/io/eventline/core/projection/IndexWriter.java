@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one task's partition of a projection's index ({@link ViewIndex}) in step with its views: each
- * view written moves its entries to the time of the event that changed it. Views written before the
- * projection had an index (its store then starts empty beside views) are indexed once, at the first
- * punctuation after the task starts: stores cannot be written in {@code init}.
+ * view written moves its entries to the time of the event that changed it. The index has no changelog:
+ * whenever the task starts (a restart, a crash, a partition moving to another instance, whose copy on
+ * disk may be old) it is rebuilt from the views, which are, at the first punctuation (stores cannot
+ * be written in {@code init}).
  */
 final class IndexWriter<V> {
     private static final Logger LOG = LoggerFactory.getLogger(IndexWriter.class);
@@ -45,13 +46,11 @@ final class IndexWriter<V> {
         backfill = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME, now -> backfill());
     }
 
-    /** Indexes every view of this partition, if its index is empty while it holds views. */
+    /** Indexes every view of this partition afresh: what the index held may be another time's. */
     private void backfill() {
         backfill.cancel();
         try (KeyValueIterator<String, byte[]> entries = index.all()) {
-            if (entries.hasNext()) {
-                return;
-            }
+            entries.forEachRemaining(entry -> index.delete(entry.key));
         }
         long indexed = 0;
         try (KeyValueIterator<String, byte[]> all = views.all()) {
@@ -62,8 +61,6 @@ final class IndexWriter<V> {
                 indexed++;
             }
         }
-        if (indexed > 0) {
-            LOG.info("indexed {} views of {} written before their projection had an index", indexed, index.name());
-        }
+        LOG.debug("indexed {} views in {}", indexed, index.name());
     }
 }

@@ -39,9 +39,12 @@ public final class ProjectionTopology {
         }
         String[] stores = {store};
         if (projection.index().isPresent()) {
-            // Changelogged like the views, and written in the same transaction: the two never disagree.
+            // Not changelogged: it is derived from the views, and rebuilt from them whenever its task
+            // starts (IndexWriter). Logged, its entries moving at every change of a view cost some 15
+            // changelog records per order, a third of all an order writes (issue 16).
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
-                    projection.indexStore(version)), Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+                    projection.indexStore(version)), Serdes.String(), Serdes.ByteArray()).withCachingEnabled()
+                    .withLoggingDisabled());
             stores = new String[] {store, projection.indexStore(version)};
         }
         DeadLetterSink.sink(

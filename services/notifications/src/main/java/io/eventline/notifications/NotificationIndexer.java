@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Lists each message sent in {@value NotificationsService#BY_TIME_STORE}, newest first
  * ({@link RecencyIndex}), as the decider's events are read back: {@code GET /api/notifications} then
  * reads its page rather than every message. A message never changes, so each costs one entry, written
- * once. Messages sent before this index existed are listed once, at the first punctuation after the
- * task starts (stores cannot be written in {@code init}), from the history store.
+ * once. The index has no changelog: whenever the task starts (its copy on disk may be another time's)
+ * it is listed afresh from the history store, at the first punctuation (stores cannot be written in
+ * {@code init}).
  */
 final class NotificationIndexer implements Processor<String, byte[], Void, Void> {
     /** The one list: every message. */
@@ -66,9 +67,7 @@ final class NotificationIndexer implements Processor<String, byte[], Void, Void>
     private void backfill() {
         backfill.cancel();
         try (KeyValueIterator<String, byte[]> entries = index.all()) {
-            if (entries.hasNext()) {
-                return;
-            }
+            entries.forEachRemaining(entry -> index.delete(entry.key));
         }
         long listed = 0;
         try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = history.all()) {
@@ -81,8 +80,6 @@ final class NotificationIndexer implements Processor<String, byte[], Void, Void>
                 }
             }
         }
-        if (listed > 0) {
-            LOG.info("listed {} messages sent before {} existed", listed, NotificationsService.BY_TIME_STORE);
-        }
+        LOG.debug("listed {} messages in {}", listed, NotificationsService.BY_TIME_STORE);
     }
 }

@@ -74,8 +74,9 @@ public final class NotificationsService {
         KStream<String, byte[]> events = DeciderTopology.addTo(builder, AGGREGATE, CommandPreparer.none(),
                 List.of(onOrders));
         EffectTopology.addTo(builder, mail(mailer), events);
+        // No changelog: derived from the history store, and rebuilt from it whenever its task starts.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_TIME_STORE),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled());
         events.process(NotificationIndexer::new, Named.as(BY_TIME_STORE), BY_TIME_STORE, AGGREGATE.historyStore());
     }
 

@@ -64,7 +64,7 @@ class NotificationIndexTest {
     }
 
     @Test
-    void shouldListTheMessagesSentBeforeTheListExistedWhenItStartsEmpty() {
+    void shouldListEveryMessageOfTheHistoryAfreshWhenItsTaskStartsWhateverTheListHeld() {
         MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
         TimestampedKeyValueStore<String, byte[]> history = Stores.timestampedKeyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(NotificationsService.AGGREGATE.historyStore()), Serdes.String(),
@@ -80,6 +80,8 @@ class NotificationIndexTest {
                 NotificationContracts.EVENTS, "o-" + i, new NotificationSent("o-" + i, "alice", "SHIPPED", null,
                         "alice@example.com", "Your order o-" + i + " has shipped"),
                 NotificationsTopologyTest.T0.plusSeconds(i)), 0L)));
+        // an entry left on disk from another time (the list has no changelog), of a message not in this history
+        RecencyIndex.put(index, List.of(NotificationIndexer.ALL), NotificationsTopologyTest.T0.plusSeconds(9), "o-gone");
 
         new NotificationIndexer().init(context);
         context.scheduledPunctuators().getFirst().getPunctuator().punctuate(0);
