@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class ConsoleLayoutTest {
 
     /** An order of the largest total there is, with these steps ("step OUTCOME"). */
     private static String order(String id, String status, String reason, String... steps) {
-        String listed = java.util.Arrays.stream(steps).map(step -> step.split(" ")).map(step -> String.format(
+        String listed = Arrays.stream(steps).map(step -> step.split(" ")).map(step -> String.format(
                 "{\"step\":\"%s\",\"outcome\":\"%s\",\"at\":\"2026-12-04T19:00:00.000Z\"}", step[0], step[1]))
                 .collect(Collectors.joining(","));
         return String.format("{\"orderId\":\"%s\",\"customerId\":\"c-1\",\"items\":[],\"total\":1000000000.00,"
