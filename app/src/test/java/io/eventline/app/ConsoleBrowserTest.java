@@ -100,6 +100,7 @@ class ConsoleBrowserTest {
         assertThat(browser.viewportWidth()).as("the page's width").isEqualTo(width);
         assertThat(ConsolePage.steps(browser, "SHIPPED")).as("a shipped order's steps at %d px", width).isEqualTo(3);
         assertThat(ConsolePage.stepsOutsideTheCard(browser)).as("steps outside their card at %d px", width).isEmpty();
+        assertThat(ConsolePage.cellsOverlapping(browser)).as("cells overlapping at %d px", width).isEmpty();
     }
 
     private static void unlock(HeadlessChromium browser) {

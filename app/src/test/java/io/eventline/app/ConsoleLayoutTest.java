@@ -67,6 +67,7 @@ class ConsoleLayoutTest {
                 assertThat(ConsolePage.steps(browser, "CANCELLED")).isEqualTo(5);
                 assertThat(ConsolePage.stepsOutsideTheCard(browser)).as("steps outside their card at %d px", width)
                         .isEmpty();
+                assertThat(ConsolePage.cellsOverlapping(browser)).as("cells overlapping at %d px", width).isEmpty();
             } finally {
                 browser.script("document.querySelector('.card.orders').scrollIntoView()");
                 browser.screenshot(Path.of("target", "console-layout-test-" + width + ".png"));

@@ -26,6 +26,30 @@ final class ConsolePage {
                 """);
     }
 
+    /**
+     * The orders' cells that run into a neighbour, or whose content runs out of them (by order id and
+     * column), or "".
+     */
+    static String cellsOverlapping(HeadlessChromium browser) {
+        return (String) browser.script("""
+                const found = [];
+                for (const row of document.querySelectorAll('#orders tbody tr[data-order]')) {
+                  const cells = [...row.cells];
+                  cells.forEach((cell, i) => {
+                    const a = cell.getBoundingClientRect();
+                    if (cell.scrollWidth > cell.clientWidth + 1) found.push(`${row.dataset.order} column ${i + 1} overflows`);
+                    cells.slice(i + 1).forEach((other, k) => {
+                      const b = other.getBoundingClientRect();
+                      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+                        found.push(`${row.dataset.order} columns ${i + 1} and ${i + k + 2} overlap`);
+                      }
+                    });
+                  });
+                }
+                return found.join(', ');
+                """);
+    }
+
     /** How many steps the first order listed with this status shows. */
     static long steps(HeadlessChromium browser, String status) {
         return (Long) browser.script("const row = document.querySelector(`#orders tbody tr[data-status='${arguments[0]}']`);"
