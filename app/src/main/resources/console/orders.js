@@ -3,7 +3,8 @@ import { $, h, fill, fmt, badge } from './dom.js';
 import { get } from './api.js';
 import { followOrder } from './flow.js';
 
-const MARK = { DONE: '✓', FAILED: '✗', TIMED_OUT: '⏱' };
+// ◷ rather than ⏱: the latter is an emoji that fonts without emoji (Debian's DejaVu) draw as a box.
+const MARK = { DONE: '✓', FAILED: '✗', TIMED_OUT: '◷' };
 
 export async function refreshOrders() {
   const id = $('#orders-id').value.trim();
@@ -36,8 +37,14 @@ function row(order) {
     h('td', { class: 'mono' }, h('a', { href: '#', title: `customer ${order.customerId}: show the order's events`,
       onclick: (e) => { e.preventDefault(); followOrder(order.orderId); } }, order.orderId)),
     h('td', { class: 'num' }, `${Number(order.total).toFixed(2)} ${order.currency}`),
-    h('td', { class: 'order-status' }, badge(order.status), order.reason ? h('span', { class: 'reason' }, order.reason) : null),
+    h('td', { class: 'order-status' }, badge(order.status), order.reason ? h('span', { class: 'reason' }, breakable(order.reason)) : null),
     h('td', { class: 'steps' }, steps));
+}
+
+/** SHIPPING_UNAVAILABLE may break after its underscores (<wbr>): a narrow card keeps room for the steps. */
+function breakable(code) {
+  const parts = code.split('_');
+  return parts.flatMap((part, i) => (i < parts.length - 1 ? [`${part}_`, h('wbr')] : [part]));
 }
 
 export function startOrders() {

@@ -1,5 +1,7 @@
 package io.eventline.app;
 
+import static io.eventline.app.ConsolePage.assertLastFiveMinutes;
+import static io.eventline.app.ConsolePage.emptyNote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +34,7 @@ class ConsoleBrowserTest {
     Path dataDir;
 
     @Test
-    @Timeout(180)
+    @Timeout(300) // 145 s here on a quiet machine, 180 s with a load average of 13 on its 2 cores
     void shouldShowALoadItsOrdersLagAndReplayADeadLetterWhenDrivenFromTheConsole() throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.open(WIDTH, HEIGHT);
              Eventline eventline = Eventline.start(config());
@@ -95,36 +97,10 @@ class ConsoleBrowserTest {
      * (payment, stock, shipment), and a cancelled one's beside its reason.
      */
     private static void assertStepsInView(HeadlessChromium browser, int width) {
-        Object seen = browser.script("""
-                const rows = [...document.querySelectorAll('#orders tbody tr[data-order]')];
-                const shipped = rows.find((row) => row.dataset.status === 'SHIPPED');
-                const card = rows[0].closest('.card').getBoundingClientRect();
-                const view = rows[0].closest('.scroll').getBoundingClientRect();
-                const right = Math.min(card.right, view.right, window.innerWidth);
-                const outside = rows.flatMap((row) => [...row.querySelectorAll('.step')]).filter((step) => {
-                  const r = step.getBoundingClientRect();
-                  return r.width === 0 || r.left < card.left || r.right > right + 0.5;
-                });
-                return shipped.querySelectorAll('.step').length + ' steps shipped; outside: '
-                  + outside.map((step) => step.closest('tr').dataset.order + ' ' + step.textContent).join(', ');
-                """);
-        assertThat(seen).as("the orders' steps at %d px", width).isEqualTo("3 steps shipped; outside: ");
-    }
-
-    /** The chart's x axis ends now and spans 5 minutes, whatever its values. */
-    private static void assertLastFiveMinutes(HeadlessChromium browser, String chart) {
-        double now = ((Number) browser.script("return Date.now() / 1000")).doubleValue();
-        assertThat(Integer.parseInt(browser.attribute(chart, "data-points"))).isGreaterThanOrEqualTo(2);
-        long from = Long.parseLong(browser.attribute(chart, "data-from"));
-        long to = Long.parseLong(browser.attribute(chart, "data-to"));
-        assertThat(to).as("the axis's end, against now %s", now).isBetween((long) now - 10, (long) now + 1);
-        assertThat(to - from).as("the axis's span").isEqualTo(300);
-    }
-
-    /** What a chart says over its grid when it has nothing to draw, or "" when it draws. */
-    private static String emptyNote(HeadlessChromium browser, String chart) {
-        return (String) browser.script("const note = document.querySelector(arguments[0] + ' .chart-empty');"
-                + " return note && !note.hidden ? note.textContent : ''", chart);
+        assertThat(browser.viewportWidth()).as("the page's width").isEqualTo(width);
+        assertThat(ConsolePage.steps(browser, "SHIPPED")).as("a shipped order's steps at %d px", width).isEqualTo(3);
+        assertThat(ConsolePage.stepsOutsideTheCard(browser)).as("steps outside their card at %d px", width).isEmpty();
+        assertThat(ConsolePage.cellsOverlapping(browser)).as("cells overlapping at %d px", width).isEmpty();
     }
 
     private static void unlock(HeadlessChromium browser) {

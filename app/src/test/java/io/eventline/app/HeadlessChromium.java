@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -20,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final int NARROWEST_WINDOW = 500;
 
     private final ChromeDriver driver;
 
@@ -38,12 +40,30 @@ final class HeadlessChromium implements AutoCloseable {
     static HeadlessChromium open(int width, int height) {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's headless Chromium and its driver: apt-get install -y chromium chromium-driver");
-        return new HeadlessChromium(width, height);
+        HeadlessChromium browser = new HeadlessChromium(width, height);
+        if (width < NARROWEST_WINDOW) {
+            browser.resize(width, height);
+        }
+        return browser;
     }
 
-    /** The window's size, as a person resizing it (or a phone's width). */
+    /**
+     * The window's size, as a person resizing it, or a phone's: Chromium keeps a window at least
+     * {@value #NARROWEST_WINDOW} px wide, so a narrower page is emulated (as DevTools' device mode does).
+     */
     void resize(int width, int height) {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(Math.max(width, NARROWEST_WINDOW), height));
+        if (width < NARROWEST_WINDOW) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        } else {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** The page's width in CSS pixels, as media queries see it. */
+    long viewportWidth() {
+        return (Long) script("return window.innerWidth");
     }
 
     void get(String url) {

@@ -2,11 +2,14 @@ package io.eventline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventline.app.EventlineConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code --api-token-file}: the token kept out of {@code ps}, for every command that takes a token. */
 class ApiTokenFileTest {
@@ -23,6 +26,18 @@ class ApiTokenFileTest {
             assertThat(eventline.requests()).extracting(StandIn.Request::authorization)
                     .containsOnly("Bearer s3cret-from-file");
         }
+    }
+
+    @Test
+    void shouldListenBeyondThisMachineWithTheTokenFromTheFileWhenRunIsGivenATokenFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("token"), "s3cret-from-file\n");
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--bind", "0.0.0.0", "--api-token-file", file.toString(),
+                "--data-dir", dir.resolve("data").toString());
+
+        EventlineConfig config = run.options.config(Optional.empty(), 9092, EventlineConfig.KNOWN_SERVICES);
+
+        assertThat(config.http().apiToken()).contains("s3cret-from-file");
     }
 
     @Test

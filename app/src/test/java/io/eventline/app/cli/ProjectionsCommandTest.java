@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code ./eventline projections list|rebuild} against a stand-in for Eventline's projections API. */
 class ProjectionsCommandTest {
@@ -48,13 +50,23 @@ class ProjectionsCommandTest {
         }
     }
 
-    @Test
-    void shouldExitTwoWhenTheTimeoutIsNoDuration() {
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"soon; a duration such as 500ms, 90s or 5m, was 'soon'",
+            "-5s; a duration such as 500ms, 90s or 5m, was '-5s'", "0; --timeout: more than 0"})
+    void shouldExitTwoWithTheUsageWhenTheTimeoutIsNoPositiveDuration(String timeout, String message) {
         Cli.Result result = Cli.execute("projections", "rebuild", "orders-view", "--url", "http://127.0.0.1:1",
-                "--timeout", "soon");
+                "--timeout", timeout);
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("a duration such as 500ms, 90s or 5m, was 'soon'");
+        assertThat(result.err()).contains(message).contains("Usage: eventline projections rebuild");
+    }
+
+    @Test
+    void shouldWaitFiveMinutesWhenNoTimeoutIsGiven() {
+        Cli.Result help = Cli.execute("projections", "rebuild", "--help");
+
+        assertThat(String.join(" ", help.out().split("\\s+"))).containsPattern("--timeout=DURATION how long to wait "
+                + "for the new version to catch up, [^(]*\\(default 5m\\)");
     }
 
     @Test

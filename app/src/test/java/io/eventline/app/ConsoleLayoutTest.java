@@ -1,0 +1,116 @@
+package io.eventline.app;
+
+import static io.eventline.app.ConsolePage.assertLastFiveMinutes;
+import static io.eventline.app.ConsolePage.emptyNote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The console in headless Chromium against a stand-in API that answers exactly what issue 22 saw: every
+ * consumer group's lag at 0 (one flat series, whose time axis once ran from 2027 to 2029), no load, no
+ * events, and orders with their longest lists of steps. Cheap and deterministic; ConsoleBrowserTest
+ * does the same checks against a running Eventline.
+ */
+class ConsoleLayoutTest {
+    private static final int HEIGHT = 1000;
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+
+    @Test
+    @Timeout(120)
+    void shouldKeepTheLastFiveMinutesAndSaySoWhenEveryChartIsFlatOrEmpty() throws Exception {
+        try (ConsoleStandIn api = idle(); HeadlessChromium browser = HeadlessChromium.open(1440, HEIGHT)) {
+            browser.get(api.url());
+            try {
+                await("the lag chart has drawn twice").atMost(SETTLE)
+                        .until(() -> Integer.parseInt(browser.attribute("#lag-chart", "data-points")) >= 2);
+                await("the throughput chart has drawn twice").atMost(SETTLE)
+                        .until(() -> Integer.parseInt(browser.attribute("#throughput-chart", "data-points")) >= 2);
+
+                assertLastFiveMinutes(browser, "#lag-chart");
+                assertLastFiveMinutes(browser, "#throughput-chart");
+                ConsolePage.assertAxisIsTheLastFiveMinutes(browser, "#latency-chart");
+                assertThat(emptyNote(browser, "#lag-chart")).isEqualTo("no lag");
+                assertThat(emptyNote(browser, "#throughput-chart")).isEqualTo("no events");
+                assertThat(emptyNote(browser, "#latency-chart")).isEqualTo("no load running");
+
+                api.answering("/api/consumers", consumers(42));
+                await("the lag chart draws the lag").atMost(SETTLE)
+                        .until(() -> emptyNote(browser, "#lag-chart").isEmpty());
+                assertLastFiveMinutes(browser, "#lag-chart");
+            } finally {
+                browser.screenshot(Path.of("target", "console-layout-test.png"));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {1280, 1440, 1920, 390})
+    @Timeout(120)
+    void shouldShowEveryStepOfEveryOrderWithinItsCardWhenTheWindowIsThisWide(int width) throws Exception {
+        try (ConsoleStandIn api = idle(); HeadlessChromium browser = HeadlessChromium.open(width, HEIGHT)) {
+            browser.get(api.url());
+            try {
+                await("the orders listed").atMost(SETTLE).until(() -> browser.count("#orders tr[data-order]") == 4);
+                assertThat(browser.viewportWidth()).as("the page's width").isEqualTo(width);
+
+                assertThat(ConsolePage.steps(browser, "SHIPPED")).isEqualTo(3);
+                assertThat(ConsolePage.steps(browser, "CANCELLED")).isEqualTo(5);
+                assertThat(ConsolePage.stepsOutsideTheCard(browser)).as("steps outside their card at %d px", width)
+                        .isEmpty();
+                assertThat(ConsolePage.cellsOverlapping(browser)).as("cells overlapping at %d px", width).isEmpty();
+            } finally {
+                browser.script("document.querySelector('.card.orders').scrollIntoView()");
+                browser.screenshot(Path.of("target", "console-layout-test-" + width + ".png"));
+            }
+        }
+    }
+
+    /** Eventline at rest: no load, every group caught up, orders that ended in each way. */
+    private static ConsoleStandIn idle() {
+        return new ConsoleStandIn()
+                .answering("/api/load", """
+                        {"running":false,"phase":"IDLE","orders":0,"sent":0,"done":0,"failed":0,"outcomes":{},
+                         "throughput":0,"p50":0,"p99":0,"recent":{"seconds":5,"orders":0,"p50":0,"p99":0},"error":null}""")
+                .answering("/api/consumers", consumers(0))
+                .answering("/api/orders", "[" + String.join(",",
+                        order("load-mx9co6bc-o-000017", "SHIPPED", null, "payment DONE", "stock DONE", "shipment DONE"),
+                        order("o-" + "x".repeat(62), "CANCELLED", "SHIPPING_UNAVAILABLE", "payment DONE", "stock DONE",
+                                "shipment FAILED", "payment.refund DONE", "stock.release DONE"),
+                        order("load-mx9co6bc-o-000018", "CANCELLED", "OUT_OF_STOCK", "payment DONE", "stock FAILED",
+                                "payment.refund DONE"),
+                        order("load-mx9co6bc-o-000019", "CANCELLED", "TIMED_OUT", "payment TIMED_OUT")) + "]")
+                .answering("/api/topics", "[]")
+                .answering("/api/dlq", "[]");
+    }
+
+    /** Eventline's groups, each with six partitions of one topic, the first {@code lag} behind. */
+    private static String consumers(long lag) {
+        return IntStream.range(0, 8).mapToObj(i -> {
+            String partitions = IntStream.range(0, 6).mapToObj(p -> String.format(
+                    "{\"topic\":\"orders.events\",\"partition\":%d,\"committed\":100,\"endOffset\":%d,\"lag\":%d}",
+                    p, 100 + (p == 0 ? lag : 0), p == 0 ? lag : 0)).collect(Collectors.joining(","));
+            return String.format("{\"group\":\"eventline-service-%d\",\"state\":\"STABLE\",\"lag\":%d,\"partitions\":[%s]}",
+                    i, lag, partitions);
+        }).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** An order of the largest total there is, with these steps ("step OUTCOME"). */
+    private static String order(String id, String status, String reason, String... steps) {
+        String listed = Arrays.stream(steps).map(step -> step.split(" ")).map(step -> String.format(
+                "{\"step\":\"%s\",\"outcome\":\"%s\",\"at\":\"2026-12-04T19:00:00.000Z\"}", step[0], step[1]))
+                .collect(Collectors.joining(","));
+        return String.format("{\"orderId\":\"%s\",\"customerId\":\"c-1\",\"items\":[],\"total\":1000000000.00,"
+                        + "\"currency\":\"EUR\",\"status\":\"%s\"%s,\"steps\":[%s],\"version\":5}", id, status,
+                reason == null ? "" : ",\"reason\":\"" + reason + "\"", listed);
+    }
+}
