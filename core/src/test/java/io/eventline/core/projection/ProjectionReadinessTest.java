@@ -21,8 +21,8 @@ class ProjectionReadinessTest {
     /** A read that met a cut-over is asked of the new version whatever the closing store threw. */
     @Test
     void shouldReadAgainAfterAStoreNotReadyOrAnyFailureOfARetiredVersion() {
-        assertThat(ProjectionRunner.retryable(new InvalidStateStoreException("migrated"), false)).isTrue();
-        assertThat(ProjectionRunner.retryable(new ProcessorStateException("closed under the read"), true)).isTrue();
-        assertThat(ProjectionRunner.retryable(new IllegalStateException("a bug"), false)).isFalse();
+        assertThat(ViewQueries.retryable(new InvalidStateStoreException("migrated"), false)).isTrue();
+        assertThat(ViewQueries.retryable(new ProcessorStateException("closed under the read"), true)).isTrue();
+        assertThat(ViewQueries.retryable(new IllegalStateException("a bug"), false)).isFalse();
     }
 }
