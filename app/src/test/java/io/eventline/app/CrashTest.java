@@ -61,7 +61,7 @@ class CrashTest {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void shouldKeepEveryInvariantWhenTheProcessIsKilledAtRandomMoments() throws Exception {
-        crashRun(new Plan(240, 3, 24));
+        crashRun(new Plan(160, 2, 24));
     }
 
     /** The soak: {@code -Deventline.soak.kills=N} kills (default 15), 200 orders a kill at 50/s. */

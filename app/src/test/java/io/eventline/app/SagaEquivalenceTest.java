@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The two saga styles are interchangeable: the same seeded scenario of 1,000 orders (every kind of
+ * The two saga styles are interchangeable: the same seeded scenario of {@link #ORDERS} orders (every kind of
  * failure) ends, choreographed and orchestrated, with the same outcome and reason for every order,
  * the same balances and the same stock.
  */
 @Tag("integration")
 class SagaEquivalenceTest {
-    static final int ORDERS = 500; // each with its own customer and sku: their set-up dominates the run
+    static final int ORDERS = 300; // each with its own customer and sku: their set-up dominates the run
 
     @TempDir
     Path dataDir;
