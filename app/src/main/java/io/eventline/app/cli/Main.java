@@ -2,6 +2,7 @@ package io.eventline.app.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ./eventline}: exit 0 on success, 2 on bad usage (with the usage), 1 on failure with one line. */
 @Command(name = "eventline", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
@@ -10,6 +11,37 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, paramLabel = "text|json",
+            defaultValue = "${env:EVENTLINE_LOG_FORMAT:-text}", converter = LogFormatConverter.class,
+            description = "log lines on stderr as text, or one JSON object a line with the correlation id of the "
+                    + "record or request being handled (default text)")
+    void logFormat(Logs.Format format) {
+        Logs.format(format);
+    }
+
+    @Option(names = "--log-level", scope = CommandLine.ScopeType.INHERIT, paramLabel = "LEVEL",
+            defaultValue = "${env:EVENTLINE_LOG_LEVEL:-INFO}",
+            description = "Eventline's own log level: ERROR, WARN, INFO, DEBUG or TRACE (default INFO)")
+    void logLevel(String level) {
+        try {
+            Logs.level(level);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** {@code text} or {@code json}, in any case. */
+    static final class LogFormatConverter implements CommandLine.ITypeConverter<Logs.Format> {
+        @Override
+        public Logs.Format convert(String value) {
+            try {
+                return Logs.Format.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("text or json, not " + value);
+            }
+        }
+    }
 
     public static void main(String[] args) {
         int exitCode;

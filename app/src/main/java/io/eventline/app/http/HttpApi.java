@@ -2,6 +2,7 @@ package io.eventline.app.http;
 
 import io.eventline.app.console.Console;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.logging.CorrelationMdc;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.slf4j.MDC;
 
 /**
  * The HTTP side of Eventline on one port: the REST API under {@code /api}, health under
@@ -57,6 +59,10 @@ public final class HttpApi implements AutoCloseable {
             config.routes.before(new SameSiteGuard(hosts)::check);
             config.routes.before(ctx -> RequestGuards.bearerToken(ctx, apiToken));
             config.routes.before("/api/*", RequestGuards::jsonBody);
+            // Every log line written while a request is served names the flow it belongs to, when the
+            // client says (X-Correlation-Id, as the commands' answers use it).
+            config.routes.before(ctx -> CorrelationMdc.set(ctx.header("X-Correlation-Id")));
+            config.routes.after(ctx -> MDC.remove(CorrelationMdc.KEY));
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/health/ready", ctx -> {
                 Optional<String> why = notReady.get();

@@ -15,7 +15,7 @@ class UsageTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("eventline: unknown command 'NOSUCHCOMMAND' (commands: run, broker,")
-                .contains("Usage: eventline [-hV] [COMMAND]");
+                .contains("Usage: eventline [-hV] [--log-format=text|json] [--log-level=LEVEL] [COMMAND]");
         assertThat(result.out()).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import io.eventline.core.kafka.CommitWhenIdle;
+import io.eventline.core.logging.CorrelationMdc;
 import io.eventline.core.metrics.ProcessingObserver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,13 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
 
     @Override
     public void process(Record<String, byte[]> record) {
+        // Every log line written while handling the record names its business flow (the order).
+        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers())) {
+            handle(record);
+        }
+    }
+
+    private void handle(Record<String, byte[]> record) {
         commits.recordProcessed();
         if (!deadLetters.forAnother(record) && decide(record)) {
             observer.processed(context.applicationId(), record.timestamp());
@@ -69,6 +77,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         CommandEnvelope command;
         try {
             command = read(record.value());
+            CorrelationMdc.set(command.metadata().correlationId());
         } catch (IOException | IllegalArgumentException e) {
             context.forward(Outcome.dead(deadLetters.letter(record, DeadLetterReason.UNREADABLE, e)));
             return false;

@@ -9,6 +9,7 @@ import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import io.eventline.core.kafka.CommitWhenIdle;
+import io.eventline.core.logging.CorrelationMdc;
 import io.eventline.core.metrics.ProcessingObserver;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -57,6 +58,13 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
 
     @Override
     public void process(Record<String, byte[]> record) {
+        // Every log line written while handling the record names its business flow (the order).
+        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers())) {
+            handle(record);
+        }
+    }
+
+    private void handle(Record<String, byte[]> record) {
         commits.recordProcessed();
         if (record.value() == null || deadLetters.forAnother(record)) {
             return;

@@ -15,6 +15,7 @@ import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import io.eventline.core.kafka.CommitWhenIdle;
+import io.eventline.core.logging.CorrelationMdc;
 import io.eventline.core.metrics.ProcessingObserver;
 
 import java.util.List;
@@ -62,6 +63,13 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
 
     @Override
     public void process(Record<String, byte[]> record) {
+        // Every log line written while handling the record names its business flow (the order).
+        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers())) {
+            handle(record);
+        }
+    }
+
+    private void handle(Record<String, byte[]> record) {
         commits.recordProcessed();
         if (record.value() == null) {
             return; // a tombstone on a compacted topic: nothing happened that a reaction could answer

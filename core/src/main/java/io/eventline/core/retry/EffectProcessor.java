@@ -9,6 +9,7 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.logging.CorrelationMdc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -66,6 +67,13 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
 
     @Override
     public void process(Record<String, byte[]> record) {
+        // Every log line written while handling the record names its business flow (the order).
+        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers())) {
+            handle(record);
+        }
+    }
+
+    private void handle(Record<String, byte[]> record) {
         if (record.value() == null || deadLetters.forAnother(record)) {
             return;
         }

@@ -13,6 +13,7 @@ import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import io.eventline.core.kafka.CommitWhenIdle;
+import io.eventline.core.logging.CorrelationMdc;
 import io.eventline.core.metrics.ProcessingObserver;
 import java.io.IOException;
 import java.time.Duration;
@@ -80,6 +81,13 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
 
     @Override
     public void process(Record<String, byte[]> record) {
+        // Every log line written while handling the record names its business flow (the order).
+        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers())) {
+            handle(record);
+        }
+    }
+
+    private void handle(Record<String, byte[]> record) {
         commits.recordProcessed();
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
         if (deadLetters.forAnother(record)) {

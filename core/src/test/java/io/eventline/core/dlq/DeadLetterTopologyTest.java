@@ -84,6 +84,30 @@ class DeadLetterTopologyTest {
     }
 
     @Test
+    void shouldNameTheCorrelationIdInTheLogLinesWrittenWhileAProcessorHandlesARecord() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(DeadLetters.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        byte[] command = Tallies.Bad.UNKNOWN_TYPE.command("t1");
+        try {
+            RecordHeaders headers = traced("trace-3");
+            headers.add("correlationId", "order-7".getBytes(StandardCharsets.UTF_8));
+            bells.pipeInput(new TestRecord<>("t1", Tallies.Bad.UNKNOWN_TYPE.event("t1"), headers, T1));
+            commands.pipeInput(new TestRecord<>("t1", command, T1));
+        } finally {
+            logger.detachAppender(lines);
+        }
+        String commandCorrelation = io.eventline.core.envelope.Json.readTree(command)
+                .path("metadata").path("correlationId").asText();
+        assertThat(lines.list).extracting(line -> line.getMDCPropertyMap().get("correlationId"))
+                .as("the event's header, then the command's metadata").containsExactly("order-7", commandCorrelation);
+        assertThat(org.slf4j.MDC.get("correlationId")).as("nothing left once handled").isNull();
+    }
+
+    @Test
     void shouldCountOneMoreAttemptWhenAReplayedRecordFailsAgain() {
         var headers = new RecordHeaders();
         headers.add(DeadLetterHeaders.REPLAY_FOR, "tallies.dlq".getBytes(StandardCharsets.UTF_8));
