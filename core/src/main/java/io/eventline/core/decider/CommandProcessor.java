@@ -59,7 +59,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
 
     @Override
     public void process(Record<String, byte[]> record) {
-        // Every log line written while handling the record names its business flow (the order).
+        // Every log line written while handling the record carries its correlation id (CorrelationMdc).
         try (CorrelationMdc ignored = CorrelationMdc.of(record.headers())) {
             handle(record);
         }

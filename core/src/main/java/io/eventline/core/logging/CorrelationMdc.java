@@ -8,7 +8,7 @@ import org.slf4j.MDC;
 /**
  * The correlation id of what a thread is handling, in the logging context (SLF4J's MDC) under
  * {@value #KEY}: every log line written while a processor handles a record, or a request is served,
- * names the order (or other business flow) it belongs to. Events carry it in their
+ * names the business flow it belongs to. Events carry it in their
  * {@code correlationId} header; a command in its envelope's metadata, set once it is read.
  * {@snippet :
  * try (CorrelationMdc ignored = CorrelationMdc.of(record.headers())) {

@@ -40,8 +40,8 @@ public final class ProjectionTopology {
         String[] stores = {store};
         if (projection.index().isPresent()) {
             // Not changelogged: it is derived from the views, and rebuilt from them whenever its task
-            // starts (IndexWriter). Logged, its entries moving at every change of a view cost some 15
-            // changelog records per order, a third of all an order writes (issue 16).
+            // starts (IndexWriter). Logged, its entries moving at every change of a view would write two
+            // changelog records per list per change, more than the view's own.
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
                     projection.indexStore(version)), Serdes.String(), Serdes.ByteArray()).withCachingEnabled()
                     .withLoggingDisabled());
