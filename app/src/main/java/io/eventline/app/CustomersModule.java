@@ -32,7 +32,7 @@ final class CustomersModule implements ServiceModule {
 
     @Override
     public void mount(RoutesConfig routes, ModuleContext context) {
-        var writer = context.closing(new CustomerWriter(context.clientSettings()));
+        var writer = context.closing(new CustomerWriter(context.clientSettings(), context.tracing()));
         new CustomerRoutes(writer, context.streams()).register(routes);
         context.routeByKey(routes, "/api/customers/{customerId}", "customerId", CustomersService.STORE);
     }

@@ -7,12 +7,15 @@ import io.eventline.app.http.ApiDocs;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
 import io.eventline.app.metrics.Metrics;
+import io.eventline.app.tracing.SpanExport;
+import io.eventline.app.tracing.TraceRoutes;
 import io.eventline.catalog.PostgresAddress;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.kafka.Topic;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
+import io.eventline.core.tracing.Tracing;
 import io.javalin.config.RoutesConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -56,6 +59,7 @@ public final class Eventline implements AutoCloseable {
     private EmbeddedBroker broker;
     private String topicLayout;
     private CatalogRuntime catalog;
+    private Tracing tracing;
 
     private Eventline() {
     }
@@ -91,6 +95,9 @@ public final class Eventline implements AutoCloseable {
         started.push(deadLetters);
         metrics = new Metrics(clients, this::streamsByApplication, deadLetters);
         started.push(metrics);
+        SpanExport spans = SpanExport.start(config.telemetry(), "eventline");
+        started.push(spans); // closed after the streams, so that their last spans are sent
+        tracing = spans.tracing();
         if (broker != null) {
             metrics.bindSweeper(broker::sweeperCounts);
         }
@@ -115,12 +122,13 @@ public final class Eventline implements AutoCloseable {
                 routes.add(mounted -> serviceRoutes.addAll(RouteTable.mount(mounted, module,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
                                 config.dataDir(),
-                                projections, routing, metrics.observer(),
+                                projections, routing, metrics.observer(), tracing,
                                 Optional.ofNullable(catalog)))));
             }
         }
         routes.add(projections::register);
         routes.add(new DlqRoutes(deadLetters)::register);
+        routes.add(new TraceRoutes(clients, PlatformTopics.traced())::register);
         routes.add(metrics::register);
         Console console = new Console(clients, config.http().publicUrl().map(url -> url.toString().replaceAll("/+$", ""))
                 .orElse(Console.selfUrl(config.http().bind(), port)), config.http().apiToken(),
@@ -142,7 +150,7 @@ public final class Eventline implements AutoCloseable {
     private ServiceStreams startStreams(String name, Consumer<org.apache.kafka.streams.StreamsBuilder> topology,
                                         Map<String, Object> clients, EventlineConfig config) {
         ServiceStreams service = new ServiceStreams(name, topology, clients, config.dataDir(),
-                routing.self().host() + ":" + routing.self().port(), metrics.observer());
+                routing.self().host() + ":" + routing.self().port(), metrics.observer(), tracing);
         started.push(service);
         streams.add(service);
         service.start();

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * saying what to set. Nothing else reads the environment.
  */
 public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, List<String> services, Mail mail,
-                              Catalog catalog) {
+                              Catalog catalog, Telemetry telemetry) {
     /** The services this build has; the order platform adds the rest. */
     public static final List<String> KNOWN_SERVICES = Modules.names();
     /**
@@ -41,6 +41,7 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         Objects.requireNonNull(saga, "saga");
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(telemetry, "telemetry");
         services = List.copyOf(services);
         for (String service : services) {
             if (!KNOWN_SERVICES.contains(service)) {
@@ -48,6 +49,12 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
                         + String.join(", ", KNOWN_SERVICES) + ")");
             }
         }
+    }
+
+    /** With trace headers on every record and no spans exported, the default. */
+    public EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, List<String> services, Mail mail,
+                           Catalog catalog) {
+        this(http, kafka, dataDir, saga, services, mail, catalog, Telemetry.HEADERS_ONLY);
     }
 
     /** With the catalog's PostgreSQL and Kafka Connect embedded, the default. */
@@ -261,6 +268,32 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         }
     }
 
+    /**
+     * Where spans go: an OpenTelemetry collector's OTLP/HTTP endpoint ({@code --otlp-endpoint}, or the
+     * standard {@code OTEL_EXPORTER_OTLP_ENDPOINT}), its base URL, to which {@code /v1/traces} is added;
+     * none, and records carry their trace headers but no span is made.
+     */
+    public record Telemetry(Optional<URI> otlpEndpoint) {
+        public static final Telemetry HEADERS_ONLY = new Telemetry(Optional.empty());
+
+        public Telemetry {
+            if (otlpEndpoint.filter(url -> !url.isAbsolute() || url.getHost() == null
+                    || !url.getScheme().matches("https?")).isPresent()) {
+                throw new IllegalArgumentException("--otlp-endpoint: an http or https URL (an OpenTelemetry "
+                        + "collector's OTLP/HTTP port, e.g. http://localhost:4318), was '" + otlpEndpoint.get() + "'");
+            }
+        }
+
+        /** The URL spans are posted to: the endpoint's {@code /v1/traces}. */
+        public Optional<URI> tracesUrl() {
+            return otlpEndpoint.map(url -> URI.create(url.toString().replaceAll("/+$", "") + "/v1/traces"));
+        }
+
+        String describe() {
+            return otlpEndpoint.map(url -> "otlp=" + url).orElse("otlp=off");
+        }
+    }
+
     /** The settings as printed at start: secrets masked. */
     public String describe() {
         Map<String, String> shown = new TreeMap<>();
@@ -275,7 +308,8 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
                         + ", hanging transactions " + kafka.hangingTransactions().name().toLowerCase())
                 + (shown.isEmpty() ? "" : " kafka-config=" + shown)
                 + " data-dir=" + dataDir + " saga=" + saga.name().toLowerCase() + " services=" + services
-                + " mail=" + mail.describe() + (services.contains(CatalogModule.NAME) ? " " + catalog.describe() : "");
+                + " mail=" + mail.describe() + (services.contains(CatalogModule.NAME) ? " " + catalog.describe() : "")
+                + " " + telemetry.describe();
     }
 
     private static boolean isSecret(String key) {

@@ -8,6 +8,7 @@ import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionRunner;
+import io.eventline.core.tracing.Tracing;
 import io.eventline.http.AggregateRoutes;
 import io.eventline.http.Route;
 import io.javalin.config.RoutesConfig;
@@ -28,11 +29,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * client settings (for gateways and producers), a way to have a resource closed at shutdown, the data
  * dir (for read models' state), the registry of read models (for their rebuild API), the
  * routing of keyed GETs to the instance holding the key, what processors report to (metrics), and
- * the catalog's PostgreSQL and connectors when this instance runs the catalog service.
+ * how records and requests are traced, and the catalog's PostgreSQL and connectors when this instance runs the catalog service.
  */
 record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, Duration commandTimeout,
                      Consumer<AutoCloseable> closeAtShutdown, Path dataDir, ProjectionRoutes projections,
-                     KeyRouting routing, ProcessingObserver observer, Optional<CatalogRuntime> catalog) {
+                     KeyRouting routing, ProcessingObserver observer, Tracing tracing,
+                     Optional<CatalogRuntime> catalog) {
     <T extends AutoCloseable> T closing(T resource) {
         closeAtShutdown.accept(resource);
         return resource;
@@ -108,7 +110,7 @@ record ModuleContext(KafkaStreams streams, Map<String, Object> clientSettings, D
 
     /** A gateway to {@code aggregate}'s command topic, closed at shutdown (and watched for readiness). */
     <C> CommandGateway<C> gateway(Aggregate<C, ?, ?> aggregate) {
-        return closing(new CommandGateway<>(aggregate, clientSettings, commandTimeout));
+        return closing(new CommandGateway<>(aggregate, clientSettings, commandTimeout, tracing));
     }
 
     /**

@@ -32,4 +32,14 @@ final class PlatformTopics {
         }
         return topics;
     }
+
+    /** The topics whose records a flow's hops write, and so carry its trace: events, commands, replies. */
+    static List<String> traced() {
+        return all().stream()
+                .filter(topic -> switch (topic.kind()) {
+                    case EVENTS, COMMANDS, REPLIES -> true;
+                    case COMPACTED, DEAD_LETTERS -> false;
+                })
+                .map(Topic::name).distinct().toList();
+    }
 }

@@ -3,6 +3,7 @@ package io.eventline.app;
 import io.eventline.core.kafka.RestoredRecords;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.metrics.ProcessingObserver;
+import io.eventline.core.tracing.Tracing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,9 +36,10 @@ final class ServiceStreams implements AutoCloseable {
      * @param applicationServer this instance's HTTP {@code host:port}: Kafka Streams tells every
      *     instance which one holds which store partition, so that any of them answers any key
      * @param observer what the service's processors report to, for metrics
+     * @param tracing how its processors trace the records they handle
      */
     ServiceStreams(String service, Consumer<StreamsBuilder> topology, Map<String, Object> clientSettings, Path dataDir,
-                   String applicationServer, ProcessingObserver observer) {
+                   String applicationServer, ProcessingObserver observer, Tracing tracing) {
         this.service = service;
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(builder);
@@ -45,6 +47,7 @@ final class ServiceStreams implements AutoCloseable {
                 dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(ProcessingObserver.CONFIG, observer);
+        props.put(Tracing.CONFIG, tracing);
         this.streams = new KafkaStreams(builder.build(props), props);
         streams.setGlobalStateRestoreListener(restored);
         streams.setStateListener((now, before) -> {

@@ -120,6 +120,9 @@ class OpenApiContractTest {
         check("GET", "/api/shipments/{orderId}", "/api/shipments/o-1", null, 200);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 check("GET", "/api/notifications", "/api/notifications", null, 200).size() == 2);
+        check("GET", "/api/traces", "/api/traces?orderId=o-1", null, 200);
+        check("GET", "/api/traces", "/api/traces?orderId=nobody", null, 404);
+        check("GET", "/api/traces", "/api/traces", null, 400);
         check("GET", "/api/analytics/sales", "/api/analytics/sales", null, 200);
         check("GET", "/api/fraud/alerts", "/api/fraud/alerts", null, 200);
         check("GET", "/api/projections", "/api/projections", null, 200);

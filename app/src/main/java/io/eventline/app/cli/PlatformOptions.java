@@ -56,6 +56,9 @@ final class PlatformOptions {
     @Option(names = "--connect-url", defaultValue = "${env:EVENTLINE_CONNECT_URL}", description = "the REST API of a Kafka Connect cluster on the same Kafka cluster, with Debezium's PostgreSQL connector installed (default: a worker in this process)")
     String connectUrl;
 
+    @Option(names = "--otlp-endpoint", defaultValue = "${env:OTEL_EXPORTER_OTLP_ENDPOINT}", description = "an OpenTelemetry collector's OTLP/HTTP endpoint, e.g. http://localhost:4318: a span per hop of every flow is sent to its /v1/traces (default: none; records carry their W3C trace headers either way)")
+    String otlpEndpoint;
+
     /**
      * @param bootstrapServers a cluster, or empty for the embedded broker on {@code brokerPort}
      * @throws IllegalArgumentException naming the option at fault
@@ -71,22 +74,24 @@ final class PlatformOptions {
                         Optional.ofNullable(advertisedHost).filter(h -> !h.isBlank()),
                         allowedHosts == null ? List.of() : allowedHosts.stream().map(String::strip)
                                 .filter(h -> !h.isEmpty()).toList(), maxStreams,
-                        Optional.ofNullable(publicUrl).filter(u -> !u.isBlank()).map(PlatformOptions::url)),
+                        Optional.ofNullable(publicUrl).filter(u -> !u.isBlank()).map(u -> url("--public-url", u))),
                 new EventlineConfig.Kafka(bootstrapServers.filter(b -> !b.isBlank()), brokerPort, kafkaSettings(),
                         HangingTransactionPolicy.parse(hangingTransactions)),
                 dataDir, sagaStyle, services, EventlineConfig.Mail.of(mailWebhook, mailTimeout),
-                EventlineConfig.Catalog.of(postgresUrl, connectUrl));
+                EventlineConfig.Catalog.of(postgresUrl, connectUrl),
+                new EventlineConfig.Telemetry(Optional.ofNullable(otlpEndpoint).filter(u -> !u.isBlank())
+                        .map(u -> url("--otlp-endpoint", u))));
     }
 
     private Map<String, String> kafkaSettings() {
         return KafkaConfigFile.load(kafkaConfig);
     }
 
-    private static java.net.URI url(String value) {
+    private static java.net.URI url(String option, String value) {
         try {
             return new java.net.URI(value.strip());
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("--public-url: an http or https URL, was '" + value + "'", e);
+            throw new IllegalArgumentException(option + ": an http or https URL, was '" + value + "'", e);
         }
     }
 }

@@ -63,6 +63,9 @@ public final class HttpApi implements AutoCloseable {
             // client says (X-Correlation-Id, as the commands' answers use it).
             config.routes.before(ctx -> CorrelationMdc.set(ctx.header("X-Correlation-Id")));
             config.routes.after(ctx -> MDC.remove(CorrelationMdc.KEY));
+            // A command a request sends continues the caller's trace (W3C traceparent), if it has one.
+            config.routes.before(IncomingTrace::open);
+            config.routes.after(IncomingTrace::close);
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/health/ready", ctx -> {
                 Optional<String> why = notReady.get();

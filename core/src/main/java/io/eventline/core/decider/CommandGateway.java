@@ -4,6 +4,8 @@ import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.failure.NotReady;
 import io.eventline.core.failure.TimedOut;
+import io.eventline.core.tracing.Hop;
+import io.eventline.core.tracing.Tracing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -32,16 +35,24 @@ public final class CommandGateway<C> implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final ReplyListener replies;
     private final Duration timeout;
+    private final Tracing tracing;
 
     /** @param clientSettings bootstrap servers and any security settings, shared by producer and consumer */
     public CommandGateway(Aggregate<C, ?, ?> aggregate, Map<String, Object> clientSettings, Duration timeout) {
-        this(aggregate, new ReplyListener(aggregate.replyTopic(), clientSettings), clientSettings, timeout);
+        this(aggregate, clientSettings, timeout, Tracing.headersOnly());
+    }
+
+    /** @param tracing how the command's hop is traced: it starts in the caller's OpenTelemetry context */
+    public CommandGateway(Aggregate<C, ?, ?> aggregate, Map<String, Object> clientSettings, Duration timeout,
+                          Tracing tracing) {
+        this(aggregate, new ReplyListener(aggregate.replyTopic(), clientSettings), clientSettings, timeout, tracing);
     }
 
     /** With the replies read by {@code replies}: a listener over a mock consumer, in tests. */
     CommandGateway(Aggregate<C, ?, ?> aggregate, ReplyListener replies, Map<String, Object> clientSettings,
-                   Duration timeout) {
+                   Duration timeout, Tracing tracing) {
         this.aggregate = aggregate;
+        this.tracing = tracing;
         this.timeout = timeout;
         this.replies = replies;
         Properties props = new Properties();
@@ -64,12 +75,16 @@ public final class CommandGateway<C> implements AutoCloseable {
         CommandEnvelope envelope = new CommandEnvelope(commandId, type.name(), type.currentVersion(), aggregateId,
                 aggregate.commands().encode(command), new EventMetadata(correlationId, commandId, "api"));
         CompletableFuture<Reply> reply = replies.expect(commandId);
-        producer.send(new ProducerRecord<>(aggregate.commandTopic(), aggregateId, Json.write(envelope)),
-                (metadata, error) -> {
-                    if (error != null) {
-                        reply.completeExceptionally(error);
-                    }
-                });
+        // The command's trace starts here, in the caller's context: an HTTP request's traceparent.
+        try (Hop hop = tracing.hopFromCurrentContext("api", aggregate.name() + "-api", "http")) {
+            producer.send(new ProducerRecord<>(aggregate.commandTopic(), null, aggregateId, Json.write(envelope),
+                            hop.stamp(new RecordHeaders())),
+                    (metadata, error) -> {
+                        if (error != null) {
+                            reply.completeExceptionally(error);
+                        }
+                    });
+        }
         return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -10,8 +10,11 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import io.eventline.core.kafka.CommitWhenIdle;
+import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.logging.CorrelationMdc;
 import io.eventline.core.metrics.ProcessingObserver;
+import io.eventline.core.tracing.Hop;
+import io.eventline.core.tracing.Tracing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Decides one command against its aggregate's snapshot (and the one {@link Entries entry} it names).
@@ -42,6 +46,9 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     private ProcessingObserver observer;
     private CommitWhenIdle commits;
     private StateStores<C, S, ?> state;
+    private Tracing tracing;
+    private String service;
+    private Hop hop; // the record being handled's: what the events and the reply it causes carry
 
     CommandProcessor(Aggregate<C, S, E> aggregate, CommandPreparer<C> preparer) {
         this.aggregate = aggregate;
@@ -55,14 +62,27 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         this.observer = ProcessingObserver.of(context);
         this.commits = CommitWhenIdle.of(context);
         this.state = StateStores.of(aggregate, context);
+        this.tracing = Tracing.of(context.appConfigs());
+        this.service = StreamsSettings.service(context.applicationId());
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         // Every log line written while handling the record carries its correlation id (CorrelationMdc).
-        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers())) {
+        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers()); Hop current = hop(record)) {
+            hop = current;
             handle(record);
         }
+    }
+
+    // A command read from the command topic is a hop of its own; one a reaction of this task handed
+    // over in place is the rest of the reaction's hop.
+    private Hop hop(Record<String, byte[]> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(aggregate.commandTopic());
+        String step = aggregate.name() + "-decide";
+        return topic.equals(aggregate.commandTopic())
+                ? tracing.hop(service, step, topic, record.headers())
+                : tracing.sameHop(service, step, topic, record.headers());
     }
 
     private void handle(Record<String, byte[]> record) {
@@ -125,7 +145,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
             EventEnvelope envelope = envelope(command, i, at, event);
             byte[] bytes = EnvelopeCodec.toBytes(envelope);
             context.forward(Outcome.processed(new Record<String, Decided>(
-                    command.aggregateId(), new Decided.Event(bytes), at.toEpochMilli(), EnvelopeCodec.headers(envelope))));
+                    command.aggregateId(), new Decided.Event(bytes), at.toEpochMilli(), hop.stamp(EnvelopeCodec.headers(envelope)))));
             current = current.next(aggregate.decider().evolve(current.state(), event), at);
         }
         if (!events.isEmpty()) {
@@ -156,6 +176,6 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         String topic = to == null ? aggregate.replyTopic() : to.topic();
         String key = to == null ? command.aggregateId() : to.key();
         context.forward(Outcome.processed(new Record<String, Decided>(
-                key, new Decided.Answer(Json.write(reply), topic), timestamp, new RecordHeaders())));
+                key, new Decided.Answer(Json.write(reply), topic), timestamp, hop.stamp(new RecordHeaders()))));
     }
 }

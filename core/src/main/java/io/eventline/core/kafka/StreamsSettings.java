@@ -101,10 +101,18 @@ public final class StreamsSettings {
 
     /** The dead-letter topic of an application ({@link #deadLetterTopic}), as a topic to create. */
     public static Topic deadLetters(String applicationId) {
+        return Topic.deadLetters(service(applicationId) + ".dlq");
+    }
+
+    /**
+     * What an application is part of, as its dead-letter topic and trace headers name it:
+     * {@code eventline-orders} → {@code orders}, {@code eventline-projection-orders-view-v2} → {@code orders-view}.
+     */
+    public static String service(String applicationId) {
         Matcher matcher = APPLICATION.matcher(applicationId);
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not an application id: " + applicationId);
         }
-        return Topic.deadLetters((matcher.group(1) != null ? matcher.group(1) : matcher.group(2)) + ".dlq");
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
 }

@@ -15,8 +15,11 @@ import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import io.eventline.core.kafka.CommitWhenIdle;
+import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.logging.CorrelationMdc;
 import io.eventline.core.metrics.ProcessingObserver;
+import io.eventline.core.tracing.Hop;
+import io.eventline.core.tracing.Tracing;
 
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +27,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Turns one event into the commands a {@link Reaction} asks for. A command's id derives from the
@@ -42,6 +46,9 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     private DeadLetters deadLetters;
     private ProcessingObserver observer;
     private CommitWhenIdle commits;
+    private Tracing tracing;
+    private String service;
+    private Hop hop; // the event being handled's: what the commands it causes carry
 
     /** @param sameKey whether every command must be for the aggregate the event is keyed by (decided in place) */
     ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
@@ -59,12 +66,17 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
         this.deadLetters = DeadLetters.of(context, name + "-react");
         this.observer = ProcessingObserver.of(context);
         this.commits = CommitWhenIdle.of(context);
+        this.tracing = Tracing.of(context.appConfigs());
+        this.service = StreamsSettings.service(context.applicationId());
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         // Every log line written while handling the record carries its correlation id (CorrelationMdc).
-        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers())) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers());
+             Hop current = tracing.hop(service, name, topic, record.headers())) {
+            hop = current;
             handle(record);
         }
     }
@@ -109,6 +121,6 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
                 .withoutReply(); // the reaction never reads a reply: the decider writes none
         // Stamped now: the events this command causes happen now, not when the cause happened.
         context.forward(Outcome.processed(new Record<>(routed.aggregateId(), Json.write(command),
-                context.currentSystemTimeMs(), new RecordHeaders())));
+                context.currentSystemTimeMs(), hop.stamp(new RecordHeaders()))));
     }
 }

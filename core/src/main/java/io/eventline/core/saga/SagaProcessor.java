@@ -13,8 +13,11 @@ import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import io.eventline.core.kafka.CommitWhenIdle;
+import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.logging.CorrelationMdc;
 import io.eventline.core.metrics.ProcessingObserver;
+import io.eventline.core.tracing.Hop;
+import io.eventline.core.tracing.Tracing;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +63,9 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     private ProcessingObserver observer;
     private CommitWhenIdle commits;
     private KeyValueStore<String, byte[]> store;
+    private Tracing tracing;
+    private String service;
+    private Hop hop; // the record or tick being handled's: what the commands it sends carry
 
     SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval) {
         this.definition = definition;
@@ -76,13 +82,18 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         this.observer = ProcessingObserver.of(context);
         this.commits = CommitWhenIdle.of(context);
         this.store = context.getStateStore(definition.stateStore());
+        this.tracing = Tracing.of(context.appConfigs());
+        this.service = StreamsSettings.service(context.applicationId());
         context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         // Every log line written while handling the record carries its correlation id (CorrelationMdc).
-        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers())) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        try (CorrelationMdc ignored = CorrelationMdc.of(record.headers());
+             Hop current = tracing.hop(service, definition.name(), topic, record.headers())) {
+            hop = current;
             handle(record);
         }
     }
@@ -150,7 +161,14 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         List<String> due = awaiting.entrySet().stream()
                 .filter(saga -> nowMillis >= saga.getValue()).map(Map.Entry::getKey).toList();
         Instant now = Instant.ofEpochMilli(nowMillis);
-        due.forEach(sagaId -> apply(sagaId, new SagaInput.Tick<>(now), TIMEOUT_CAUSE));
+        // A deadline is no record: what a timeout sends starts a trace of its own (the saga's state
+        // keeps no trace context).
+        for (String sagaId : due) {
+            try (Hop current = tracing.hop(service, definition.name(), "timer", null)) {
+                hop = current;
+                apply(sagaId, new SagaInput.Tick<>(now), TIMEOUT_CAUSE);
+            }
+        }
     }
 
     /** Keeps {@link #awaiting} as the store has it, once the first tick has read the store. */
@@ -183,7 +201,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
                 command.aggregateId(), command.data(),
                 new EventMetadata(state.correlationId(), causationId, definition.name()), replyTo);
         context.forward(Outcome.processed(new Record<>(command.aggregateId(),
-                new Outbound(command.topic(), Json.write(envelope)), now.toEpochMilli(), new RecordHeaders())));
+                new Outbound(command.topic(), Json.write(envelope)), now.toEpochMilli(), hop.stamp(new RecordHeaders()))));
     }
 
     private void logged(Optional<SagaState<D>> before, SagaState<D> after) {

@@ -3,6 +3,7 @@ package io.eventline.core.decider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.core.envelope.Json;
+import io.eventline.core.tracing.Tracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class ReplyListenerTest {
     private final List<MockConsumer<String, byte[]>> consumers = new ArrayList<>();
     private final ReplyListener listener = new ReplyListener(TOPIC, this::newConsumer);
     private final CommandGateway<Counters.CounterCommand> gateway = new CommandGateway<>(Counters.AGGREGATE, listener,
-            Map.of("bootstrap.servers", "127.0.0.1:1"), Duration.ofSeconds(10));
+            Map.of("bootstrap.servers", "127.0.0.1:1"), Duration.ofSeconds(10), Tracing.headersOnly());
 
     @AfterEach
     void close() {

@@ -47,7 +47,12 @@ final class TallyWorld implements AutoCloseable {
     private final String queue;
 
     private TallyWorld(StreamsBuilder builder, String applicationId, Path stateDir) {
+        this(builder, applicationId, stateDir, Map.of());
+    }
+
+    private TallyWorld(StreamsBuilder builder, String applicationId, Path stateDir, Map<String, Object> extra) {
         var props = StreamsSettings.exactlyOnce(applicationId, Map.of("bootstrap.servers", "unused:9092"), stateDir);
+        props.putAll(extra);
         this.queue = StreamsSettings.deadLetterTopic(applicationId);
         this.driver = new TopologyTestDriver(builder.build(props), props);
     }
@@ -64,6 +69,11 @@ final class TallyWorld implements AutoCloseable {
 
     /** The tallies service with its reaction decided in place: each ring adds one to the tally it names. */
     static TallyWorld inPlace(Path stateDir) {
+        return inPlace(stateDir, Map.of());
+    }
+
+    /** {@link #inPlace(Path)}, with more Streams settings (a {@code Tracing}, say). */
+    static TallyWorld inPlace(Path stateDir, Map<String, Object> extra) {
         StreamsBuilder builder = new StreamsBuilder();
         var onBells = ReactionTopology.inPlace(
                 builder.stream(Tallies.BELL_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())),
@@ -71,7 +81,7 @@ final class TallyWorld implements AutoCloseable {
                     case Tallies.Rang rang -> List.of(new Routed<>(rang.tallyId(), new Tallies.Add(1)));
                 }, Tallies.AGGREGATE);
         DeciderTopology.addTo(builder, Tallies.AGGREGATE, CommandPreparer.none(), List.of(onBells));
-        return new TallyWorld(builder, "eventline-tallies", stateDir);
+        return new TallyWorld(builder, "eventline-tallies", stateDir, extra);
     }
 
     /** Reads the bells topic with {@link SelectedEvents}, keeping the rings of every tally but "quiet". */

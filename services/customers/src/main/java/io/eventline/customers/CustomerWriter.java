@@ -6,6 +6,8 @@ import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Timestamps;
+import io.eventline.core.tracing.Hop;
+import io.eventline.core.tracing.Tracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -30,16 +32,25 @@ public final class CustomerWriter implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
     private final Clock clock;
+    private final Tracing tracing;
 
-    /** @param clientSettings bootstrap servers and any security settings */
-    public CustomerWriter(Map<String, Object> clientSettings) {
+    /**
+     * @param clientSettings bootstrap servers and any security settings
+     * @param tracing how a write is traced: it starts in the caller's OpenTelemetry context
+     */
+    public CustomerWriter(Map<String, Object> clientSettings, Tracing tracing) {
         this(new KafkaProducer<>(producerSettings(clientSettings), new StringSerializer(), new ByteArraySerializer()),
-                Clock.systemUTC());
+                Clock.systemUTC(), tracing);
     }
 
     CustomerWriter(Producer<String, byte[]> producer, Clock clock) {
+        this(producer, clock, Tracing.headersOnly());
+    }
+
+    CustomerWriter(Producer<String, byte[]> producer, Clock clock, Tracing tracing) {
         this.producer = producer;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     private static Properties producerSettings(Map<String, Object> clientSettings) {
@@ -56,9 +67,11 @@ public final class CustomerWriter implements AutoCloseable {
     /** Sends the whole customer; the future completes once the broker has acknowledged it. */
     Future<RecordMetadata> put(CustomerUpdated customer, String correlationId) {
         EventEnvelope envelope = envelope(customer, correlationId);
-        return producer.send(new ProducerRecord<>(CustomerContracts.TOPIC, null,
-                envelope.timestamp().toEpochMilli(), customer.customerId(), EnvelopeCodec.toBytes(envelope),
-                EnvelopeCodec.headers(envelope)));
+        try (Hop hop = tracing.hopFromCurrentContext(SOURCE, SOURCE + "-api", "http")) {
+            return producer.send(new ProducerRecord<>(CustomerContracts.TOPIC, null,
+                    envelope.timestamp().toEpochMilli(), customer.customerId(), EnvelopeCodec.toBytes(envelope),
+                    hop.stamp(EnvelopeCodec.headers(envelope))));
+        }
     }
 
     /** Sends the tombstone that deletes the customer, here and, once compacted, from the log. */
