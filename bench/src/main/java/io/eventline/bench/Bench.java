@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +44,7 @@ final class Bench {
             Results.Rebuild rebuild;
             List<Results.MinimalRun> minimal;
             List<Results.SagaRun> sagas;
+            Optional<Results.Tracing> tracing;
             try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), "127.0.0.1", 0);
                  Cluster cluster = new Cluster(broker.bootstrapServers())) {
                 raw = raw(cluster, dir);
@@ -51,11 +53,12 @@ final class Bench {
                 rebuild = RebuildBench.run(cluster, plan.rebuildEvents(), dir.resolve("rebuild"), progress);
                 minimal = minimal(cluster);
                 sagas = sagas(cluster, dir);
+                tracing = tracing(cluster, dir);
             }
             progress.phase("cold start of ./eventline run");
             Results.ColdStart cold = ColdStart.run(dir.resolve("cold-start"), Duration.ofMinutes(2),
                     plan.idleSettle(), plan.idleWindow(), progress);
-            return new Results(machine.withLoadAfter(), settings, raw, hop, minimal, sagas, rebuild, cold);
+            return new Results(machine.withLoadAfter(), settings, raw, hop, minimal, sagas, tracing, rebuild, cold);
         } finally {
             delete(dir);
         }
@@ -126,6 +129,22 @@ final class Bench {
             }
         }
         return runs;
+    }
+
+    /** The first saga run again, its spans exported to a sink over OTLP/HTTP: what tracing costs. */
+    private Optional<Results.Tracing> tracing(Cluster cluster, Path dir) {
+        EventlineConfig.Saga style = EventlineConfig.Saga.values()[0];
+        int commitMs = plan.sagaCommitIntervals().getFirst();
+        progress.phase("order saga, " + style.name().toLowerCase() + ", commit " + commitMs
+                + " ms, spans exported over OTLP/HTTP");
+        try (OtlpSink sink = OtlpSink.start()) {
+            settings.put("tracing", "the first saga run again with --otlp-endpoint " + sink.endpoint()
+                    + " (a sink in the bench that reads and drops each batch): OpenTelemetry's SDK, batched");
+            Results.SagaRun exported = SagaBench.run(cluster, style, commitMs, plan, dir.resolve("saga-traced"),
+                    progress, new EventlineConfig.Telemetry(Optional.of(sink.endpoint())));
+            progress.note(String.format("%,d span batches, %,d bytes exported", sink.posts(), sink.bytes()));
+            return Optional.of(new Results.Tracing(exported, sink.posts(), sink.bytes()));
+        }
     }
 
     private static Path createTempDirectory() {

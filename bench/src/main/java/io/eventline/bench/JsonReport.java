@@ -27,6 +27,15 @@ final class JsonReport {
         latency(hop, "atLeastOnceLatency", results.hop().atLeastOnceLatency());
         sagas(root, results);
         minimal(root, results);
+        results.tracing().ifPresent(tracing -> {
+            ObjectNode node = root.putObject("tracing").put("posts", tracing.posts()).put("bytes", tracing.bytes());
+            Results.SagaRun run = tracing.exported();
+            node.put("style", run.style()).put("commitMs", run.commitMs())
+                    .put("cpuMsPerOrder", run.cpuMsPerOrder());
+            node.set("idle", Json.mapper().valueToTree(run.idle()));
+            throughput(node, "saturation", run.saturation());
+            latency(node, "halfRate", run.halfRate());
+        });
         ObjectNode rebuild = root.putObject("rebuild");
         throughput(rebuild, "rebuild", results.rebuild().rebuild());
         throughput(rebuild, "rawConsumer", results.rebuild().rawConsumer());

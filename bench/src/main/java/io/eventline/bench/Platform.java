@@ -38,7 +38,8 @@ final class Platform implements AutoCloseable {
      * has its partitions ("no partitions available for topic customers"), which fails the start. The
      * bench creates that topic itself first and waits for its leaders, which makes this rarer.
      */
-    static Platform start(Cluster cluster, EventlineConfig.Saga saga, int commitMs, Path dataDir, Progress progress) {
+    static Platform start(Cluster cluster, EventlineConfig.Saga saga, int commitMs, Path dataDir, Progress progress,
+                          EventlineConfig.Telemetry telemetry) {
         Set<String> topicsBefore = cluster.topics();
         Set<String> groupsBefore = cluster.groups();
         // The topic of the global tables, created (as the app would: compacted) and led before the start.
@@ -46,12 +47,12 @@ final class Platform implements AutoCloseable {
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         Eventline eventline;
         try {
-            eventline = startReady(config(cluster, saga, commitMs, dataDir));
+            eventline = startReady(config(cluster, saga, commitMs, dataDir, telemetry));
         } catch (RuntimeException first) {
             progress.note("the platform did not start (" + first.getMessage() + "); starting it again");
             try {
                 eventline = startReady(config(cluster, saga, commitMs,
-                        dataDir.resolveSibling(dataDir.getFileName() + "-again")));
+                        dataDir.resolveSibling(dataDir.getFileName() + "-again"), telemetry));
             } catch (RuntimeException second) {
                 new Platform(cluster, topicsBefore, groupsBefore, null).close();
                 throw second;
@@ -60,11 +61,13 @@ final class Platform implements AutoCloseable {
         return new Platform(cluster, topicsBefore, groupsBefore, eventline);
     }
 
-    private static EventlineConfig config(Cluster cluster, EventlineConfig.Saga saga, int commitMs, Path dataDir) {
+    private static EventlineConfig config(Cluster cluster, EventlineConfig.Saga saga, int commitMs, Path dataDir,
+                                          EventlineConfig.Telemetry telemetry) {
         return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
                 new EventlineConfig.Kafka(Optional.of(cluster.bootstrap()), 0,
                         Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(commitMs))),
-                dataDir, saga, EventlineConfig.ORDER_SERVICES);
+                dataDir, saga, EventlineConfig.ORDER_SERVICES, EventlineConfig.Mail.FILES,
+                EventlineConfig.Catalog.EMBEDDED, telemetry);
     }
 
     private static Eventline startReady(EventlineConfig config) {

@@ -18,6 +18,7 @@ final class Report {
         hop(results.hop(), results.raw());
         sagas(results);
         new MinimalReport(out).print(results);
+        results.tracing().ifPresent(tracing -> tracing(tracing, results));
         rebuild(results.rebuild(), results.coldStart());
         targets(results);
         out.flush();
@@ -82,6 +83,38 @@ final class Report {
                             + "included), over %,d orders", saga.style(), saga.commitMs(), saga.records().perOrder(),
                     kinds, saga.records().offsetsPerOrder(), saga.records().orders());
         }
+    }
+
+    /** The same run with spans exported, beside the one without (trace headers only, the default). */
+    private void tracing(Results.Tracing tracing, Results results) {
+        Results.SagaRun on = tracing.exported();
+        Results.SagaRun off = results.sagas().stream()
+                .filter(run -> run.style().equals(on.style()) && run.commitMs() == on.commitMs())
+                .findFirst().orElse(null);
+        section("Tracing: spans exported over OTLP/HTTP, against trace headers only (" + on.style() + ", commit "
+                + on.commitMs() + " ms)");
+        out.println("| | one order at a time (median) | orders/s sustained | CPU per order | p50 | p99 "
+                + "| records/order |");
+        out.println("|---|---|---|---|---|---|---|");
+        if (off != null) {
+            tracingRow("headers only (default)", off);
+        }
+        tracingRow("spans exported", on);
+        if (off != null) {
+            line("| exported ÷ headers only | %.2f× | %.2f× | %.2f× | %.2f× | %.2f× | |",
+                    on.idle().median() / off.idle().median(), on.saturation().perSecond() / off.saturation().perSecond(),
+                    on.cpuMsPerOrder() / off.cpuMsPerOrder(), on.halfRate().p50() / off.halfRate().p50(),
+                    on.halfRate().p99() / off.halfRate().p99());
+        }
+        out.println();
+        line("exported: %,d batches, %,d bytes of spans over the whole run (warm-up and every phase)",
+                tracing.posts(), tracing.bytes());
+    }
+
+    private void tracingRow(String label, Results.SagaRun run) {
+        line("| %s | %.0f ms | %.0f | %.2f ms | %.0f ms | %.0f ms | %.1f |", label, run.idle().median(),
+                run.saturation().perSecond(), run.cpuMsPerOrder(), run.halfRate().p50(), run.halfRate().p99(),
+                run.records().perOrder());
     }
 
     private void rebuild(Results.Rebuild rebuild, Results.ColdStart cold) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** Every figure of one bench run. */
 record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<MinimalRun> minimal, List<SagaRun> sagas,
-               Rebuild rebuild, ColdStart coldStart) {
+               Optional<Tracing> tracing, Rebuild rebuild, ColdStart coldStart) {
     Results {
         minimal = List.copyOf(minimal);
         sagas = List.copyOf(sagas);
@@ -15,6 +15,16 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<Minima
     Optional<MinimalRun> minimalFor(SagaRun saga) {
         return minimal.stream().filter(run -> run.commitMs() == saga.commitMs()).findFirst()
                 .or(() -> minimal.stream().findFirst());
+    }
+
+    /**
+     * The cost of exporting spans: the saga run again in the first style at the first commit interval
+     * with every hop's spans sent over OTLP/HTTP to a sink in the bench, against that run (trace headers
+     * only, the default).
+     *
+     * @param posts the sink's requests, {@code bytes} their bodies (protobuf)
+     */
+    record Tracing(SagaRun exported, long posts, long bytes) {
     }
 
     /** Kafka on its own: the ceilings. */

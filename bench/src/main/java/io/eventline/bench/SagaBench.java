@@ -18,8 +18,14 @@ final class SagaBench {
 
     static Results.SagaRun run(Cluster cluster, EventlineConfig.Saga saga, int commitMs, Plan plan, Path dataDir,
                                Progress progress) {
+        return run(cluster, saga, commitMs, plan, dataDir, progress, EventlineConfig.Telemetry.HEADERS_ONLY);
+    }
+
+    /** @param telemetry where spans go: nowhere by default, a sink to measure their cost */
+    static Results.SagaRun run(Cluster cluster, EventlineConfig.Saga saga, int commitMs, Plan plan, Path dataDir,
+                               Progress progress, EventlineConfig.Telemetry telemetry) {
         String style = saga.name().toLowerCase();
-        try (Platform platform = Platform.start(cluster, saga, commitMs, dataDir, progress)) {
+        try (Platform platform = Platform.start(cluster, saga, commitMs, dataDir, progress, telemetry)) {
             progress.note("platform ready");
             SagaSetup.run(platform.httpPort(), Plan.CUSTOMERS, Plan.SKUS);
             try (OrderFlow flow = new OrderFlow(cluster, style.substring(0, 5) + commitMs, Plan.CUSTOMERS,

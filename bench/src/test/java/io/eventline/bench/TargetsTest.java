@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
@@ -122,7 +123,7 @@ class TargetsTest {
         Results.Hop hop = new Results.Hop(perSecond(45_000), latency(100), perSecond(90_000), latency(50));
         Results.Rebuild rebuild = new Results.Rebuild(perSecond(30_000), perSecond(1_000_000));
         return new Results(new Machine("jdk", 2, 1, "os", "cpu", "0.1, 0.1, 0.1", "0.1, 0.1, 0.1"), new Settings(),
-                raw, hop, minimal, List.of(saga), rebuild, new Results.ColdStart(6.0, 5.5,
+                raw, hop, minimal, List.of(saga), Optional.empty(), rebuild, new Results.ColdStart(6.0, 5.5,
                         new IdleCost(2.1, 100, Duration.ofSeconds(20)), new IdleCost(1.5, 88, Duration.ofSeconds(20))));
     }
 
