@@ -1,5 +1,7 @@
 package io.eventline.core.retry;
 
+import io.eventline.core.tracing.Hop;
+import io.opentelemetry.context.Scope;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +34,16 @@ final class EffectAttempts implements AutoCloseable {
         return limit - running.size();
     }
 
-    <T> void start(String key, SideEffect<T> effect, T payload) {
-        running.put(key, CompletableFuture.supplyAsync(() -> AttemptResult.perform(effect, key, payload), executor)
+    /**
+     * @param hop the attempt's hop in the trace of the event that asked for it: current while the effect
+     *     runs, so that what it calls continues the trace; closed when the attempt ends
+     */
+    <T> void start(String key, SideEffect<T> effect, T payload, Hop hop) {
+        running.put(key, CompletableFuture.supplyAsync(() -> {
+                    try (hop; Scope ignored = hop.makeCurrent()) {
+                        return AttemptResult.perform(effect, key, payload);
+                    }
+                }, executor)
                 // An Error out of the effect (a missing class, say): no retry will mend it.
                 .exceptionally(error -> new AttemptResult.Permanent(AttemptResult.describe(error))));
     }

@@ -9,7 +9,9 @@ import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.logging.CorrelationMdc;
+import io.eventline.core.tracing.Tracing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -49,6 +51,8 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
     private KeyValueStore<String, byte[]> done;
     private KeyValueStore<String, byte[]> pending;
     private EffectAttempts attempts;
+    private Tracing tracing;
+    private String service;
 
     EffectProcessor(EffectTopology.Spec<T> spec, Supplier<Executor> executors) {
         this.spec = spec;
@@ -62,6 +66,8 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
         this.done = context.getStateStore(spec.doneStore());
         this.pending = context.getStateStore(spec.pendingStore());
         this.attempts = new EffectAttempts(executors.get(), IN_FLIGHT_PER_TASK);
+        this.tracing = Tracing.of(context.appConfigs());
+        this.service = StreamsSettings.service(context.applicationId());
         context.schedule(spec.tick(), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -117,8 +123,11 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
         }
     }
 
+    // Each attempt is a hop of the trace of the event that asked for the effect.
     private void start(String key, PendingEffect effect) {
-        attempts.start(key, spec.effect(), Json.treeToValue(effect.payload(), spec.payloadType()));
+        PendingEffect.Source source = effect.source();
+        attempts.start(key, spec.effect(), Json.treeToValue(effect.payload(), spec.payloadType()),
+                tracing.hop(service, spec.name(), source.topic(), source.kafkaHeaders()));
     }
 
     private void tick(long now) {

@@ -1,6 +1,11 @@
 package io.eventline.core.tracing;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.Headers;
@@ -56,6 +61,17 @@ public final class Hop implements AutoCloseable {
         HopStamp stamp = new HopStamp(service, step, read, parentSpanId, waitedMicros, receivedMicros, Tracing.nowMicros());
         headers.add(HopStamp.HEADER, bytes(stamp.header()));
         return headers;
+    }
+
+    /**
+     * Makes this hop OpenTelemetry's current context on this thread until the scope closes: what an
+     * effect calls then (an HTTP client that propagates W3C headers, an instrumented library) continues
+     * the trace. Without exported spans the context is the hop's ids alone, a span that records nothing.
+     */
+    public Scope makeCurrent() {
+        Span current = span != null ? span : Span.wrap(SpanContext.create(context.traceId(), context.spanId(),
+                TraceFlags.fromHex(context.flags(), 0), TraceState.getDefault()));
+        return Context.root().with(current).makeCurrent();
     }
 
     /** Ends the hop's span, if spans are exported. */

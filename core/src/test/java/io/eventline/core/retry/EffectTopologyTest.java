@@ -5,6 +5,8 @@ import static io.eventline.core.retry.EffectWorld.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.core.dlq.DeadLetterHeaders;
+import io.eventline.core.tracing.TraceParent;
+import io.opentelemetry.api.trace.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,20 @@ class EffectTopologyTest {
         world.tick();
         assertThat(mailer.delivered).containsExactly("ada");
         assertThat(mailer.attempts).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRunEachAttemptInTheTraceOfTheEventThatAskedForIt() {
+        String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        world.events.pipeInput(new TestRecord<>("k", mail("ada"), new RecordHeaders()
+                .add(TraceParent.HEADER, caller.getBytes(StandardCharsets.UTF_8)), Instant.now()));
+        world.tick();
+
+        assertThat(mailer.traces).singleElement().satisfies(trace -> {
+            assertThat(trace.getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(trace.getSpanId()).as("a hop of its own").isNotEqualTo("00f067aa0ba902b7");
+        });
+        assertThat(Span.current().getSpanContext().isValid()).as("nothing left current after").isFalse();
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,11 +47,14 @@ final class EffectWorld implements AutoCloseable {
         final Map<String, Integer> transientFailuresLeft = new HashMap<>();
         final List<String> permanentlyBroken = new ArrayList<>();
         final List<String> delivered = new ArrayList<>();
+        /** The trace context each attempt ran in: what an HTTP client would pass on. */
+        final List<SpanContext> traces = new ArrayList<>();
         int attempts;
 
         @Override
         public synchronized void perform(String idempotencyKey, Mail mail) {
             attempts++;
+            traces.add(Span.current().getSpanContext());
             if (permanentlyBroken.contains(mail.to())) {
                 throw new IllegalArgumentException("no such mailbox " + mail.to());
             }

@@ -2,6 +2,8 @@ package io.eventline.notifications;
 
 import io.eventline.core.envelope.Json;
 import io.eventline.core.retry.TransientEffectException;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -37,10 +39,15 @@ final class WebhookMailer implements Mailer {
 
     @Override
     public void perform(String idempotencyKey, Mail mail) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(mail))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(mail)));
+        // The mail continues the order's trace (W3C traceparent): core runs each attempt in the trace
+        // of the event that asked for it.
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), builder,
+                (carrier, key, value) -> carrier.header(key, value));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.retry.TransientEffectException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +39,19 @@ class WebhookMailerTest {
                 assertThat(Json.treeToValue(body, Mail.class)).isEqualTo(MAIL);
             });
             assertThat(target.accepted()).containsExactlyEntriesOf(Map.of("e-1", 1));
+        }
+    }
+
+    @Test
+    void shouldPassOnTheTraceItRunsIn() throws IOException {
+        SpanContext order = SpanContext.createFromRemoteParent("4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+        try (WebhookTarget target = new WebhookTarget(request -> 202);
+             Scope ignored = Context.root().with(Span.wrap(order)).makeCurrent()) {
+            Mailer.webhook(target.url(), TIMEOUT).perform("e-1", MAIL);
+
+            assertThat(target.requests().getFirst().traceparent())
+                    .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         }
     }
 

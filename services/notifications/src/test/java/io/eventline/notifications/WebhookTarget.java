@@ -24,7 +24,7 @@ import java.util.function.Function;
 final class WebhookTarget implements AutoCloseable {
     static final int SILENT = -1;
 
-    record Request(String method, String idempotencyKey, String contentType, String body) {
+    record Request(String method, String idempotencyKey, String contentType, String body, String traceparent) {
     }
 
     private final HttpServer server;
@@ -68,7 +68,8 @@ final class WebhookTarget implements AutoCloseable {
             Request request = new Request(exchange.getRequestMethod(),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("traceparent"));
             requests.add(request);
             int status = answer.apply(request);
             if (status == SILENT) {
