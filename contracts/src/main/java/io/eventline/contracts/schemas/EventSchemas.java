@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eventline.core.envelope.Catalogue;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MessageType;
 import java.io.IOException;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * readers rely on must not change). Published in docs/schemas by {@code ./eventline schemas export}.
  */
 public final class EventSchemas {
-    private static final List<EventSchema> ALL = build();
+    private static final List<EventSchema> ALL = build(EventTopic.ALL);
 
     private EventSchemas() {
     }
@@ -73,10 +72,11 @@ public final class EventSchemas {
         }
     }
 
-    private static List<EventSchema> build() {
+    /** The schemas of these topics' types, every version; package-private for tests with catalogues of their own. */
+    static List<EventSchema> build(List<EventTopic> eventTopics) {
         Map<String, List<String>> topics = new LinkedHashMap<>();
         Map<String, MessageType<?>> types = new LinkedHashMap<>();
-        for (EventTopic topic : EventTopic.ALL) {
+        for (EventTopic topic : eventTopics) {
             for (MessageType<?> type : topic.events().types()) {
                 topics.computeIfAbsent(type.name(), name -> new ArrayList<>()).add(topic.topic());
                 types.putIfAbsent(type.name(), type);
@@ -98,17 +98,13 @@ public final class EventSchemas {
         String resource = "/schemas/" + EventSchema.path(eventType, version);
         try (InputStream in = EventSchemas.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(eventType + " v" + version + " is superseded: freeze its published "
-                        + "schema (docs/schemas/" + EventSchema.path(eventType, version) + ") as contracts' " + resource);
+                String path = EventSchema.path(eventType, version);
+                throw new IllegalStateException(eventType + " v" + version + " is superseded: freeze its published schema, "
+                        + "copy docs/schemas/" + path + " to contracts/src/main/resources/schemas/" + path);
             }
             return (ObjectNode) Json.readTree(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
-    }
-
-    /** Every catalogue of {@link EventTopic#ALL}, each once. */
-    static List<Catalogue<?>> catalogues() {
-        return EventTopic.ALL.stream().<Catalogue<?>>map(EventTopic::events).distinct().toList();
     }
 }
