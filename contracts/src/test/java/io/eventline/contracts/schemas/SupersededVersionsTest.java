@@ -31,6 +31,12 @@ class SupersededVersionsTest {
     }
 
     @Test
+    void shouldRefuseANewVersionWhenItHasNoUpcasterFromThePrevious() {
+        assertThatThrownBy(() -> Catalogue.of(Object.class).add("test.thing", Thing.class, 2).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("test.thing: version 2 needs 1 upcasters, has 0");
+    }
+
+    @Test
     void shouldNameTheFileToFreezeWhenAnOlderVersionHasNone() {
         Catalogue<Object> catalogue = Catalogue.of(Object.class).add("test.other", Other.class, 2, data -> data).build();
 
