@@ -6,6 +6,7 @@ import io.eventline.app.http.AllowedHosts;
 import io.eventline.app.http.ApiDocs;
 import io.eventline.app.http.HttpApi;
 import io.eventline.app.http.KeyRouting;
+import io.eventline.app.http.SchemaDocs;
 import io.eventline.app.metrics.Metrics;
 import io.eventline.app.tracing.SpanExport;
 import io.eventline.app.tracing.TraceRoutes;
@@ -136,6 +137,7 @@ public final class Eventline implements AutoCloseable {
         started.push(console);
         routes.add(console::register);
         routes.add(ApiDocs.load()::register);
+        routes.add(new SchemaDocs()::register);
         AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),
                 config.http().allowedHosts());
         http = HttpApi.start(config.http().bind(), port, config.http().apiToken(), hosts, this::notReady,

@@ -139,6 +139,13 @@ class ApiTokenTest {
         assertThat(send(get(base + "/health/ready"), "Bearer wrong").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void shouldServeTheEventSchemasWithoutATokenWhenOneIsSet() {
+        assertThat(send(get(base + "/api/schemas"), "").statusCode()).isEqualTo(200);
+        assertThat(send(get(base + "/api/schemas/order.placed/1"), "").statusCode()).isEqualTo(200);
+        assertUnauthorized(send(get(base + "/api/schemasx"), ""));
+    }
+
     private static void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");

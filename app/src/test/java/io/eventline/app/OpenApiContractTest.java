@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,7 +136,29 @@ class OpenApiContractTest {
         check("GET", "/health/live", "/health/live", null, 200);
         check("GET", "/health/ready", "/health/ready", null, 200);
         check("GET", "/api/openapi.json", "/api/openapi.json", null, 200);
+        check("GET", "/api/schemas", "/api/schemas", null, 200);
+        check("GET", "/api/schemas/{eventType}/{version}", "/api/schemas/order.placed/1", null, 200);
+        check("GET", "/api/schemas/{eventType}/{version}", "/api/schemas/order.placed/9", null, 404);
+        check("GET", "/api/schemas/{eventType}/{version}", "/api/schemas/order.placed/v1", null, 400);
         assertThat(violations).as("answers that break the document").isEmpty();
+    }
+
+    @Test
+    void shouldServeEachEventSchemaAsPublishedInDocsWhenAskedByTypeAndVersion() throws IOException {
+        HttpResponse<String> index = send("GET", "/api/schemas", null);
+        Path docs = Path.of("../docs/schemas");
+        assertThat(parse(index.body())).isEqualTo(Json.readTree(Files.readAllBytes(docs.resolve("index.json"))));
+        for (JsonNode entry : parse(index.body())) {
+            HttpResponse<String> schema = send("GET", "/api/schemas/" + entry.path("eventType").asText() + "/"
+                    + entry.path("version").asInt(), null);
+            assertThat(schema.headers().firstValue("Content-Type")).hasValue("application/schema+json");
+            assertThat(parse(schema.body())).as(entry.toString())
+                    .isEqualTo(Json.readTree(Files.readAllBytes(docs.resolve(entry.path("path").asText()))));
+        }
+        assertThat(parse(send("GET", "/api/schemas/order.placed/9", null).body()).path("detail").asText())
+                .isEqualTo("event type order.placed has no version 9 (see /api/schemas)");
+        assertThat(parse(send("GET", "/api/schemas/order.lost/1", null).body()).path("detail").asText())
+                .isEqualTo("no event type order.lost (see /api/schemas)");
     }
 
     @Test

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code ./eventline}: exit 0 on success, 2 on bad usage (with the usage), 1 on failure with one line. */
 @Command(name = "eventline", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "An event-driven order platform on Apache Kafka.",
-        subcommands = {RunCommand.class, BrokerCommand.class, ServiceCommand.class, LoadCommand.class, ProjectionsCommand.class, DlqCommand.class, VerifyCommand.class, FrontDoorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BrokerCommand.class, ServiceCommand.class, LoadCommand.class, ProjectionsCommand.class, DlqCommand.class, VerifyCommand.class, SchemasCommand.class, FrontDoorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                 + "start, and checks the log: unique event ids; each aggregate's versions 1..n (and n equal to its "
                 + "snapshot's, with --url and --quiescent); one order.placed and at most one outcome per order; no "
                 + "effect twice; every causation names an event or command in the log; no record of an aborted "
-                + "transaction visible. Exit 0 when all hold, 1 naming the first violations. Every option also "
+                + "transaction visible; every event valid against the JSON Schema of its type and version "
+                + "(docs/schemas). Exit 0 when all hold, 1 naming the first violations. Every option also "
                 + "reads EVENTLINE_<OPTION>.")
 final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", defaultValue = "${env:EVENTLINE_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",

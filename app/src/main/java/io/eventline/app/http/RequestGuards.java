@@ -19,7 +19,7 @@ final class RequestGuards {
 
     static void bearerToken(Context ctx, Optional<String> token) {
         if (token.isEmpty() || ctx.path().startsWith("/health/") || Console.isFile(ctx.path())
-                || ApiDocs.isDocs(ctx.path())) {
+                || ApiDocs.isDocs(ctx.path()) || SchemaDocs.isSchemas(ctx.path())) {
             return;
         }
         byte[] expected = token.get().getBytes(StandardCharsets.UTF_8);

@@ -30,6 +30,8 @@ public final class LogCheck {
     private final OrderLedger orders = new OrderLedger();
     private final Causes causes;
     private final CommittedView view = new CommittedView();
+    private final EventSchemaCheck schemas = new EventSchemaCheck();
+    private final List<Violation> schemaViolations = new ArrayList<>();
     private final Map<String, Long> records = new TreeMap<>();
     private final Map<String, List<Money>> deposits = new TreeMap<>();
     private final Map<String, List<Integer>> stockAdded = new TreeMap<>();
@@ -80,13 +82,17 @@ public final class LogCheck {
 
     private void event(LoggedRecord record) {
         Position at = record.position();
+        JsonNode value;
         EventEnvelope envelope;
         try {
-            envelope = EnvelopeCodec.fromBytes(record.value());
-        } catch (MalformedEnvelopeException e) {
+            value = Json.readTree(record.value()); // parsed once: for the envelope and for its schema
+            envelope = EnvelopeCodec.fromTree(value);
+        } catch (IOException | MalformedEnvelopeException e) {
             unreadable++; // its readers dead-letter it; nothing in it can be checked
             return;
         }
+        schemas.violation(value).ifPresent(errors -> schemaViolations.add(
+                new Violation.SchemaViolation(at, envelope.eventType(), envelope.version(), errors)));
         Position first = eventIds.putIfAbsent(envelope.eventId(), at);
         if (first != null) {
             // Counted once, here: fed on, the repeat would also show as a version and an effect too many.
@@ -122,6 +128,7 @@ public final class LogCheck {
     public Verdict verdict(Optional<Snapshots> snapshots, boolean atRest) {
         List<Violation> violations = new ArrayList<>(view.violations());
         violations.addAll(duplicates);
+        violations.addAll(schemaViolations);
         Optional<Snapshots> compared = snapshots.filter(s -> atRest);
         violations.addAll(versions.violations(compared.orElse(null)));
         violations.addAll(orders.violations(atRest));

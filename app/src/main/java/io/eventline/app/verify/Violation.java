@@ -138,4 +138,18 @@ public sealed interface Violation {
             return "read_committed returned a record that read_uncommitted does not hold there";
         }
     }
+
+    /**
+     * An event its type and version's published JSON Schema refuses (docs/schemas): a consumer that
+     * validates against it would refuse the event too.
+     */
+    record SchemaViolation(Position at, String eventType, int version, String errors) implements Violation {
+        public String kind() {
+            return "schema-violation";
+        }
+
+        public String detail() {
+            return eventType + " v" + version + " breaks its schema: " + errors;
+        }
+    }
 }

@@ -7,6 +7,7 @@ import static io.eventline.app.verify.HandLog.SKU;
 import static io.eventline.app.verify.HandLog.TOTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventline.contracts.Money;
 import io.eventline.contracts.accounts.AccountContracts;
 import io.eventline.contracts.accounts.PaymentRefunded;
@@ -21,6 +22,7 @@ import io.eventline.contracts.orders.OrderCancelled;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderPlaced;
 import io.eventline.contracts.orders.OrderLine;
+import io.eventline.core.envelope.Json;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +185,23 @@ class LogCheckTest {
         Verdict verdict = log.verdict(Optional.empty(), true);
         assertThat(kinds(verdict)).containsExactly("aborted-record-visible");
         assertThat(verdict.violations().getFirst().at()).isEqualTo(aborted.position());
+    }
+
+    @Test
+    void shouldDetectASchemaViolationWhenAnEventBreaksItsPublishedSchemaThoughItsReaderCopes() throws Exception {
+        int last = log.committed.size() - 1; // the notification: its reader takes a missing "to" for null
+        LoggedRecord notified = log.committed.get(last);
+        ObjectNode event = (ObjectNode) Json.readTree(notified.value());
+        ((ObjectNode) event.get("data")).remove("to");
+        LoggedRecord changed = new LoggedRecord(notified.position(), notified.key(), Json.write(event));
+        log.committed.set(last, changed);
+        log.uncommitted.set(log.uncommitted.indexOf(notified), changed);
+
+        Verdict verdict = log.verdict(Optional.of(HandLog.snapshots()), true);
+        assertThat(kinds(verdict)).containsExactly("schema-violation");
+        assertThat(verdict.violations().getFirst().at()).isEqualTo(notified.position());
+        assertThat(verdict.violations().getFirst().detail()).startsWith("notification.sent v1 breaks its schema: ")
+                .contains("/data").contains("to");
     }
 
     private static List<String> kinds(Verdict verdict) {
