@@ -107,6 +107,11 @@ record BrokerSettings(Path logDir, String host, int brokerPort, Quorum quorum, M
         settings.put("num.io.threads", "2");
         settings.put("num.network.threads", "1");
         settings.put("background.threads", "2");
+        // The controller appends a no-op record to the metadata log every 500 ms at rest (KIP-835), so
+        // that brokers see a live quorum; each one goes through the log, the raft layer and the
+        // metadata loader. A lone node has no other broker to tell: every 5 s costs it a quarter less
+        // CPU at rest (an idle broker, A/B on this machine: 229 → 166 and 339 → 265 CPU ticks in 90 s).
+        settings.put("metadata.max.idle.interval.ms", "5000");
         return settings;
     }
 

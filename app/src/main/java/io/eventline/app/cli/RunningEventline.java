@@ -28,7 +28,16 @@ final class RunningEventline {
     @Mixin
     ApiTokenOptions apiToken;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Made on first use: picocli instantiates every command's mixins when it builds the command line,
+    // and each client keeps a selector thread for life, in every process, `run` and `broker` included.
+    private HttpClient http;
+
+    private HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return http;
+    }
 
     Response send(String method, String path, int... alsoFine) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
@@ -36,7 +45,7 @@ final class RunningEventline {
         apiToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException | HttpTimeoutException e) {
             throw new IllegalStateException("no Eventline answers at " + url + " (start it, or pass --url)", e);
         }
