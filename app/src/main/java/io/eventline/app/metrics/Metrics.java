@@ -41,8 +41,6 @@ public final class Metrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ExecutorService refreshes = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService kafkaScheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("metrics-kafka").factory());
     private final ProcessingMeters processing;
     private final Admin admin;
     private final Refresh lag;
@@ -87,7 +85,7 @@ public final class Metrics implements AutoCloseable {
                 .register(registry);
         this.rebalances = new RebalanceMeters(streams);
         rebalances.bindTo(registry);
-        this.kafka = new KafkaMeters(registry, kafkaScheduler);
+        this.kafka = new KafkaMeters(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -140,6 +138,7 @@ public final class Metrics implements AutoCloseable {
 
     String scrape() {
         rebalances.refresh();
+        kafka.refreshIfStale();
         Refresh slot = catalogSlot;
         CompletableFuture.allOf(lag.ifStale(), deadLetters.ifStale(),
                         slot == null ? CompletableFuture.completedFuture(null) : slot.ifStale())
@@ -150,7 +149,6 @@ public final class Metrics implements AutoCloseable {
     @Override
     public void close() {
         kafka.close();
-        kafkaScheduler.shutdownNow();
         refreshes.shutdownNow();
         admin.close(Duration.ofSeconds(5));
         registry.close();
