@@ -136,7 +136,7 @@ public final class Eventline implements AutoCloseable {
                 config.http().maxStreams());
         started.push(console);
         routes.add(console::register);
-        routes.add(ApiDocs.load()::register);
+        routes.add(ApiDocs.load(bootstrapServers, PARTITIONS)::register);
         routes.add(new SchemaDocs()::register);
         AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),
                 config.http().allowedHosts());
