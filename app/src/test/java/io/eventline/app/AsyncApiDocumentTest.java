@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -160,8 +161,8 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void shouldServeTheVersionBrokerAndPartitionsOfTheRunningInstance() {
-        JsonNode served = AsyncApiDocument.served("1.2.3", "kafka-1:9092,kafka-2:9092", 12);
+    void shouldServeTheVersionBrokerPartitionsAndReplicasOfTheRunningInstance() {
+        JsonNode served = AsyncApiDocument.served("1.2.3", "kafka-1:9092,kafka-2:9092", 12, Optional.of(3));
 
         assertThat(served.at("/info/version").asText()).isEqualTo("1.2.3");
         assertThat(served.at("/servers/broker/host").asText()).isEqualTo("kafka-1:9092");
@@ -169,5 +170,9 @@ class AsyncApiDocumentTest {
         assertThat(served.at("/servers/broker/description").asText()).contains("kafka-1:9092,kafka-2:9092");
         assertThat(served.path("channels").valueStream().map(channel -> channel.at("/bindings/kafka/partitions").asInt()))
                 .hasSize(PlatformTopics.all().size()).containsOnly(12);
+        assertThat(served.path("channels").valueStream().map(channel -> channel.at("/bindings/kafka/replicas").asInt()))
+                .containsOnly(3);
+        assertThat(AsyncApiDocument.served("1.2.3", "kafka-1:9092", 12, Optional.empty())
+                .at("/channels/orders.events/bindings/kafka").has("replicas")).as("replication unknown: not said").isFalse();
     }
 }

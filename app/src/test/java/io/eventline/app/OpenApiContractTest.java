@@ -170,6 +170,8 @@ class OpenApiContractTest {
         assertThat(asyncApi.at("/info/version").asText()).isEqualTo(BuildVersion.eventline());
         assertThat(asyncApi.at("/servers/broker/host").asText()).isEqualTo(eventline.bootstrapServers().split(",")[0]);
         assertThat(asyncApi.at("/channels/orders.events/bindings/kafka/partitions").asInt()).isEqualTo(6);
+        assertThat(asyncApi.at("/channels/orders.events/bindings/kafka/replicas").asInt()).as("the embedded broker's")
+                .isEqualTo(1);
     }
 
     @Test

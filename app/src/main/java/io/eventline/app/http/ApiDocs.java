@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -36,9 +37,10 @@ public final class ApiDocs {
 
     /**
      * Reads them from the jar once: the documents with this build's version, the page naming the
-     * webjar's, the AsyncAPI document with the broker and the partition count of the topics created.
+     * webjar's, the AsyncAPI document with the broker, and the partitions and replicas of the topics
+     * (replicas when the cluster gives every partition as many).
      */
-    public static ApiDocs load(String bootstrapServers, int partitions) {
+    public static ApiDocs load(String bootstrapServers, int partitions, Optional<Integer> replicas) {
         ObjectNode document;
         try {
             document = (ObjectNode) Json.readTree(resource("/api/openapi.json"));
@@ -47,7 +49,7 @@ public final class ApiDocs {
         }
         ((ObjectNode) document.get("info")).put("version", BuildVersion.eventline());
         return new ApiDocs(Json.write(document), page(swaggerUiVersion()).getBytes(StandardCharsets.UTF_8),
-                Json.write(AsyncApiDocument.served(BuildVersion.eventline(), bootstrapServers, partitions)));
+                Json.write(AsyncApiDocument.served(BuildVersion.eventline(), bootstrapServers, partitions, replicas)));
     }
 
     /** Whether a path is one of these three, which anyone who can reach the port may load. */

@@ -7,13 +7,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The AsyncAPI 3 document of the platform's topics, served at {@code GET /api/asyncapi.json}: written by
  * hand beside the code ({@code resources/api/asyncapi.json}), like the OpenAPI document, and held to the
  * topics the platform creates, the catalogues and the topologies by {@code AsyncApiDocumentTest}. What
- * only a running instance knows is put in when it starts: the build's version, the broker it runs on and
- * the partition count of the topics it creates.
+ * only a running instance knows is put in when it starts: the build's version, the broker it runs on, and
+ * the partitions and replicas of the topics.
  */
 public final class AsyncApiDocument {
     public static final String PATH = "/api/asyncapi.json";
@@ -37,8 +38,11 @@ public final class AsyncApiDocument {
      * @param bootstrapServers the broker's {@code host:port} list: the server's host is its first, the
      *     description names them all
      * @param partitions the partition count of the topics this instance creates (existing ones keep theirs)
+     * @param replicas the replicas per partition the cluster gave the topics, when all have as many
+     *     (the cluster's default: Eventline leaves replication to it)
      */
-    public static ObjectNode served(String version, String bootstrapServers, int partitions) {
+    public static ObjectNode served(String version, String bootstrapServers, int partitions,
+                                    Optional<Integer> replicas) {
         ObjectNode document = written();
         ((ObjectNode) document.get("info")).put("version", version);
         ObjectNode broker = (ObjectNode) document.get("servers").get("broker");
@@ -46,7 +50,9 @@ public final class AsyncApiDocument {
         broker.put("description", "The Kafka cluster this Eventline runs on (bootstrap servers " + bootstrapServers
                 + "): its embedded broker, or the one --bootstrap-servers names.");
         for (JsonNode channel : document.get("channels")) {
-            ((ObjectNode) channel.get("bindings").get("kafka")).put("partitions", partitions);
+            ObjectNode kafka = (ObjectNode) channel.get("bindings").get("kafka");
+            kafka.put("partitions", partitions);
+            replicas.ifPresent(count -> kafka.put("replicas", count));
         }
         return document;
     }
