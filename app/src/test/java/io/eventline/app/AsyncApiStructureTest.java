@@ -3,7 +3,7 @@ package io.eventline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.eventline.app.http.AsyncApiDocument;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +33,11 @@ class AsyncApiStructureTest {
                 getClass().getResourceAsStream("/asyncapi/asyncapi-3.0.0.schema.json"), "the AsyncAPI 3.0.0 schema")) {
             official = Json.readTree(in.readAllBytes());
         }
-        List<Error> errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
-                .getSchema(official).validate(document);
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(official);
 
-        assertThat(errors).isEmpty();
+        assertThat(schema.validate(document)).as("as written").isEmpty();
+        assertThat(schema.validate(AsyncApiDocument.served("1.2.3", "kafka-1:9092,kafka-2:9092", 12, Optional.of(3))))
+                .as("as served").isEmpty();
         assertThat(document.path("asyncapi").asText()).isEqualTo("3.0.0");
         assertThat(document.path("info").path("title").asText()).isNotBlank();
     }
