@@ -12,16 +12,10 @@ import io.eventline.contracts.notifications.NotificationContracts;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.shipments.ShipmentContracts;
 import io.eventline.core.envelope.Catalogue;
-import io.eventline.core.envelope.EnvelopeCodec;
-import io.eventline.core.envelope.EventEnvelope;
-import io.eventline.core.envelope.EventMetadata;
-import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.MessageType;
 import io.eventline.core.kafka.Topic;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +23,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /**
  * The AsyncAPI document ({@code resources/api/asyncapi.json}) against the code: a channel for each topic
  * the platform creates and for no other, with its topic's kind, key and configuration; each type of
- * each catalogue at its current version on its topic; the headers every event record carries.
+ * each catalogue at its current version on its topic; what a running instance puts in.
  */
 class AsyncApiDocumentTest {
     private static final List<Class<?>> CONTRACTS = List.of(AccountContracts.class, InventoryContracts.class,
@@ -138,26 +130,6 @@ class AsyncApiDocumentTest {
                     && channels.path(topic.name()).path("x-eventline-public").asBoolean();
             assertThat(tombstones).as(topic.name() + ": a tombstone deletes").isEqualTo(publicState);
         }
-    }
-
-    @Test
-    void shouldDocumentTheHeadersEveryEventRecordCarries() {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "order.placed", 1, Instant.now(), "o-1",
-                Json.mapper().createObjectNode(), new EventMetadata("o-1", "c-1", "orders"));
-        Map<String, String> written = Arrays.stream(EnvelopeCodec.headers(envelope).toArray())
-                .collect(Collectors.toMap(Header::key, header -> new String(header.value())));
-        JsonNode headers = document.path("components").path("messageTraits").path("event").path("headers");
-
-        Set<String> documented = new TreeSet<>();
-        headers.path("properties").properties().forEach(header -> documented.add(header.getKey()));
-        assertThat(documented).containsExactlyInAnyOrderElementsOf(written.keySet());
-        assertThat(headers.path("required").valueStream().map(JsonNode::asText).toList())
-                .containsExactlyInAnyOrderElementsOf(written.keySet());
-        assertThat(headers.path("properties").path("ce_specversion").path("const").asText())
-                .isEqualTo(written.get("ce_specversion"));
-        assertThat(written).containsKey("correlationId");
-        assertThat(document.at("/components/messageTraits/event/correlationId/location").asText())
-                .isEqualTo("$message.header#/correlationId");
     }
 
     @Test
