@@ -10,6 +10,8 @@ import io.eventline.contracts.customers.CustomerContracts;
 import io.eventline.contracts.inventory.InventoryContracts;
 import io.eventline.contracts.notifications.NotificationContracts;
 import io.eventline.contracts.orders.OrderContracts;
+import io.eventline.contracts.schemas.EventSchema;
+import io.eventline.contracts.schemas.EventSchemas;
 import io.eventline.contracts.shipments.ShipmentContracts;
 import io.eventline.core.envelope.Catalogue;
 import io.eventline.core.envelope.MessageType;
@@ -120,6 +122,28 @@ class AsyncApiDocumentTest {
             assertThat(message.path("payload").path("schema").path("$ref").asText()).as(ref)
                     .isEqualTo("schemas/" + type.name() + "/" + type.currentVersion());
         }
+    }
+
+    @Test
+    void shouldReferEachEventToTheSchemaServedForItsCurrentVersion() {
+        for (EventSchema schema : EventSchemas.all()) {
+            for (String topic : schema.topics()) {
+                String ref = channels.path(topic).path("messages").path(schema.eventType()).path("$ref").asText();
+                JsonNode payload = document.at(ref.substring(1)).path("payload");
+                if (schema.current()) {
+                    assertThat(payload.at("/schema/$ref").asText()).as(topic + ": " + schema.eventType())
+                            .isEqualTo("schemas/" + schema.eventType() + "/" + schema.version());
+                }
+            }
+        }
+        document.path("components").path("messages").forEach(message -> {
+            String ref = message.at("/payload/schema/$ref").asText();
+            if (!ref.isEmpty()) {
+                String[] typeAndVersion = ref.substring("schemas/".length()).split("/");
+                assertThat(EventSchemas.find(typeAndVersion[0], Integer.parseInt(typeAndVersion[1])))
+                        .as(ref + ": served at /api/" + ref).isPresent();
+            }
+        });
     }
 
     @Test
