@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.app.http.AsyncApiDocument;
+import io.eventline.catalog.CatalogConnector;
+import io.eventline.core.envelope.Json;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionTopology;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Who writes and reads each topic, as the AsyncAPI document says ({@code x-eventline-via: streams}),
  * against each service's and each read model's Kafka Streams topology, built for both saga styles: the
- * topics it reads, and those it writes, are the document's operations of that service.
+ * topics it reads, and those it writes, are the document's operations of that service. Kafka Connect's
+ * ({@code x-eventline-via: connector}) against the catalog's connector configurations.
  */
 class AsyncApiTopologyTest {
     /**
@@ -62,17 +69,37 @@ class AsyncApiTopologyTest {
         }
     }
 
-    private void check(String service, Flows topology) {
-        assertThat(documented(service, "receive")).as(service + " reads").isEqualTo(topology.sources);
-        assertThat(documented(service, "send")).as(service + " writes").isEqualTo(topology.sinks);
+    @Test
+    void shouldReadAndWriteWhatTheCatalogsConnectorsReadAndWrite() throws IOException {
+        JsonNode sink = connector("/connect/reporting-sink.json");
+        JsonNode source = connector("/connect/catalog-source.json");
+        Set<String> reads = new TreeSet<>(List.of(sink.path("topics").asText().split(",")));
+        // Debezium's topic: <topic.prefix>.<schema>.<table>
+        Set<String> writes = new TreeSet<>(Set.of(sink.path("errors.deadletterqueue.topic.name").asText(),
+                source.path("topic.prefix").asText() + "." + source.path("table.include.list").asText()));
+
+        assertThat(documented("catalog-connect", "receive", "connector")).isEqualTo(reads);
+        assertThat(documented("catalog-connect", "send", "connector")).isEqualTo(writes)
+                .contains(CatalogConnector.CHANGES_TOPIC, CatalogConnector.SINK_DLQ_TOPIC);
     }
 
-    /** The topics the document says the service's streams read or write. */
-    private Set<String> documented(String service, String action) {
+    private static JsonNode connector(String resource) throws IOException {
+        try (InputStream in = Objects.requireNonNull(AsyncApiTopologyTest.class.getResourceAsStream(resource), resource)) {
+            return Json.readTree(in.readAllBytes());
+        }
+    }
+
+    private void check(String service, Flows topology) {
+        assertThat(documented(service, "receive", "streams")).as(service + " reads").isEqualTo(topology.sources);
+        assertThat(documented(service, "send", "streams")).as(service + " writes").isEqualTo(topology.sinks);
+    }
+
+    /** The topics the document says the service reads or writes one way ({@code x-eventline-via}). */
+    private Set<String> documented(String service, String action, String way) {
         Set<String> topics = new TreeSet<>();
         operations.forEach(operation -> {
-            boolean streams = operation.path("x-eventline-via").valueStream().anyMatch(via -> via.asText().equals("streams"));
-            if (streams && operation.path("x-eventline-service").asText().equals(service)
+            boolean via = operation.path("x-eventline-via").valueStream().anyMatch(how -> how.asText().equals(way));
+            if (via && operation.path("x-eventline-service").asText().equals(service)
                     && operation.path("action").asText().equals(action)) {
                 topics.add(operation.at("/channel/$ref").asText().substring("#/channels/".length()));
             }
