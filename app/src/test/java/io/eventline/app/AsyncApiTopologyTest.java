@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.app.http.AsyncApiDocument;
 import io.eventline.catalog.CatalogConnector;
+import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.kafka.StreamsSettings;
+import io.eventline.core.kafka.Topic;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.projection.ProjectionTopology;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,18 @@ class AsyncApiTopologyTest {
         assertThat(documented("catalog-connect", "receive", "connector")).isEqualTo(reads);
         assertThat(documented("catalog-connect", "send", "connector")).isEqualTo(writes)
                 .contains(CatalogConnector.CHANGES_TOPIC, CatalogConnector.SINK_DLQ_TOPIC);
+    }
+
+    @Test
+    void shouldReadEveryDeadLetterTopicWhereTheDeadLetterQueueLooks() {
+        // DeadLetterIndex reads every topic named *.dlq, and the replay marks.
+        Set<String> read = PlatformTopics.all().stream().map(Topic::name)
+                .filter(topic -> topic.endsWith(DeadLetterQueue.SUFFIX) || topic.equals(DeadLetterQueue.REPLAYED))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(documented("eventline", "receive", "consumer")).containsAll(read);
+        assertThat(PlatformTopics.all()).filteredOn(topic -> topic.kind() == Topic.Kind.DEAD_LETTERS)
+                .extracting(Topic::name).allMatch(read::contains, "named *.dlq");
     }
 
     private static JsonNode connector(String resource) throws IOException {
