@@ -91,7 +91,8 @@ public final class Eventline implements AutoCloseable {
         clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 
         Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
-        topicLayout = TopicLayout.describe(clients, PlatformTopics.all().stream().map(Topic::name).toList());
+        TopicLayout.Described layout = TopicLayout.describe(clients, PlatformTopics.all().stream().map(Topic::name).toList());
+        topicLayout = layout.text();
         DeadLetterQueue deadLetters = new DeadLetterQueue(clients);
         started.push(deadLetters);
         metrics = new Metrics(clients, this::streamsByApplication, deadLetters);
@@ -136,7 +137,7 @@ public final class Eventline implements AutoCloseable {
                 config.http().maxStreams());
         started.push(console);
         routes.add(console::register);
-        routes.add(ApiDocs.load()::register);
+        routes.add(ApiDocs.load(bootstrapServers, PARTITIONS, layout.layout().flatMap(TopicLayout::replication))::register);
         routes.add(new SchemaDocs()::register);
         AllowedHosts hosts = AllowedHosts.of(config.http().bind(), config.http().reachableHost(),
                 config.http().allowedHosts());

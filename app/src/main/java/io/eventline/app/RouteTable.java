@@ -23,7 +23,7 @@ public final class RouteTable {
     /** Served by every instance, whatever services it runs. */
     public static final List<String> ANY_INSTANCE = List.of("/", "/console", "/webjars", "/api/topics",
             "/api/consumers", "/api/stream", "/api/dlq", "/api/projections", "/api/traces", "/api/openapi.json",
-            "/api/docs", "/api/schemas", "/metrics", "/health");
+            "/api/docs", "/api/schemas", "/api/asyncapi.json", "/metrics", "/health");
     /** Served by every instance, but stateful: a proxy sends them to one instance while it is up. */
     public static final List<String> ONE_INSTANCE = List.of("/api/load");
 

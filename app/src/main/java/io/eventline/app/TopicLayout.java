@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -28,23 +29,28 @@ record TopicLayout(SortedSet<Integer> partitions, SortedSet<Integer> replicas, S
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration PAUSE = Duration.ofMillis(100);
 
+    /** The layout found, or why it is not known ({@code text}), for the banner and the AsyncAPI document. */
+    record Described(Optional<TopicLayout> layout, String text) {
+    }
+
     /**
-     * The layout as text, or why it is not known. Never fails a start for want of a line: a topic just
-     * created may be unknown a moment to the broker asked, so it asks again for a few seconds, then
-     * gives up saying so.
+     * The layout as the cluster has it, or why it is not known. Never fails a start for want of a line:
+     * a topic just created may be unknown a moment to the broker asked, so it asks again for a few
+     * seconds, then gives up saying so.
      */
-    static String describe(Map<String, Object> clientSettings, Collection<String> topics) {
+    static Described describe(Map<String, Object> clientSettings, Collection<String> topics) {
         Properties props = new Properties();
         props.putAll(clientSettings);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         try (Admin admin = Admin.create(props)) {
             while (true) {
                 try {
-                    return read(admin, topics).toString();
+                    TopicLayout layout = read(admin, topics);
+                    return new Described(Optional.of(layout), layout.toString());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
                         LOG.warn("Cannot describe the topics: {}", e.getCause().getMessage());
-                        return "not described: " + e.getCause().getMessage();
+                        return new Described(Optional.empty(), "not described: " + e.getCause().getMessage());
                     }
                     Thread.sleep(PAUSE.toMillis());
                 }
@@ -71,6 +77,11 @@ record TopicLayout(SortedSet<Integer> partitions, SortedSet<Integer> replicas, S
                 topics.stream().flatMap(topic -> topic.partitions().stream()).map(p -> p.replicas().size())
                         .collect(Collectors.toCollection(TreeSet::new)),
                 new TreeSet<>(minInsyncReplicas));
+    }
+
+    /** The replicas per partition, when every partition has as many. */
+    Optional<Integer> replication() {
+        return replicas.size() == 1 ? Optional.of(replicas.first()) : Optional.empty();
     }
 
     /** E.g. {@code 6 partitions, replication 3, min.insync.replicas 2}. */

@@ -132,6 +132,12 @@ class ApiTokenTest {
         assertThat(console.statusCode()).as("the console's own origin: %s", console.body()).isEqualTo(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/openapi.json", "/api/docs", "/api/asyncapi.json"})
+    void shouldServeTheApiDocumentsWithoutATokenWhenOneIsSet(String document) {
+        assertThat(send(get(base + document), "").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void shouldAnswerHealthWithoutATokenWhenOneIsSet() {
         assertThat(send(get(base + "/health/live"), "").statusCode()).isEqualTo(200);

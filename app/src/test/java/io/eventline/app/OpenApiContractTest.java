@@ -140,6 +140,7 @@ class OpenApiContractTest {
         check("GET", "/api/schemas/{eventType}/{version}", "/api/schemas/order.placed/1", null, 200);
         check("GET", "/api/schemas/{eventType}/{version}", "/api/schemas/order.placed/9", null, 404);
         check("GET", "/api/schemas/{eventType}/{version}", "/api/schemas/order.placed/v1", null, 400);
+        check("GET", "/api/asyncapi.json", "/api/asyncapi.json", null, 200);
         assertThat(violations).as("answers that break the document").isEmpty();
     }
 
@@ -159,6 +160,18 @@ class OpenApiContractTest {
                 .isEqualTo("event type order.placed has no version 9 (see /api/schemas)");
         assertThat(parse(send("GET", "/api/schemas/order.lost/1", null).body()).path("detail").asText())
                 .isEqualTo("no event type order.lost (see /api/schemas)");
+    }
+
+    @Test
+    void shouldServeTheAsyncApiDocumentOfTheBrokerThisInstanceRunsOn() throws IOException {
+        JsonNode asyncApi = Json.readTree(send("GET", "/api/asyncapi.json", null).body().getBytes());
+
+        assertThat(asyncApi.path("asyncapi").asText()).isEqualTo("3.0.0");
+        assertThat(asyncApi.at("/info/version").asText()).isEqualTo(BuildVersion.eventline());
+        assertThat(asyncApi.at("/servers/broker/host").asText()).isEqualTo(eventline.bootstrapServers().split(",")[0]);
+        assertThat(asyncApi.at("/channels/orders.events/bindings/kafka/partitions").asInt()).isEqualTo(6);
+        assertThat(asyncApi.at("/channels/orders.events/bindings/kafka/replicas").asInt()).as("the embedded broker's")
+                .isEqualTo(1);
     }
 
     @Test

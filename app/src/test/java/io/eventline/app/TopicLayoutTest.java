@@ -18,6 +18,7 @@ class TopicLayoutTest {
                 List.of("2", "2"));
 
         assertThat(layout).hasToString("6 partitions, replication 3, min.insync.replicas 2");
+        assertThat(layout.replication()).as("the AsyncAPI document's replicas").contains(3);
     }
 
     @Test
@@ -26,6 +27,7 @@ class TopicLayoutTest {
                 List.of("2", "1"));
 
         assertThat(layout).hasToString("6 or 12 partitions, replication 1 or 3, min.insync.replicas 1 or 2");
+        assertThat(layout.replication()).as("the AsyncAPI document's replicas").isEmpty();
     }
 
     private static TopicDescription topic(String name, int partitions, int replicas) {
