@@ -2,6 +2,7 @@
 import { $, h, fill, fmt } from './dom.js';
 import { streamUrl, ensureAuthorised } from './api.js';
 import { TimeChart } from './charts.js';
+import { showTimeline } from './timeline.js';
 
 export const TOPICS = ['orders.events', 'accounts.events', 'inventory.events', 'shipments.events',
   'notifications.events', 'customers'];
@@ -18,6 +19,11 @@ export function startFlow() {
   $('#flow-form').addEventListener('submit', (event) => { event.preventDefault(); connect(); });
   $('#flow-topic').addEventListener('change', connect);
   $('#flow-clear').addEventListener('click', () => { $('#flow-order').value = ''; $('#flow-topic').value = ''; connect(); });
+  $('#flow-timeline').addEventListener('click', () => {
+    const orderId = $('#flow-order').value.trim();
+    if (orderId) showTimeline(orderId);
+    else $('#flow-order').focus();
+  });
   $('#flow-pause').addEventListener('click', () => {
     paused = !paused;
     $('#flow-pause').textContent = paused ? 'Resume' : 'Pause';

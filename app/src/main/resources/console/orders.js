@@ -2,6 +2,7 @@
 import { $, h, fill, fmt, badge } from './dom.js';
 import { get } from './api.js';
 import { followOrder } from './flow.js';
+import { showTimeline } from './timeline.js';
 
 // ◷ rather than ⏱: the latter is an emoji that fonts without emoji (Debian's DejaVu) draw as a box.
 const MARK = { DONE: '✓', FAILED: '✗', TIMED_OUT: '◷' };
@@ -37,7 +38,9 @@ function row(order) {
     h('td', { class: 'mono' }, h('a', { href: '#', title: `customer ${order.customerId}: show the order's events`,
       onclick: (e) => { e.preventDefault(); followOrder(order.orderId); } }, order.orderId)),
     h('td', { class: 'num' }, `${Number(order.total).toFixed(2)} ${order.currency}`),
-    h('td', { class: 'order-status' }, badge(order.status), order.reason ? h('span', { class: 'reason' }, breakable(order.reason)) : null),
+    h('td', { class: 'order-status' }, badge(order.status), order.reason ? h('span', { class: 'reason' }, breakable(order.reason)) : null,
+      h('a', { class: 'timeline-link', href: '#', title: 'each hop of its saga: waiting and processing, by service',
+        onclick: (e) => { e.preventDefault(); showTimeline(order.orderId); } }, 'timeline')),
     h('td', { class: 'steps' }, steps));
 }
 

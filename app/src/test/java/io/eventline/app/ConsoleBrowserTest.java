@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The console as a person uses it, in headless Chromium 1280 px wide: it asks for the API token, says
  * that no load runs, starts a load with its button, shows the orders reaching SHIPPED with every step
  * in view (also on a phone's width), the events flowing and the lag chart drawing over the last 5
- * minutes, and replays a dead letter. Leaves a screenshot in {@code app/target/console-browser-test.png}.
+ * minutes, opens a shipped order's timeline and replays a dead letter. Leaves a screenshot in
+ * {@code app/target/console-browser-test.png}.
  */
 @Tag("integration")
 class ConsoleBrowserTest {
@@ -89,7 +90,23 @@ class ConsoleBrowserTest {
             assertThat((String) browser.script("return document.querySelector('#connectors').textContent"))
                     .matches("source and sink connectors running · slot lag [0-9.]+ (B|KB|MB)");
 
+            openAShippedOrdersTimeline(browser);
             replayADeadLetter(browser);
+    }
+
+    /** The timeline of a shipped order, read off the topics' trace headers: its hops down to order.shipped. */
+    private static void openAShippedOrdersTimeline(HeadlessChromium browser) {
+        // One script, not find() then click(): the orders panel redraws its rows every 2 s.
+        browser.script("document.querySelector(\"#orders tr[data-status='SHIPPED'] .timeline-link\").click()");
+        await("a shipped order's timeline drawn").atMost(Duration.ofSeconds(30))
+                .until(() -> "drawn".equals(browser.attribute("#timeline", "data-state")));
+        assertThat((String) browser.script("return [...document.querySelectorAll('#timeline-hops .hop:not(.axis)')]"
+                + ".map((hop) => (hop.dataset.service || '?') + ': ' + hop.querySelector('.hop-types').textContent)"
+                + ".join('; ')"))
+                .as("the hops drawn: by service, what they wrote")
+                .contains("order.placed", "payment.taken", "order.shipped").doesNotContain("?");
+        assertThat((String) browser.script("return document.querySelector('#timeline-trace').textContent"))
+                .matches("[0-9a-f]{32}");
     }
 
     /**

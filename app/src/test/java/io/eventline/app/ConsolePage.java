@@ -2,7 +2,10 @@ package io.eventline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the console's tests check on the page, in headless Chromium: the orders' steps, the charts. */
+import java.util.List;
+import java.util.Map;
+
+/** What the console's tests check on the page, in headless Chromium: the orders' steps, an order's timeline, the charts. */
 final class ConsolePage {
     private ConsolePage() {
     }
@@ -46,6 +49,46 @@ final class ConsolePage {
                     });
                   });
                 }
+                return found.join(', ');
+                """);
+    }
+
+    /**
+     * The timeline's hops as drawn, in order: their label's text, and the left edge and width of their
+     * track, wait bar and processing bar, in px.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> timelineHops(HeadlessChromium browser) {
+        return (List<Map<String, Object>>) browser.script("""
+                const box = (el) => el ? { left: el.getBoundingClientRect().left, width: el.getBoundingClientRect().width }
+                                       : { left: 0, width: 0 };
+                return [...document.querySelectorAll('#timeline-hops .hop:not(.axis)')].map((hop) => ({
+                  label: hop.querySelector('.hop-label').innerText.replace(/\\s+/g, ' ').trim(),
+                  figures: hop.querySelector('.hop-figures').textContent,
+                  title: hop.title,
+                  track: box(hop.querySelector('.track')),
+                  wait: box(hop.querySelector('.track .wait')),
+                  work: box(hop.querySelector('.track .work')),
+                }));
+                """);
+    }
+
+    /**
+     * What of the timeline card lies outside it or runs out of its box (by class and text), or "";
+     * also "" only when the page does not scroll sideways.
+     */
+    static String timelineOutsideItsCard(HeadlessChromium browser) {
+        return (String) browser.script("""
+                const card = document.querySelector('#timeline');
+                const c = card.getBoundingClientRect();
+                const right = Math.min(c.right, window.innerWidth);
+                const found = [...card.querySelectorAll('h2 *, .timeline-summary *, .hop, .hop > *, .track i')]
+                  .filter((el) => {
+                    const r = el.getBoundingClientRect();
+                    return r.width > 0 && (r.left < c.left - 0.5 || r.right > right + 0.5
+                        || el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'I');
+                  }).map((el) => `${el.className || el.tagName} "${el.textContent.slice(0, 40)}"`);
+                if (document.documentElement.scrollWidth > window.innerWidth) found.push('the page scrolls sideways');
                 return found.join(', ');
                 """);
     }

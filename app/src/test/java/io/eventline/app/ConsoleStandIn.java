@@ -27,7 +27,10 @@ final class ConsoleStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, Canned> answers = new ConcurrentHashMap<>();
+
+    private record Canned(int status, String body) {
+    }
 
     ConsoleStandIn() {
         try {
@@ -50,7 +53,15 @@ final class ConsoleStandIn implements AutoCloseable {
 
     /** From now on, {@code GET path} (without its query) answers 200 with this JSON. */
     ConsoleStandIn answering(String path, String json) {
-        answers.put(path, json);
+        return answering(path, 200, json);
+    }
+
+    /**
+     * From now on, {@code GET path} answers with this status and JSON: a problem
+     * ({@code application/problem+json}, with {@code Retry-After: 1} for a 503) from 400 up.
+     */
+    ConsoleStandIn answering(String path, int status, String json) {
+        answers.put(path, new Canned(status, json));
         return this;
     }
 
@@ -67,7 +78,12 @@ final class ConsoleStandIn implements AutoCloseable {
             send(exchange, 200, "text/event-stream", "retry: 1000\nevent: stats\ndata: {\"at\":\"" + Instant.now()
                     + "\",\"seconds\":1.0,\"read\":{},\"sent\":0,\"skipped\":0}\n\n");
         } else if (answers.containsKey(path)) {
-            send(exchange, 200, "application/json", answers.get(path));
+            Canned canned = answers.get(path);
+            if (canned.status() == 503) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+            }
+            send(exchange, canned.status(), canned.status() >= 400 ? "application/problem+json" : "application/json",
+                    canned.body());
         } else {
             send(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404,\"detail\":\""
                     + path + " is not in this stand-in\"}");
