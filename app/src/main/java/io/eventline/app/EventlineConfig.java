@@ -273,10 +273,23 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
      * standard {@code OTEL_EXPORTER_OTLP_ENDPOINT}), its base URL, to which {@code /v1/traces} is added;
      * none, and records carry their trace headers but no span is made.
      */
-    public record Telemetry(Optional<URI> otlpEndpoint) {
+    public record Telemetry(Optional<URI> otlpEndpoint, boolean traceHeaders) {
         public static final Telemetry HEADERS_ONLY = new Telemetry(Optional.empty());
+        /**
+         * No trace headers either: not a mode to run in (an order's trace is lost), what the bench
+         * measures the headers' cost against. No option sets it.
+         */
+        public static final Telemetry OFF = new Telemetry(Optional.empty(), false);
+
+        /** Trace headers on every record, and spans to {@code otlpEndpoint} when there is one. */
+        public Telemetry(Optional<URI> otlpEndpoint) {
+            this(otlpEndpoint, true);
+        }
 
         public Telemetry {
+            if (otlpEndpoint.isPresent() && !traceHeaders) {
+                throw new IllegalArgumentException("spans need the trace headers that chain them");
+            }
             if (otlpEndpoint.filter(url -> !url.isAbsolute() || url.getHost() == null
                     || !url.getScheme().matches("https?")).isPresent()) {
                 throw new IllegalArgumentException("--otlp-endpoint: an http or https URL (an OpenTelemetry "
@@ -290,7 +303,7 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         }
 
         String describe() {
-            return otlpEndpoint.map(url -> "otlp=" + url).orElse("otlp=off");
+            return otlpEndpoint.map(url -> "otlp=" + url).orElse("otlp=off") + (traceHeaders ? "" : " trace-headers=off");
         }
     }
 

@@ -131,19 +131,29 @@ final class Bench {
         return runs;
     }
 
-    /** The first saga run again, its spans exported to a sink over OTLP/HTTP: what tracing costs. */
+    /**
+     * The first saga run three more times, back to back once the JVM is warm (the first runs of a
+     * bench are its coldest): no trace headers, the headers (the default), spans exported too.
+     */
     private Optional<Results.Tracing> tracing(Cluster cluster, Path dir) {
         EventlineConfig.Saga style = EventlineConfig.Saga.values()[0];
         int commitMs = plan.sagaCommitIntervals().getFirst();
-        progress.phase("order saga, " + style.name().toLowerCase() + ", commit " + commitMs
-                + " ms, spans exported over OTLP/HTTP");
+        String run = "order saga, " + style.name().toLowerCase() + ", commit " + commitMs + " ms, ";
         try (OtlpSink sink = OtlpSink.start()) {
-            settings.put("tracing", "the first saga run again with --otlp-endpoint " + sink.endpoint()
-                    + " (a sink in the bench that reads and drops each batch): OpenTelemetry's SDK, batched");
+            settings.put("tracing", "the first saga run three more times, back to back: without trace headers, "
+                    + "with them (the default), and with --otlp-endpoint " + sink.endpoint() + " (a sink in the "
+                    + "bench that reads and drops each batch; OpenTelemetry's SDK, batched)");
+            progress.phase(run + "no trace headers");
+            Results.SagaRun off = SagaBench.run(cluster, style, commitMs, plan, dir.resolve("saga-untraced"),
+                    progress, EventlineConfig.Telemetry.OFF);
+            progress.phase(run + "trace headers");
+            Results.SagaRun headers = SagaBench.run(cluster, style, commitMs, plan, dir.resolve("saga-headers"),
+                    progress, EventlineConfig.Telemetry.HEADERS_ONLY);
+            progress.phase(run + "spans exported over OTLP/HTTP");
             Results.SagaRun exported = SagaBench.run(cluster, style, commitMs, plan, dir.resolve("saga-traced"),
                     progress, new EventlineConfig.Telemetry(Optional.of(sink.endpoint())));
             progress.note(String.format("%,d span batches, %,d bytes exported", sink.posts(), sink.bytes()));
-            return Optional.of(new Results.Tracing(exported, sink.posts(), sink.bytes()));
+            return Optional.of(new Results.Tracing(off, headers, exported, sink.posts(), sink.bytes()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.eventline.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventline.core.envelope.Json;
 import java.io.PrintStream;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The run as one JSON object, for scripts: the same figures as {@link Report}, rates per second. */
@@ -29,12 +30,15 @@ final class JsonReport {
         minimal(root, results);
         results.tracing().ifPresent(tracing -> {
             ObjectNode node = root.putObject("tracing").put("posts", tracing.posts()).put("bytes", tracing.bytes());
-            Results.SagaRun run = tracing.exported();
-            node.put("style", run.style()).put("commitMs", run.commitMs())
-                    .put("cpuMsPerOrder", run.cpuMsPerOrder());
-            node.set("idle", Json.mapper().valueToTree(run.idle()));
-            throughput(node, "saturation", run.saturation());
-            latency(node, "halfRate", run.halfRate());
+            Map.of("off", tracing.off(), "headers", tracing.headers(), "exported", tracing.exported())
+                    .forEach((name, run) -> {
+                        ObjectNode runNode = node.putObject(name).put("style", run.style())
+                                .put("commitMs", run.commitMs()).put("cpuMsPerOrder", run.cpuMsPerOrder())
+                                .put("recordsPerOrder", run.records().perOrder());
+                        runNode.set("idle", Json.mapper().valueToTree(run.idle()));
+                        throughput(runNode, "saturation", run.saturation());
+                        latency(runNode, "halfRate", run.halfRate());
+                    });
         });
         ObjectNode rebuild = root.putObject("rebuild");
         throughput(rebuild, "rebuild", results.rebuild().rebuild());

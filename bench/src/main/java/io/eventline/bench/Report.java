@@ -18,7 +18,7 @@ final class Report {
         hop(results.hop(), results.raw());
         sagas(results);
         new MinimalReport(out).print(results);
-        results.tracing().ifPresent(tracing -> tracing(tracing, results));
+        results.tracing().ifPresent(this::tracing);
         rebuild(results.rebuild(), results.coldStart());
         targets(results);
         out.flush();
@@ -85,30 +85,28 @@ final class Report {
         }
     }
 
-    /** The same run with spans exported, beside the one without (trace headers only, the default). */
-    private void tracing(Results.Tracing tracing, Results results) {
-        Results.SagaRun on = tracing.exported();
-        Results.SagaRun off = results.sagas().stream()
-                .filter(run -> run.style().equals(on.style()) && run.commitMs() == on.commitMs())
-                .findFirst().orElse(null);
-        section("Tracing: spans exported over OTLP/HTTP, against trace headers only (" + on.style() + ", commit "
-                + on.commitMs() + " ms)");
+    /** The saga without trace headers, with them (the default), with spans exported: three warm runs. */
+    private void tracing(Results.Tracing tracing) {
+        Results.SagaRun off = tracing.off();
+        section("Tracing: no trace headers, the headers (default), spans exported over OTLP/HTTP ("
+                + off.style() + ", commit " + off.commitMs() + " ms, three runs back to back on a warm JVM)");
         out.println("| | one order at a time (median) | orders/s sustained | CPU per order | p50 | p99 "
                 + "| records/order |");
         out.println("|---|---|---|---|---|---|---|");
-        if (off != null) {
-            tracingRow("headers only (default)", off);
-        }
-        tracingRow("spans exported", on);
-        if (off != null) {
-            line("| exported ÷ headers only | %.2f× | %.2f× | %.2f× | %.2f× | %.2f× | |",
-                    on.idle().median() / off.idle().median(), on.saturation().perSecond() / off.saturation().perSecond(),
-                    on.cpuMsPerOrder() / off.cpuMsPerOrder(), on.halfRate().p50() / off.halfRate().p50(),
-                    on.halfRate().p99() / off.halfRate().p99());
-        }
+        tracingRow("no trace headers", off);
+        tracingRow("trace headers (default)", tracing.headers());
+        tracingRow("spans exported", tracing.exported());
+        ratioRow("headers ÷ none", tracing.headers(), off);
+        ratioRow("exported ÷ none", tracing.exported(), off);
         out.println();
         line("exported: %,d batches, %,d bytes of spans over the whole run (warm-up and every phase)",
                 tracing.posts(), tracing.bytes());
+    }
+
+    private void ratioRow(String label, Results.SagaRun run, Results.SagaRun base) {
+        line("| %s | %.2f× | %.2f× | %.2f× | %.2f× | %.2f× | |", label, run.idle().median() / base.idle().median(),
+                run.saturation().perSecond() / base.saturation().perSecond(), run.cpuMsPerOrder() / base.cpuMsPerOrder(),
+                run.halfRate().p50() / base.halfRate().p50(), run.halfRate().p99() / base.halfRate().p99());
     }
 
     private void tracingRow(String label, Results.SagaRun run) {

@@ -18,13 +18,13 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<Minima
     }
 
     /**
-     * The cost of exporting spans: the saga run again in the first style at the first commit interval
-     * with every hop's spans sent over OTLP/HTTP to a sink in the bench, against that run (trace headers
-     * only, the default).
+     * The cost of tracing: the saga in the first style at the first commit interval three more times,
+     * back to back on a warm JVM: without trace headers ({@code off}), with them (the default), and
+     * with every hop's spans sent over OTLP/HTTP to a sink in the bench ({@code exported}).
      *
      * @param posts the sink's requests, {@code bytes} their bodies (protobuf)
      */
-    record Tracing(SagaRun exported, long posts, long bytes) {
+    record Tracing(SagaRun off, SagaRun headers, SagaRun exported, long posts, long bytes) {
     }
 
     /** Kafka on its own: the ceilings. */

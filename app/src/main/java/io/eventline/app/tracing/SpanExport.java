@@ -33,7 +33,7 @@ public final class SpanExport implements AutoCloseable {
     /** @param serviceName the {@code service.name} the spans are reported under */
     public static SpanExport start(EventlineConfig.Telemetry telemetry, String serviceName) {
         if (telemetry.tracesUrl().isEmpty()) {
-            return new SpanExport(null, Tracing.headersOnly());
+            return new SpanExport(null, telemetry.traceHeaders() ? Tracing.headersOnly() : Tracing.off());
         }
         String url = telemetry.tracesUrl().get().toString();
         SdkTracerProvider provider = SdkTracerProvider.builder()

@@ -21,6 +21,9 @@ import org.apache.kafka.common.header.Headers;
  * }
  */
 public final class Hop implements AutoCloseable {
+    /** No hop: what {@link Tracing#off()} gives; it stamps nothing and makes nothing current. */
+    static final Hop NONE = new Hop(null, null, null, null, null, null, -1, -1, null);
+
     private final TraceParent context;
     private final String tracestate;
     private final String service;
@@ -44,13 +47,16 @@ public final class Hop implements AutoCloseable {
         this.span = span;
     }
 
-    /** This hop's trace context: what the records it writes carry. */
+    /** This hop's trace context: what the records it writes carry (null for {@link #NONE}). */
     public TraceParent context() {
         return context;
     }
 
     /** Puts this hop's {@code traceparent}, {@code tracestate} and {@link HopStamp} on a record it writes. */
     public Headers stamp(Headers headers) {
+        if (context == null) {
+            return headers;
+        }
         headers.remove(TraceParent.HEADER);
         headers.remove(TraceParent.STATE_HEADER);
         headers.remove(HopStamp.HEADER);
@@ -69,6 +75,9 @@ public final class Hop implements AutoCloseable {
      * the trace. Without exported spans the context is the hop's ids alone, a span that records nothing.
      */
     public Scope makeCurrent() {
+        if (context == null) {
+            return Scope.noop();
+        }
         Span current = span != null ? span : Span.wrap(SpanContext.create(context.traceId(), context.spanId(),
                 TraceFlags.fromHex(context.flags(), 0), TraceState.getDefault()));
         return Context.root().with(current).makeCurrent();

@@ -29,7 +29,8 @@ import org.apache.kafka.common.header.Headers;
 public final class Tracing {
     public static final String CONFIG = "eventline.tracing";
 
-    private static final Tracing HEADERS_ONLY = new Tracing(null);
+    private static final Tracing HEADERS_ONLY = new Tracing(null, true);
+    private static final Tracing OFF = new Tracing(null, false);
     private static final TextMapGetter<Map<String, String>> MAP = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Map<String, String> carrier) {
@@ -43,9 +44,19 @@ public final class Tracing {
     };
 
     private final Tracer tracer;
+    private final boolean headers;
 
-    private Tracing(Tracer tracer) {
+    private Tracing(Tracer tracer, boolean headers) {
         this.tracer = tracer;
+        this.headers = headers;
+    }
+
+    /**
+     * No trace at all: records carry no trace headers and no span is made. Not a mode to run in (an
+     * order's trace is lost): what the bench measures the headers' cost against.
+     */
+    public static Tracing off() {
+        return OFF;
     }
 
     /** Trace headers on every record, no spans. */
@@ -55,7 +66,7 @@ public final class Tracing {
 
     /** Trace headers on every record and a span per hop (and per wait in a topic) through {@code tracer}. */
     public static Tracing exportingThrough(Tracer tracer) {
-        return new Tracing(tracer);
+        return new Tracing(tracer, true);
     }
 
     /** The instance a Streams application was configured with, or {@link #headersOnly()}. */
@@ -72,6 +83,9 @@ public final class Tracing {
      * start of a trace when the record carries none (written by a client that does not trace).
      */
     public Hop hop(String service, String step, String topic, Headers input) {
+        if (!headers) {
+            return Hop.NONE;
+        }
         long received = nowMicros();
         String traceparent = text(input, TraceParent.HEADER);
         String tracestate = text(input, TraceParent.STATE_HEADER);
@@ -85,6 +99,9 @@ public final class Tracing {
      * (put there by the HTTP layer, or by an agent that instruments it), or a new trace.
      */
     public Hop hopFromCurrentContext(String service, String step, String read) {
+        if (!headers) {
+            return Hop.NONE;
+        }
         Map<String, String> carrier = new HashMap<>(2);
         W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
         return start(service, step, read, TraceParent.parse(carrier.get(TraceParent.HEADER)).orElse(null),
@@ -96,6 +113,9 @@ public final class Tracing {
      * decider in place never crosses a topic, so reaction and decision are one hop, one span.
      */
     public Hop sameHop(String service, String step, String read, Headers input) {
+        if (!headers) {
+            return Hop.NONE;
+        }
         Optional<TraceParent> context = TraceParent.parse(text(input, TraceParent.HEADER));
         Optional<HopStamp> stamp = HopStamp.parse(text(input, HopStamp.HEADER));
         if (context.isEmpty() || stamp.isEmpty()) {

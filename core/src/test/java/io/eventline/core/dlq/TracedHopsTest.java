@@ -102,6 +102,18 @@ class TracedHopsTest {
     }
 
     @Test
+    void shouldWriteNoTraceHeadersWhenTracingIsOff() {
+        try (TallyWorld world = TallyWorld.inPlace(stateDir, Map.of(Tracing.CONFIG, Tracing.off()))) {
+            world.input(Tallies.BELL_TOPIC).pipeInput(new TestRecord<>("t1", Tallies.rang("t1"), traced(CALLER), T1));
+
+            Headers headers = world.output(Tallies.AGGREGATE.eventTopic()).readRecord().headers();
+            assertThat(headers.lastHeader(TraceParent.HEADER)).isNull();
+            assertThat(headers.lastHeader(HopStamp.HEADER)).isNull();
+            assertThat(headers.lastHeader("eventType")).as("the envelope's headers stay").isNotNull();
+        }
+    }
+
+    @Test
     void shouldExportTheSpansTheHeadersName() {
         InMemorySpanExporter exported = InMemorySpanExporter.create();
         try (SdkTracerProvider provider = SdkTracerProvider.builder()
