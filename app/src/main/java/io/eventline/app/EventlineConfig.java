@@ -271,22 +271,28 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
     /**
      * Where spans go: an OpenTelemetry collector's OTLP/HTTP endpoint ({@code --otlp-endpoint}, or the
      * standard {@code OTEL_EXPORTER_OTLP_ENDPOINT}), its base URL, to which {@code /v1/traces} is added;
-     * none, and records carry their trace headers but no span is made.
+     * none, and records carry their trace headers but no span is made. {@code sampleRatio}: the share of
+     * the traces Eventline starts whose spans are exported (0 to 1; a caller's {@code traceparent}
+     * decides for its own trace, by its sampled flag).
      */
-    public record Telemetry(Optional<URI> otlpEndpoint, boolean traceHeaders) {
+    public record Telemetry(Optional<URI> otlpEndpoint, boolean traceHeaders, double sampleRatio) {
         public static final Telemetry HEADERS_ONLY = new Telemetry(Optional.empty());
         /**
          * No trace headers either: not a mode to run in (an order's trace is lost), what the bench
          * measures the headers' cost against. No option sets it.
          */
-        public static final Telemetry OFF = new Telemetry(Optional.empty(), false);
+        public static final Telemetry OFF = new Telemetry(Optional.empty(), false, 1);
 
-        /** Trace headers on every record, and spans to {@code otlpEndpoint} when there is one. */
+        /** Trace headers on every record, and every trace's spans to {@code otlpEndpoint} when there is one. */
         public Telemetry(Optional<URI> otlpEndpoint) {
-            this(otlpEndpoint, true);
+            this(otlpEndpoint, true, 1);
         }
 
         public Telemetry {
+            if (!(sampleRatio >= 0 && sampleRatio <= 1)) {
+                throw new IllegalArgumentException("--trace-sample-ratio: 0 to 1, the share of traces whose spans "
+                        + "are exported, was " + sampleRatio);
+            }
             if (otlpEndpoint.isPresent() && !traceHeaders) {
                 throw new IllegalArgumentException("spans need the trace headers that chain them");
             }
@@ -303,7 +309,8 @@ public record EventlineConfig(Http http, Kafka kafka, Path dataDir, Saga saga, L
         }
 
         String describe() {
-            return otlpEndpoint.map(url -> "otlp=" + url).orElse("otlp=off") + (traceHeaders ? "" : " trace-headers=off");
+            return otlpEndpoint.map(url -> "otlp=" + url + (sampleRatio < 1 ? " trace-sample-ratio=" + sampleRatio : ""))
+                    .orElse("otlp=off") + (traceHeaders ? "" : " trace-headers=off");
         }
     }
 

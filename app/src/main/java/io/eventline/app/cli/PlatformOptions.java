@@ -59,6 +59,9 @@ final class PlatformOptions {
     @Option(names = "--otlp-endpoint", defaultValue = "${env:OTEL_EXPORTER_OTLP_ENDPOINT}", description = "an OpenTelemetry collector's OTLP/HTTP endpoint, e.g. http://localhost:4318: a span per hop of every flow is sent to its /v1/traces (default: none; records carry their W3C trace headers either way)")
     String otlpEndpoint;
 
+    @Option(names = "--trace-sample-ratio", defaultValue = "${env:EVENTLINE_TRACE_SAMPLE_RATIO:-1}", description = "with --otlp-endpoint: the share of the traces Eventline starts whose spans are sent, 0 to 1 (a request's own traceparent decides for its trace by its sampled flag; default ${DEFAULT-VALUE}: all)")
+    double traceSampleRatio;
+
     /**
      * @param bootstrapServers a cluster, or empty for the embedded broker on {@code brokerPort}
      * @throws IllegalArgumentException naming the option at fault
@@ -80,7 +83,7 @@ final class PlatformOptions {
                 dataDir, sagaStyle, services, EventlineConfig.Mail.of(mailWebhook, mailTimeout),
                 EventlineConfig.Catalog.of(postgresUrl, connectUrl),
                 new EventlineConfig.Telemetry(Optional.ofNullable(otlpEndpoint).filter(u -> !u.isBlank())
-                        .map(u -> url("--otlp-endpoint", u))));
+                        .map(u -> url("--otlp-endpoint", u)), true, traceSampleRatio));
     }
 
     private Map<String, String> kafkaSettings() {
