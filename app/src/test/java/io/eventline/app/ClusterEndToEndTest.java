@@ -74,7 +74,7 @@ class ClusterEndToEndTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void shouldKeepEveryInvariantWhenABrokerAndAnInstanceOfEachServiceAreKilledMidFlow() throws Exception {
-        clusterRun(new Plan(150, 12, List.of(ALL), List.of(Outage.MACHINE)), Door.FRONT_DOOR_IF_INSTALLED);
+        clusterRun(new Plan(120, 12, List.of(ALL), List.of(Outage.MACHINE)), Door.FRONT_DOOR_IF_INSTALLED);
     }
 
     @Test

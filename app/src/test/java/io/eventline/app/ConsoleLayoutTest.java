@@ -80,7 +80,9 @@ class ConsoleLayoutTest {
     }
 
     @ParameterizedTest(name = "{0} px")
-    @ValueSource(ints = {1280, 1440, 1920, 390})
+    // The widest and the narrowest: the layout test above covers the widths between, and the default
+    // run must stay under 15 minutes.
+    @ValueSource(ints = {1920, 390})
     @Timeout(120)
     void shouldDrawEachHopOfAnOrderToScaleWithinItsCardWhenTheWindowIsThisWide(int width) throws Exception {
         try (ConsoleStandIn api = idle().answering("/api/traces", CannedTrace.json(SHIPPED, CannedTrace.SHIPPED));
