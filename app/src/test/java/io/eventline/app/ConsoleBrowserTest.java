@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * The console as a person uses it, in headless Chromium 1280 px wide: it asks for the API token, says
@@ -142,7 +143,12 @@ class ConsoleBrowserTest {
         await("the garbage record is dead-lettered").atMost(Duration.ofSeconds(60))
                 .until(() -> browser.count("#dlq tr[data-replayed='false'] button.replay") > 0);
         String id = browser.attribute("#dlq tr[data-replayed='false']", "data-id");
-        browser.find("#dlq tr[data-id='" + id + "'] button.replay").click();
+        // The table is drawn anew at each refresh: a button found just before one is gone; find it again.
+        await("the replay button clicked").atMost(Duration.ofSeconds(30))
+                .ignoreException(StaleElementReferenceException.class).until(() -> {
+                    browser.find("#dlq tr[data-id='" + id + "'] button.replay").click();
+                    return true;
+                });
         await("the dead letter shows as replayed").atMost(Duration.ofSeconds(30))
                 .until(() -> "true".equals(browser.attribute("#dlq tr[data-id='" + id + "']", "data-replayed")));
     }
