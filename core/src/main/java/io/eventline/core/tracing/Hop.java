@@ -15,7 +15,7 @@ import org.apache.kafka.common.header.Headers;
  * what it writes is {@link #stamp stamped} with its trace context, so that the next hop continues
  * the trace. Single-threaded, like the stream task that holds it.
  * {@snippet :
- * try (Hop hop = tracing.hop("orders", "orders-decide", topic, record.headers())) {
+ * try (Hop hop = tracing.hop("wallets", "wallets-decide", topic, record.headers())) {
  *     context.forward(new Record<>(key, value, timestamp, hop.stamp(new RecordHeaders())));
  * }
  * }
