@@ -8,10 +8,10 @@ import java.util.Optional;
  * reaction, a saga; two joined by {@code +} when a reaction's command was decided in place), what it read it from, its parent span (the hop that wrote what it
  * read), how long that record waited before this hop took it (in the topic: until its transaction
  * committed, until it was fetched and polled), and when the hop received it and wrote this record.
- * An order's timeline is read off the topics from these alone, with or without a tracing backend.
+ * A flow's timeline is read off the topics from these alone, with or without a tracing backend.
  * Times are microseconds since the epoch; {@code waited} is -1 when the cause's write time is unknown.
  *
- * <p>The value is plain text, {@code service=orders;step=orders-decide;read=orders.commands;parent=00f067aa0ba902b7;waited=5120;received=…;sent=…}:
+ * <p>The value is plain text, {@code service=wallets;step=wallets-decide;read=wallets.commands;parent=00f067aa0ba902b7;waited=5120;received=…;sent=…}:
  * readable in kcat or the console without a decoder.
  */
 public record HopStamp(String service, String step, String read, String parentSpanId, long waitedMicros,
