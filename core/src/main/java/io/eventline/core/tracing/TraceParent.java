@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * A W3C trace context ({@code traceparent}, version {@code 00}): the trace a record belongs to and
  * the span (the hop) that wrote it. Carried in the {@value #HEADER} header of every command, event
  * and reply, as OpenTelemetry's messaging conventions put it on Kafka records, so that any tool
- * reading the topics, not only Eventline, can follow an order from its HTTP request to its last event.
+ * reading the topics, not only Eventline, can follow a flow from its HTTP request to its last event.
  *
  * @param traceId 32 lower-case hex digits, not all zero
  * @param spanId 16 lower-case hex digits, not all zero

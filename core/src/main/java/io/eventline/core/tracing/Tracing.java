@@ -53,7 +53,7 @@ public final class Tracing {
 
     /**
      * No trace at all: records carry no trace headers and no span is made. Not a mode to run in (an
-     * order's trace is lost): what the bench measures the headers' cost against.
+     * flow's trace is lost): what the bench measures the headers' cost against.
      */
     public static Tracing off() {
         return OFF;
