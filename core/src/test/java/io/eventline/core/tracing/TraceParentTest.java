@@ -2,6 +2,9 @@ package io.eventline.core.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,5 +54,40 @@ class TraceParentTest {
             "00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01"}) // short trace id
     void shouldRefuseWhatIsNoTraceparent(String header) {
         assertThat(TraceParent.parse(header)).isEmpty();
+    }
+
+    /** The W3C grammar as a regular expression: what the hand-written reader must agree with. */
+    private static final Pattern GRAMMAR =
+            Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
+
+    @Test
+    void shouldAgreeWithTheGrammarOnMutatedHeaders() {
+        Random random = new Random(55);
+        String alphabet = "0123456789abcdefABF-xz \n";
+        String[] seeds = {EXAMPLE, "cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-next",
+                "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"};
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder header = new StringBuilder(seeds[random.nextInt(seeds.length)]);
+            for (int edits = random.nextInt(3); edits > 0; edits--) {
+                int at = random.nextInt(header.length() + 1);
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                switch (random.nextInt(3)) {
+                    case 0 -> header.insert(at, c);
+                    case 1 -> { if (at < header.length()) header.setCharAt(at, c); }
+                    default -> { if (at < header.length()) header.deleteCharAt(at); }
+                }
+            }
+            String text = header.toString();
+            assertThat(TraceParent.parse(text)).as(text).isEqualTo(byGrammar(text));
+        }
+    }
+
+    private static java.util.Optional<TraceParent> byGrammar(String header) {
+        Matcher m = GRAMMAR.matcher(header.trim());
+        if (!m.matches() || m.group(1).equals("ff") || (m.group(1).equals("00") && m.group(5) != null)
+                || m.group(2).equals("0".repeat(32)) || m.group(3).equals("0".repeat(16))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new TraceParent(m.group(2), m.group(3), m.group(4)));
     }
 }
