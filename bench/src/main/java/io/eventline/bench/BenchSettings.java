@@ -49,6 +49,9 @@ final class BenchSettings {
                         + "read_committed consumer (fetch.max.wait.ms=1, polling from the end): per hop, create "
                         + "timestamp → visible committed (committing), visible → the next hop's record created "
                         + "(fetch and processing); Eventline's changelog and repartition topics left out")
+                .put("warm-up", Plan.WARM_UP_ORDERS + " orders placed at once and awaited, untimed, before each "
+                        + "saga run's phases (Eventline's and the minimal saga's): a platform serving orders runs "
+                        + "compiled code, and a first run on a cold JVM measured the JIT")
                 .put("saturation", Plan.SATURATION_WINDOW + " orders in flight for a phase; sustained = orders "
                         + "placed ÷ time until the platform stopped writing (all work done, off the saga's path "
                         + "too); burst = order.shipped per second from the first (or a quarter in) to the phase's end")
