@@ -38,6 +38,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
+    /** The file Kafka's log manager writes in a log dir when it stops cleanly, and removes at start. */
+    static final String CLEAN_SHUTDOWN_MARKER = ".kafka_cleanshutdown";
 
     private final KafkaRaftServer server;
     private final BrokerSettings settings;
@@ -45,6 +47,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final DataDirLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile HangingTransactionSweeper sweeper;
+    private int cleanRestarts;
 
     private EmbeddedBroker(KafkaRaftServer server, BrokerSettings settings, String clusterId, DataDirLock lock) {
         this.server = server;
@@ -92,6 +95,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         Path logDir = root.resolve("logs");
         createDirectories(logDir);
         DataDirLock lock = DataDirLock.acquire(root);
+        boolean afterCrash = quorum == null && stoppedUncleanly(logDir);
         EmbeddedBroker broker;
         try {
             int port = brokerPort == 0 ? Ports.pickFree(host) : brokerPort;
@@ -108,6 +112,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw e;
         }
         broker.awaitReady();
+        if (afterCrash) {
+            broker = broker.restartedCleanly();
+        }
         if (broker.settings.quorum().size() == 1) { // where a restart leaves every partition leaderless
             broker.sweeper = HangingTransactionSweeper.start(broker.bootstrapServers(), SWEEP_INTERVAL, policy);
         }
@@ -115,6 +122,50 @@ public final class EmbeddedBroker implements AutoCloseable {
                 broker.bootstrapServers(), root, broker.clusterId(),
                 Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
         return broker;
+    }
+
+    /**
+     * Whether the node's last run ended without Kafka's clean shutdown (a SIGKILL, a power cut): its log
+     * dir holds data but not the marker Kafka writes when it stops cleanly.
+     */
+    static boolean stoppedUncleanly(Path logDir) {
+        return Files.exists(logDir.resolve("meta.properties")) && !Files.exists(logDir.resolve(CLEAN_SHUTDOWN_MARKER));
+    }
+
+    /**
+     * Stops this node cleanly and starts it again, before any client is told it is ready.
+     *
+     * <p>Why, on Kafka 4.4.0: a node alone restarted after a crash first leads its partitions in the
+     * leader epoch it had, then, once its controller fences the crashed incarnation, in two newer ones;
+     * its group coordinator starts loading {@code __consumer_offsets} in the first epoch, unloads, and
+     * loads again. When the first load outlasts the epoch changes (it grows with the topic), its
+     * completion finds the second load's context still loading and makes it active
+     * ({@code CoordinatorRuntime} checks the context's state, not its epoch), while the second load
+     * goes on replaying old records into the live state. The coordinator then answers from offsets
+     * its own log has superseded: a read model resumed from an offset it had committed two restarts
+     * before and folded events twice, and groups whose transactions all had their markers read as
+     * unstable for minutes (CrashTest's 100-kill soak, 5 December, with the coordinator's logs). A
+     * node stopped cleanly restarts leaderless, in one new epoch, with one load.
+     */
+    private EmbeddedBroker restartedCleanly() {
+        LOG.info("The embedded Kafka broker had not been stopped cleanly: stopping and starting it once more, so that "
+                + "its group coordinator loads the consumer offsets once");
+        stop(server);
+        EmbeddedBroker again;
+        try {
+            again = new EmbeddedBroker(launch(settings, clusterId), settings, clusterId, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        again.awaitReady();
+        again.cleanRestarts = cleanRestarts + 1;
+        return again;
+    }
+
+    /** How many times this start stopped and started the node again after a crash: for tests. */
+    int cleanRestarts() {
+        return cleanRestarts;
     }
 
     /** What the hanging-transaction sweeper did; none for a node of a cluster, which runs none. */

@@ -46,6 +46,34 @@ class EmbeddedBrokerTest {
 
     @Test
     @Timeout(120)
+    void shouldRestartOnceCleanlyAfterACrashAndNotAfterACleanStop() throws Exception {
+        TopicPartition partition = new TopicPartition("broker-test.crash", 0);
+        try (EmbeddedBroker first = EmbeddedBroker.start(dataDir, HOST, 0)) {
+            BrokerClients clients = new BrokerClients(first);
+            clients.createTopic(partition.topic());
+            clients.commitOffset("broker-test-group", partition, 7);
+            assertThat(first.cleanRestarts()).isZero(); // a new data dir
+        }
+        Path logDir = dataDir.resolve("kafka").resolve("logs");
+        assertThat(EmbeddedBroker.stoppedUncleanly(logDir)).isFalse();
+        try (EmbeddedBroker cleanlyStopped = EmbeddedBroker.start(dataDir, HOST, 0)) {
+            assertThat(cleanlyStopped.cleanRestarts()).isZero();
+        }
+        // What a SIGKILL leaves: the data, without the marker of a clean stop.
+        java.nio.file.Files.delete(logDir.resolve(EmbeddedBroker.CLEAN_SHUTDOWN_MARKER));
+        assertThat(EmbeddedBroker.stoppedUncleanly(logDir)).isTrue();
+        try (EmbeddedBroker afterCrash = EmbeddedBroker.start(dataDir, HOST, 0)) {
+            assertThat(afterCrash.cleanRestarts()).isEqualTo(1);
+            try (Admin admin = new BrokerClients(afterCrash).admin()) {
+                assertThat(admin.listConsumerGroupOffsets("broker-test-group").partitionsToOffsetAndMetadata().get())
+                        .containsEntry(partition, new OffsetAndMetadata(7));
+            }
+        }
+        assertThat(EmbeddedBroker.stoppedUncleanly(logDir)).isFalse();
+    }
+
+    @Test
+    @Timeout(120)
     void shouldResumeWithTopicsRecordsOffsetsAndClusterIdWhenRestartedOnTheSameDataDir() throws Exception {
         String topic = "broker-test.restart";
         TopicPartition partition = new TopicPartition(topic, 0);
