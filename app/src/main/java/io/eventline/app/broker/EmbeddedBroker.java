@@ -47,13 +47,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final DataDirLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile HangingTransactionSweeper sweeper;
-    private int cleanRestarts;
+    private final boolean restartedAfterCrash;
 
-    private EmbeddedBroker(KafkaRaftServer server, BrokerSettings settings, String clusterId, DataDirLock lock) {
+    private EmbeddedBroker(KafkaRaftServer server, BrokerSettings settings, String clusterId, DataDirLock lock,
+                           boolean restartedAfterCrash) {
         this.server = server;
         this.settings = settings;
         this.clusterId = clusterId;
         this.lock = lock;
+        this.restartedAfterCrash = restartedAfterCrash;
     }
 
     /** {@link #start(Path, String, int, Map)} with no overrides. */
@@ -96,7 +98,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         createDirectories(logDir);
         DataDirLock lock = DataDirLock.acquire(root);
         boolean afterCrash = quorum == null && stoppedUncleanly(logDir);
-        EmbeddedBroker broker;
+        BrokerSettings settings;
+        String clusterId;
         try {
             int port = brokerPort == 0 ? Ports.pickFree(host) : brokerPort;
             Ports.requireFree(host, port);
@@ -104,14 +107,13 @@ public final class EmbeddedBroker implements AutoCloseable {
             if (quorum != null) {
                 Ports.requireFree(nodes.self().host(), nodes.self().port());
             }
-            BrokerSettings settings = new BrokerSettings(logDir, host, port, nodes, overrides);
-            String clusterId = clusterId(root, logDir, nodes);
-            broker = new EmbeddedBroker(launch(settings, clusterId), settings, clusterId, lock);
+            settings = new BrokerSettings(logDir, host, port, nodes, overrides);
+            clusterId = clusterId(root, logDir, nodes);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
-        broker.awaitReady();
+        EmbeddedBroker broker = launched(settings, clusterId, lock, false);
         if (afterCrash) {
             broker = broker.restartedCleanly();
         }
@@ -151,21 +153,26 @@ public final class EmbeddedBroker implements AutoCloseable {
         LOG.info("The embedded Kafka broker had not been stopped cleanly: stopping and starting it once more, so that "
                 + "its group coordinator loads the consumer offsets once");
         stop(server);
-        EmbeddedBroker again;
+        return launched(settings, clusterId, lock, true);
+    }
+
+    /** A node started on the locked data dir and ready; the lock is released if it fails to. */
+    private static EmbeddedBroker launched(BrokerSettings settings, String clusterId, DataDirLock lock,
+                                           boolean restartedAfterCrash) {
+        EmbeddedBroker broker;
         try {
-            again = new EmbeddedBroker(launch(settings, clusterId), settings, clusterId, lock);
+            broker = new EmbeddedBroker(launch(settings, clusterId), settings, clusterId, lock, restartedAfterCrash);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
-        again.awaitReady();
-        again.cleanRestarts = cleanRestarts + 1;
-        return again;
+        broker.awaitReady(); // closes it, and so the lock, when it fails
+        return broker;
     }
 
-    /** How many times this start stopped and started the node again after a crash: for tests. */
-    int cleanRestarts() {
-        return cleanRestarts;
+    /** Whether this start stopped the node and started it again because its last run had crashed: for tests. */
+    boolean restartedAfterCrash() {
+        return restartedAfterCrash;
     }
 
     /** What the hanging-transaction sweeper did; none for a node of a cluster, which runs none. */

@@ -52,18 +52,18 @@ class EmbeddedBrokerTest {
             BrokerClients clients = new BrokerClients(first);
             clients.createTopic(partition.topic());
             clients.commitOffset("broker-test-group", partition, 7);
-            assertThat(first.cleanRestarts()).isZero(); // a new data dir
+            assertThat(first.restartedAfterCrash()).isFalse(); // a new data dir
         }
         Path logDir = dataDir.resolve("kafka").resolve("logs");
         assertThat(EmbeddedBroker.stoppedUncleanly(logDir)).isFalse();
         try (EmbeddedBroker cleanlyStopped = EmbeddedBroker.start(dataDir, HOST, 0)) {
-            assertThat(cleanlyStopped.cleanRestarts()).isZero();
+            assertThat(cleanlyStopped.restartedAfterCrash()).isFalse();
         }
         // What a SIGKILL leaves: the data, without the marker of a clean stop.
         java.nio.file.Files.delete(logDir.resolve(EmbeddedBroker.CLEAN_SHUTDOWN_MARKER));
         assertThat(EmbeddedBroker.stoppedUncleanly(logDir)).isTrue();
         try (EmbeddedBroker afterCrash = EmbeddedBroker.start(dataDir, HOST, 0)) {
-            assertThat(afterCrash.cleanRestarts()).isEqualTo(1);
+            assertThat(afterCrash.restartedAfterCrash()).isTrue();
             try (Admin admin = new BrokerClients(afterCrash).admin()) {
                 assertThat(admin.listConsumerGroupOffsets("broker-test-group").partitionsToOffsetAndMetadata().get())
                         .containsEntry(partition, new OffsetAndMetadata(7));
