@@ -3,6 +3,7 @@ package io.eventline.app;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.kafka.Topic;
 import io.eventline.core.projection.Projection;
@@ -12,7 +13,6 @@ import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.apache.kafka.streams.StreamsBuilder;
 
 /**
  * A service that is one event-sourced aggregate (accounts, inventory, orders): its topology, a read
@@ -23,12 +23,12 @@ import org.apache.kafka.streams.StreamsBuilder;
  * @param view the read model that answers its current state
  * @param routes the service's routes over its gateway, its own stores and the read model
  */
-record AggregateModule<C, V>(String name, BiConsumer<StreamsBuilder, Boolean> topology,
+record AggregateModule<C, V>(String name, BiConsumer<Sources, Boolean> topology,
                              Aggregate<C, ?, ?> aggregate, Projection<V> view, Routes<C, V> routes,
                              List<Topic> ownTopics)
         implements ServiceModule {
 
-    AggregateModule(String name, BiConsumer<StreamsBuilder, Boolean> topology, Aggregate<C, ?, ?> aggregate,
+    AggregateModule(String name, BiConsumer<Sources, Boolean> topology, Aggregate<C, ?, ?> aggregate,
                     Projection<V> view, Routes<C, V> routes) {
         this(name, topology, aggregate, view, routes, List.of());
     }
@@ -55,8 +55,13 @@ record AggregateModule<C, V>(String name, BiConsumer<StreamsBuilder, Boolean> to
     }
 
     @Override
-    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
-        topology.accept(builder, saga == EventlineConfig.Saga.CHOREOGRAPHY);
+    public List<Aggregate<?, ?, ?>> aggregates() {
+        return List.of(aggregate);
+    }
+
+    @Override
+    public void addTo(Sources sources, EventlineConfig.Saga saga) {
+        topology.accept(sources, saga == EventlineConfig.Saga.CHOREOGRAPHY);
     }
 
     @Override

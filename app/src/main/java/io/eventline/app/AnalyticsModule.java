@@ -2,9 +2,9 @@ package io.eventline.app;
 
 import io.eventline.analytics.AnalyticsRoutes;
 import io.eventline.analytics.SalesAnalytics;
+import io.eventline.core.kafka.Sources;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
-import org.apache.kafka.streams.StreamsBuilder;
 import java.util.List;
 
 /**
@@ -23,8 +23,8 @@ final class AnalyticsModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
-        SalesAnalytics.addTo(builder);
+    public void addTo(Sources sources, EventlineConfig.Saga saga) {
+        SalesAnalytics.addTo(sources);
     }
 
     @Override

@@ -5,10 +5,10 @@ import io.eventline.catalog.CatalogService;
 import io.eventline.catalog.ProductRoutes;
 import io.eventline.catalog.RevenueRoutes;
 import io.eventline.contracts.catalog.CatalogContracts;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.Topic;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
-import org.apache.kafka.streams.StreamsBuilder;
 import java.util.List;
 
 final class CatalogModule implements ServiceModule {
@@ -35,8 +35,8 @@ final class CatalogModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
-        CatalogService.addTo(builder);
+    public void addTo(Sources sources, EventlineConfig.Saga saga) {
+        CatalogService.addTo(sources);
     }
 
     @Override

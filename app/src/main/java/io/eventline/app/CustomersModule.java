@@ -1,12 +1,12 @@
 package io.eventline.app;
 
 import io.eventline.contracts.customers.CustomerContracts;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.Topic;
 import io.eventline.customers.CustomerRoutes;
 import io.eventline.customers.CustomerWriter;
 import io.eventline.customers.CustomersService;
 import io.javalin.config.RoutesConfig;
-import org.apache.kafka.streams.StreamsBuilder;
 import java.util.List;
 
 final class CustomersModule implements ServiceModule {
@@ -26,8 +26,8 @@ final class CustomersModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
-        CustomersService.addTo(builder);
+    public void addTo(Sources sources, EventlineConfig.Saga saga) {
+        CustomersService.addTo(sources);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.eventline.app.tracing.TraceRoutes;
 import io.eventline.catalog.PostgresAddress;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.dlq.DeadLetterQueue;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.Topic;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
@@ -118,8 +119,8 @@ public final class Eventline implements AutoCloseable {
         Set<String> serviceRoutes = new HashSet<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
-                ServiceStreams service = startStreams(module.name(), builder -> module.addTo(builder, config),
-                        clients, config);
+                ServiceStreams service = startStreams(module.name(),
+                        sources -> ServiceComposition.addTo(sources, List.of(module), config), clients, config);
                 metrics.bind(module.name(), service.streams());
                 routes.add(mounted -> serviceRoutes.addAll(RouteTable.mount(mounted, module,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
@@ -150,7 +151,7 @@ public final class Eventline implements AutoCloseable {
         started.push(http);
     }
 
-    private ServiceStreams startStreams(String name, Consumer<org.apache.kafka.streams.StreamsBuilder> topology,
+    private ServiceStreams startStreams(String name, Consumer<Sources> topology,
                                         Map<String, Object> clients, EventlineConfig config) {
         ServiceStreams service = new ServiceStreams(name, topology, clients, config.dataDir(),
                 routing.self().host() + ":" + routing.self().port(), metrics.observer(), tracing);

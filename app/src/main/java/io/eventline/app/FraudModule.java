@@ -1,10 +1,10 @@
 package io.eventline.app;
 
+import io.eventline.core.kafka.Sources;
 import io.eventline.fraud.FraudDetection;
 import io.eventline.fraud.FraudRoutes;
 import io.eventline.fraud.FraudRules;
 import io.javalin.config.RoutesConfig;
-import org.apache.kafka.streams.StreamsBuilder;
 import java.util.List;
 
 /**
@@ -23,8 +23,8 @@ final class FraudModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
-        FraudDetection.addTo(builder, FraudRules.DEFAULTS);
+    public void addTo(Sources sources, EventlineConfig.Saga saga) {
+        FraudDetection.addTo(sources, FraudRules.DEFAULTS);
     }
 
     @Override

@@ -1,15 +1,16 @@
 package io.eventline.app;
 
 import io.eventline.contracts.notifications.NotificationContracts;
+import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.Topic;
 import io.eventline.core.query.PartitionStores;
 import io.eventline.notifications.Mailer;
 import io.eventline.notifications.NotificationRoutes;
 import io.eventline.notifications.NotificationsService;
 import io.javalin.config.RoutesConfig;
-import org.apache.kafka.streams.StreamsBuilder;
 import java.util.List;
 
 /**
@@ -35,13 +36,18 @@ final class NotificationsModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
-        throw new UnsupportedOperationException("notifications needs the mail settings: addTo(builder, config)");
+    public List<Aggregate<?, ?, ?>> aggregates() {
+        return List.of(NotificationsService.AGGREGATE);
     }
 
     @Override
-    public void addTo(StreamsBuilder builder, EventlineConfig config) {
-        NotificationsService.addTo(builder, mailer(config));
+    public void addTo(Sources sources, EventlineConfig.Saga saga) {
+        throw new UnsupportedOperationException("notifications needs the mail settings: addTo(sources, config)");
+    }
+
+    @Override
+    public void addTo(Sources sources, EventlineConfig config) {
+        NotificationsService.addTo(sources, mailer(config));
     }
 
     @Override

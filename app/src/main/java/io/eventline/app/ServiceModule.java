@@ -1,9 +1,10 @@
 package io.eventline.app;
 
+import io.eventline.core.decider.Aggregate;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.Topic;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
-import org.apache.kafka.streams.StreamsBuilder;
 
 /**
  * How the app runs one service: its Kafka Streams topology (run as the
@@ -27,12 +28,21 @@ interface ServiceModule {
         return List.of();
     }
 
+    /**
+     * The aggregates whose deciders the service runs: an application that composes several services
+     * declares their event topics kept as history tables ({@code DeciderTopology.keepHistory}) before
+     * any part reads them.
+     */
+    default List<Aggregate<?, ?, ?>> aggregates() {
+        return List.of();
+    }
+
     /** @param saga the style of the order saga: services react to each other, or an orchestrator commands */
-    void addTo(StreamsBuilder builder, EventlineConfig.Saga saga);
+    void addTo(Sources sources, EventlineConfig.Saga saga);
 
     /** The topology, for a service that needs more of the configuration than the saga style. */
-    default void addTo(StreamsBuilder builder, EventlineConfig config) {
-        addTo(builder, config.saga());
+    default void addTo(Sources sources, EventlineConfig config) {
+        addTo(sources, config.saga());
     }
 
     /** Mounts the service's routes; {@code context} gives its streams and a Kafka client config. */

@@ -1,6 +1,7 @@
 package io.eventline.app;
 
 import io.eventline.core.kafka.RestoredRecords;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.eventline.core.tracing.Tracing;
@@ -38,11 +39,11 @@ final class ServiceStreams implements AutoCloseable {
      * @param observer what the service's processors report to, for metrics
      * @param tracing how its processors trace the records they handle
      */
-    ServiceStreams(String service, Consumer<StreamsBuilder> topology, Map<String, Object> clientSettings, Path dataDir,
+    ServiceStreams(String service, Consumer<Sources> topology, Map<String, Object> clientSettings, Path dataDir,
                    String applicationServer, ProcessingObserver observer, Tracing tracing) {
         this.service = service;
         StreamsBuilder builder = new StreamsBuilder();
-        topology.accept(builder);
+        topology.accept(new Sources(builder));
         var props = StreamsSettings.exactlyOnce(applicationId(service), clientSettings,
                 dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);

@@ -1,13 +1,14 @@
 package io.eventline.app;
 
 import io.eventline.contracts.shipments.ShipmentContracts;
+import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.StoreProvider;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.Topic;
 import io.eventline.shipping.ShipmentRoutes;
 import io.eventline.shipping.ShippingService;
 import io.javalin.config.RoutesConfig;
-import org.apache.kafka.streams.StreamsBuilder;
 import java.util.List;
 
 final class ShippingModule implements ServiceModule {
@@ -27,8 +28,13 @@ final class ShippingModule implements ServiceModule {
     }
 
     @Override
-    public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
-        ShippingService.addTo(builder, saga == EventlineConfig.Saga.CHOREOGRAPHY);
+    public List<Aggregate<?, ?, ?>> aggregates() {
+        return List.of(ShippingService.AGGREGATE);
+    }
+
+    @Override
+    public void addTo(Sources sources, EventlineConfig.Saga saga) {
+        ShippingService.addTo(sources, saga == EventlineConfig.Saga.CHOREOGRAPHY);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.eventline.app.http.AsyncApiDocument;
 import io.eventline.catalog.CatalogConnector;
 import io.eventline.core.dlq.DeadLetterQueue;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.kafka.Topic;
 import io.eventline.core.projection.Projection;
@@ -54,7 +55,7 @@ class AsyncApiTopologyTest {
         for (ServiceModule module : Modules.ALL) {
             Flows flows = new Flows(StreamsSettings.deadLetterTopic(ServiceStreams.applicationId(module.name())));
             for (EventlineConfig.Saga saga : EventlineConfig.Saga.values()) {
-                flows.add(builder -> module.addTo(builder, config(saga)));
+                flows.add(builder -> module.addTo(new Sources(builder), config(saga)));
             }
             check(module.name(), flows);
         }

@@ -3,6 +3,7 @@ package io.eventline.app;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventline.analytics.SalesAnalytics;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ final class LateAnalytics implements AutoCloseable {
 
     LateAnalytics(String bootstrapServers, Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
-        SalesAnalytics.addTo(builder);
+        SalesAnalytics.addTo(new Sources(builder));
         var props = StreamsSettings.exactlyOnce("eventline-analytics-late",
                 Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), stateDir);
         streams = new KafkaStreams(builder.build(props), props);

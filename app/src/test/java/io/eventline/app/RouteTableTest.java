@@ -3,13 +3,13 @@ package io.eventline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventline.core.kafka.Sources;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.streams.StreamsBuilder;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,7 +73,7 @@ class RouteTableTest {
             }
 
             @Override
-            public void addTo(StreamsBuilder builder, EventlineConfig.Saga saga) {
+            public void addTo(Sources sources, EventlineConfig.Saga saga) {
             }
 
             @Override

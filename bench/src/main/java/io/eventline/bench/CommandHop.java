@@ -4,6 +4,7 @@ import io.eventline.contracts.orders.OrderCommand;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.orders.OrdersService;
 import java.nio.file.Path;
@@ -118,7 +119,7 @@ final class CommandHop {
 
     private KafkaStreams streams(Aggregate<?, ?, ?> aggregate, Guarantee guarantee) {
         StreamsBuilder builder = new StreamsBuilder();
-        DeciderTopology.addTo(builder, aggregate);
+        DeciderTopology.addTo(new Sources(builder), aggregate);
         Properties props = StreamsSettings.exactlyOnce(applicationId(aggregate, guarantee),
                 java.util.Map.of("bootstrap.servers", cluster.bootstrap(),
                         StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs),

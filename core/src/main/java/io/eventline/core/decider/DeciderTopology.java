@@ -1,6 +1,7 @@
 package io.eventline.core.decider;
 
 import io.eventline.core.dlq.DeadLetterSink;
+import io.eventline.core.kafka.Sources;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
@@ -33,17 +34,17 @@ public final class DeciderTopology {
     }
 
     /** @return the aggregate's events as read back from its event topic: see the last overload */
-    public static <C, S, E> KStream<String, byte[]> addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate) {
-        return addTo(builder, aggregate, CommandPreparer.none());
+    public static <C, S, E> KStream<String, byte[]> addTo(Sources sources, Aggregate<C, S, E> aggregate) {
+        return addTo(sources, aggregate, CommandPreparer.none());
     }
 
     /**
      * @param preparer completes each command from local state before the decider sees it; global
      *     stores (a {@code GlobalKTable}'s) are readable without being named here
      */
-    public static <C, S, E> KStream<String, byte[]> addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate,
+    public static <C, S, E> KStream<String, byte[]> addTo(Sources sources, Aggregate<C, S, E> aggregate,
                                                           CommandPreparer<C> preparer) {
-        return addTo(builder, aggregate, preparer, List.of());
+        return addTo(sources, aggregate, preparer, List.of());
     }
 
     /**
@@ -51,12 +52,14 @@ public final class DeciderTopology {
      *     and partitioned as the command topic ({@link io.eventline.core.reaction.ReactionTopology#inPlace}):
      *     decided in the task that read their event, without crossing the command topic
      * @return the aggregate's events as read back from its event topic (committed), which this
-     *     application now reads to build the history store: a part of the same application that
-     *     reacts to them must take this stream, as a topology may read a topic only once
+     *     application now reads to build the history store: the stream {@code sources} gives every
+     *     other part of the application that reads the topic
      */
-    public static <C, S, E> KStream<String, byte[]> addTo(StreamsBuilder builder, Aggregate<C, S, E> aggregate,
+    public static <C, S, E> KStream<String, byte[]> addTo(Sources sources, Aggregate<C, S, E> aggregate,
                                                           CommandPreparer<C> preparer,
                                                           List<KStream<String, byte[]>> inPlace) {
+        keepHistory(sources, aggregate);
+        StreamsBuilder builder = sources.builder();
         String name = aggregate.name();
         // The record cache merges the writes to one key between two commits into one changelog record:
         // under load an order's snapshot, written at each step, is logged once per commit, not per step.
@@ -71,8 +74,7 @@ public final class DeciderTopology {
             stores.add(aggregate.entryStore());
         }
 
-        KStream<String, byte[]> commands = builder.stream(aggregate.commandTopic(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-commands"));
+        KStream<String, byte[]> commands = sources.stream(aggregate.commandTopic(), name + "-commands");
         for (int i = 0; i < inPlace.size(); i++) {
             commands = commands.merge(inPlace.get(i), Named.as(name + "-in-place-" + i));
         }
@@ -90,7 +92,15 @@ public final class DeciderTopology {
                         .to((key, answer, context) -> ((Decided.Answer) answer).topic(),
                                 Produced.with(Serdes.String(), DECIDED_BYTES).withName(name + "-replies")),
                         "replies"));
-        return history(builder, aggregate);
+        return sources.stream(aggregate.eventTopic(), name + "-history-source");
+    }
+
+    /**
+     * Declares the aggregate's event topic kept as its history table: an application that runs the
+     * decider and other parts reading its events declares it before any of them reads them.
+     */
+    public static void keepHistory(Sources sources, Aggregate<?, ?, ?> aggregate) {
+        sources.keepTable(aggregate.eventTopic(), builder -> history(builder, aggregate));
     }
 
     /**
@@ -98,7 +108,7 @@ public final class DeciderTopology {
      * {@code reuse.ktable.source.topics} ({@code StreamsSettings}) the topic is its changelog, so an
      * event is written once. No cache: it would merge an aggregate's events between two commits.
      */
-    private static <C, S, E> KStream<String, byte[]> history(StreamsBuilder builder, Aggregate<C, S, E> aggregate) {
+    private static KStream<String, byte[]> history(StreamsBuilder builder, Aggregate<?, ?, ?> aggregate) {
         String name = aggregate.name();
         KTable<String, byte[]> events = builder.table(aggregate.eventTopic(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-history-source"),

@@ -3,12 +3,11 @@ package io.eventline.core.reaction;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.dlq.DeadLetterSink;
 import io.eventline.core.envelope.Catalogue;
+import io.eventline.core.kafka.Sources;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -20,7 +19,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * read goes to the application's dead-letter topic (nodes {@code <name>-dead-letters}, {@code <name>-dlq}).
  *
  * {@snippet :
- * ReactionTopology.addTo(builder, "wallets-on-purchases", PurchaseContracts.TOPIC, PurchaseContracts.EVENTS,
+ * ReactionTopology.addTo(sources, "wallets-on-purchases", PurchaseContracts.TOPIC, PurchaseContracts.EVENTS,
  *         new ChargeReaction(), WalletsService.AGGREGATE);
  * }
  */
@@ -28,9 +27,9 @@ public final class ReactionTopology {
     private ReactionTopology() {
     }
 
-    public static <E, C> void addTo(StreamsBuilder builder, String name, String topic, Catalogue<E> events,
+    public static <E, C> void addTo(Sources sources, String name, String topic, Catalogue<E> events,
                                     Reaction<E, C> reaction, Aggregate<C, ?, ?> target) {
-        addTo(builder, name, topic, events, (LookupReaction<E, C>) (event, lookups) -> reaction.react(event), target);
+        addTo(sources, name, topic, events, (LookupReaction<E, C>) (event, lookups) -> reaction.react(event), target);
     }
 
     /**
@@ -38,16 +37,12 @@ public final class ReactionTopology {
      * service must be named in {@code stores} so that the processor is connected to them.
      *
      * @param name names the nodes ({@code <name>-source}, {@code <name>-react}, {@code <name>-commands}) */
-    public static <E, C> void addTo(StreamsBuilder builder, String name, String topic, Catalogue<E> events,
+    public static <E, C> void addTo(Sources sources, String name, String topic, Catalogue<E> events,
                                     LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String... stores) {
-        addTo(builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source")),
-                name, events, reaction, target, stores);
+        addTo(sources.stream(topic, name + "-source"), name, events, reaction, target, stores);
     }
 
-    /**
-     * A reaction on a stream the caller already reads: a topology may subscribe to a topic only once,
-     * so a service that also projects the topic shares one source between both.
-     */
+    /** A reaction on a stream the caller already has: one of {@link Sources}', or one derived from it. */
     public static <E, C> void addTo(KStream<String, byte[]> source, String name, Catalogue<E> events,
                                     LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String... stores) {
         DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, false),
@@ -58,7 +53,7 @@ public final class ReactionTopology {
 
     /**
      * A reaction whose commands are each for the aggregate its event is keyed by: hand the returned
-     * commands to {@link io.eventline.core.decider.DeciderTopology#addTo(StreamsBuilder, Aggregate,
+     * commands to {@link io.eventline.core.decider.DeciderTopology#addTo(Sources, Aggregate,
      * io.eventline.core.decider.CommandPreparer, List)}, which decides them in the same task, in the
      * same transaction as the event's offset, without a trip through the command topic: one hop
      * instead of two. The event topic must be partitioned as the command topic (same key, same count).

@@ -2,8 +2,8 @@ package io.eventline.core.retry;
 
 import io.eventline.core.dlq.DeadLetterSink;
 import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.kafka.Sources;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
@@ -33,7 +32,7 @@ import org.apache.kafka.streams.state.Stores;
  * idempotency key, for the target to recognise.
  *
  * {@snippet :
- * EffectTopology.addTo(builder, new EffectTopology.Spec<>("wallets-receipts", "wallets.events",
+ * EffectTopology.addTo(sources, new EffectTopology.Spec<>("wallets-receipts", "wallets.events",
  *         Receipt::of, Receipt.class, printer, RetryPolicy.DEFAULT, Duration.ofMillis(200)));
  * }
  */
@@ -73,19 +72,13 @@ public final class EffectTopology {
         }
     }
 
-    /** Adds the effect; its attempts run on virtual threads, a fresh executor per task. */
-    public static <T> void addTo(StreamsBuilder builder, Spec<T> spec) {
-        addTo(builder, spec, virtualThreads(spec));
-    }
-
     /**
-     * The same, for an application that already reads the effect's topic (an aggregate's events that
-     * its {@code DeciderTopology} reads back): a topology may read a topic only once.
-     *
-     * @param events the effect's topic, as this application reads it
+     * Adds the effect; its attempts run on virtual threads, a fresh executor per task. Its topic comes
+     * from {@code sources}: an application that runs the aggregate's decider reads it through the
+     * history table, once.
      */
-    public static <T> void addTo(StreamsBuilder builder, Spec<T> spec, KStream<String, byte[]> events) {
-        addTo(builder, spec, virtualThreads(spec), Optional.of(events));
+    public static <T> void addTo(Sources sources, Spec<T> spec) {
+        addTo(sources, spec, virtualThreads(spec));
     }
 
     private static Supplier<Executor> virtualThreads(Spec<?> spec) {
@@ -93,24 +86,17 @@ public final class EffectTopology {
     }
 
     /** @param executors runs each task's attempts; a test may run them on the stream thread */
-    static <T> void addTo(StreamsBuilder builder, Spec<T> spec, Supplier<Executor> executors) {
-        addTo(builder, spec, executors, Optional.empty());
-    }
-
-    private static <T> void addTo(StreamsBuilder builder, Spec<T> spec, Supplier<Executor> executors,
-                                  Optional<KStream<String, byte[]>> events) {
+    static <T> void addTo(Sources sources, Spec<T> spec, Supplier<Executor> executors) {
+        StreamsBuilder builder = sources.builder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(spec.doneStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(spec.pendingStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
-        KStream<String, byte[]> inputs = events
-                .map(read -> builder.stream(spec.replayTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray())
-                                .withName(spec.name() + "-replays-source"))
-                        .merge(read, Named.as(spec.name() + "-events-and-replays")))
-                .orElseGet(() -> builder.stream(List.of(spec.topic(), spec.replayTopic()),
-                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(spec.name() + "-source")));
+        KStream<String, byte[]> inputs = sources.stream(spec.replayTopic(), spec.name() + "-replays-source")
+                .merge(sources.stream(spec.topic(), spec.name() + "-source"),
+                        Named.as(spec.name() + "-events-and-replays"));
         DeadLetterSink.sink(inputs
                 .process(() -> new EffectProcessor<>(spec, executors), Named.as(spec.name() + "-perform"),
                         spec.doneStore(), spec.pendingStore()), spec.name());

@@ -1,13 +1,11 @@
 package io.eventline.core.saga;
 
 import io.eventline.core.dlq.DeadLetterSink;
+import io.eventline.core.kafka.Sources;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -31,7 +29,7 @@ import org.apache.kafka.streams.state.Stores;
  * <p>The reply topic must exist with the trigger topics' partition count (see {@link SagaTriggers}).
  *
  * {@snippet :
- * SagaTopology.addTo(builder, PurchaseSaga.definition(), PurchaseSaga.triggers());
+ * SagaTopology.addTo(sources, PurchaseSaga.definition(), PurchaseSaga.triggers());
  * }
  */
 public final class SagaTopology {
@@ -46,27 +44,17 @@ public final class SagaTopology {
     private SagaTopology() {
     }
 
-    public static <D> void addTo(StreamsBuilder builder, SagaDefinition<D> saga, SagaTriggers<D> triggers) {
-        addTo(builder, saga, triggers, DEFAULT_TICK_INTERVAL);
-    }
-
-    /** @param tickInterval how often deadlines are checked: a timeout fires up to this late */
-    public static <D> void addTo(StreamsBuilder builder, SagaDefinition<D> saga, SagaTriggers<D> triggers,
-                                 Duration tickInterval) {
-        addTo(builder, saga, triggers, tickInterval, Map.of());
+    public static <D> void addTo(Sources sources, SagaDefinition<D> saga, SagaTriggers<D> triggers) {
+        addTo(sources, saga, triggers, DEFAULT_TICK_INTERVAL);
     }
 
     /**
-     * @param read trigger topics this application already reads, by topic (an aggregate's events that
-     *     its {@code DeciderTopology} reads back): a topology may read a topic only once
+     * @param sources what the application reads: a trigger topic another part reads too (an
+     *     aggregate's events that its {@code DeciderTopology} reads back) comes from there, once
+     * @param tickInterval how often deadlines are checked: a timeout fires up to this late
      */
-    public static <D> void addTo(StreamsBuilder builder, SagaDefinition<D> saga, SagaTriggers<D> triggers,
-                                 Map<String, KStream<String, byte[]>> read) {
-        addTo(builder, saga, triggers, DEFAULT_TICK_INTERVAL, read);
-    }
-
-    private static <D> void addTo(StreamsBuilder builder, SagaDefinition<D> saga, SagaTriggers<D> triggers,
-                                  Duration tickInterval, Map<String, KStream<String, byte[]>> read) {
+    public static <D> void addTo(Sources sources, SagaDefinition<D> saga, SagaTriggers<D> triggers,
+                                 Duration tickInterval) {
         Objects.requireNonNull(saga, "saga");
         if (triggers.topics().isEmpty()) {
             throw new IllegalArgumentException(saga.name() + ": no topic starts the saga: give SagaTriggers.startOn");
@@ -75,18 +63,15 @@ public final class SagaTopology {
             throw new IllegalArgumentException(saga.name() + ": tickInterval must be positive, was " + tickInterval);
         }
         String name = saga.name();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
+        sources.builder().addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(saga.stateStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
 
-        KStream<String, byte[]> inputs = builder.stream(saga.replyTopic(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-replies-source"));
+        KStream<String, byte[]> inputs = sources.stream(saga.replyTopic(), name + "-replies-source");
         for (String topic : triggers.topics()) {
             // One source per topic, even when it both starts and aborts: one read, in order.
             String node = name + "-" + topic.replace('.', '-');
-            KStream<String, byte[]> trigger = read.containsKey(topic) ? read.get(topic) : builder.stream(topic,
-                    Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(node + "-source"));
-            inputs = inputs.merge(trigger, Named.as(node + "-merge"));
+            inputs = inputs.merge(sources.stream(topic, node + "-source"), Named.as(node + "-merge"));
         }
         DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval),
                         Named.as(name + "-run"), saga.stateStore()), name)

@@ -3,6 +3,7 @@ package io.eventline.core.dlq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.saga.SagaCommand;
 import io.eventline.core.saga.SagaDefinition;
@@ -70,8 +71,9 @@ class SagaDeadLetterTest {
 
     private TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
-        DeciderTopology.addTo(builder, Tallies.AGGREGATE);
-        SagaTopology.addTo(builder, SAGA, TRIGGERS);
+        Sources sources = new Sources(builder);
+        DeciderTopology.addTo(sources, Tallies.AGGREGATE);
+        SagaTopology.addTo(sources, SAGA, TRIGGERS);
         var props = StreamsSettings.exactlyOnce("eventline-ringing", Map.of("bootstrap.servers", "unused:9092"),
                 stateDir);
         return new TopologyTestDriver(builder.build(props), props, T1);

@@ -4,6 +4,7 @@ import io.eventline.core.decider.CommandPreparer;
 import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.decider.Reply;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.projection.AggregateProjector;
 import io.eventline.core.projection.Projection;
@@ -59,8 +60,9 @@ final class TallyWorld implements AutoCloseable {
 
     static TallyWorld service(Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
-        DeciderTopology.addTo(builder, Tallies.AGGREGATE);
-        ReactionTopology.addTo(builder, "tallies-on-bells", Tallies.BELL_TOPIC, Tallies.BELLS,
+        Sources sources = new Sources(builder);
+        DeciderTopology.addTo(sources, Tallies.AGGREGATE);
+        ReactionTopology.addTo(sources, "tallies-on-bells", Tallies.BELL_TOPIC, Tallies.BELLS,
                 event -> switch (event) {
                     case Tallies.Rang rang -> List.of(new Routed<>(rang.tallyId(), new Tallies.Add(1)));
                 }, Tallies.AGGREGATE);
@@ -80,7 +82,7 @@ final class TallyWorld implements AutoCloseable {
                 "tallies-on-bells", Tallies.BELLS, (event, lookups) -> switch (event) {
                     case Tallies.Rang rang -> List.of(new Routed<>(rang.tallyId(), new Tallies.Add(1)));
                 }, Tallies.AGGREGATE);
-        DeciderTopology.addTo(builder, Tallies.AGGREGATE, CommandPreparer.none(), List.of(onBells));
+        DeciderTopology.addTo(new Sources(builder), Tallies.AGGREGATE, CommandPreparer.none(), List.of(onBells));
         return new TallyWorld(builder, "eventline-tallies", stateDir, extra);
     }
 

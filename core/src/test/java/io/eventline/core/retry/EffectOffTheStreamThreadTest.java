@@ -2,6 +2,7 @@ package io.eventline.core.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventline.core.kafka.Sources;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +25,7 @@ class EffectOffTheStreamThreadTest {
     @Test
     void shouldPerformOtherKeysWhileOneTargetIsStillSilent() throws InterruptedException {
         StreamsBuilder builder = new StreamsBuilder();
-        EffectTopology.addTo(builder, EffectWorld.spec(this::perform));
+        EffectTopology.addTo(new Sources(builder), EffectWorld.spec(this::perform));
         try (TopologyTestDriver driver = EffectWorld.driver(builder)) {
             TestInputTopic<String, byte[]> events = EffectWorld.input(driver, "mails.events");
             events.pipeInput("a", EffectWorld.mail("ada")); // her server does not answer

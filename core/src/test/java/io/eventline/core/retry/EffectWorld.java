@@ -6,6 +6,7 @@ import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.UnknownMessageTypeException;
+import io.eventline.core.kafka.Sources;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,7 @@ final class EffectWorld implements AutoCloseable {
 
     private static TopologyTestDriver driver(SideEffect<Mail> effect, Supplier<Executor> executors) {
         StreamsBuilder builder = new StreamsBuilder();
-        EffectTopology.addTo(builder, spec(effect), executors);
+        EffectTopology.addTo(new Sources(builder), spec(effect), executors);
         return driver(builder);
     }
 

@@ -8,6 +8,7 @@ import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.decider.Reply;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.saga.Purchases.Purchase;
 import io.eventline.core.saga.Purchases.PurchaseEvent;
 import io.eventline.core.testing.TestEvents;
@@ -50,9 +51,10 @@ final class PurchaseWorld implements AutoCloseable {
 
     PurchaseWorld(Path stateDir, Instant wallClock) {
         StreamsBuilder builder = new StreamsBuilder();
-        DeciderTopology.addTo(builder, Wallets.AGGREGATE);
-        DeciderTopology.addTo(builder, Shelves.AGGREGATE);
-        SagaTopology.addTo(builder, Purchases.SAGA, Purchases.TRIGGERS, TICK);
+        Sources sources = new Sources(builder);
+        DeciderTopology.addTo(sources, Wallets.AGGREGATE);
+        DeciderTopology.addTo(sources, Shelves.AGGREGATE);
+        SagaTopology.addTo(sources, Purchases.SAGA, Purchases.TRIGGERS, TICK);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

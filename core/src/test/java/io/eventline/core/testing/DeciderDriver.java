@@ -7,6 +7,7 @@ import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.decider.Reply;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.Sources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public final class DeciderDriver<C, S, E> implements AutoCloseable {
     public DeciderDriver(Aggregate<C, S, E> aggregate, Map<String, Object> settings) {
         this.aggregate = aggregate;
         StreamsBuilder builder = new StreamsBuilder();
-        DeciderTopology.addTo(builder, aggregate);
+        DeciderTopology.addTo(new Sources(builder), aggregate);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + aggregate.name());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -4,14 +4,14 @@ import io.eventline.accounts.Account.Payment;
 import io.eventline.contracts.accounts.AccountCommand;
 import io.eventline.contracts.accounts.AccountContracts;
 import io.eventline.contracts.accounts.AccountEvent;
-import io.eventline.core.decider.Aggregate;
 import io.eventline.contracts.orders.OrderContracts;
+import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.decider.Entries;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.projection.AggregateProjector;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.reaction.ReactionTopology;
-import org.apache.kafka.streams.StreamsBuilder;
 
 /** The accounts service: its aggregate and its topology. The app runs it and mounts its routes. */
 public final class AccountsService {
@@ -32,10 +32,10 @@ public final class AccountsService {
      *
      * @param choreographed whether accounts reacts to orders itself (else an orchestrator commands it)
      */
-    public static void addTo(StreamsBuilder builder, boolean choreographed) {
-        DeciderTopology.addTo(builder, AGGREGATE);
+    public static void addTo(Sources sources, boolean choreographed) {
+        DeciderTopology.addTo(sources, AGGREGATE);
         if (choreographed) {
-            ReactionTopology.addTo(builder, "accounts-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
+            ReactionTopology.addTo(sources, "accounts-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
                     new PaymentReaction(), AGGREGATE);
         }
     }

@@ -1,17 +1,16 @@
 package io.eventline.analytics;
 
-import io.eventline.core.dlq.DeadLetterSink;
-import io.eventline.core.dlq.SelectedEvents;
-import io.eventline.core.kafka.JsonSerde;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderEvent;
 import io.eventline.contracts.orders.OrderShipped;
+import io.eventline.core.dlq.DeadLetterSink;
+import io.eventline.core.dlq.SelectedEvents;
+import io.eventline.core.kafka.JsonSerde;
+import io.eventline.core.kafka.Sources;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -57,9 +56,8 @@ public final class SalesAnalytics {
         return event instanceof OrderShipped shipped ? Optional.of(record.withValue(shipped)) : Optional.empty();
     }
 
-    public static void addTo(StreamsBuilder builder) {
-        var orders = builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                .withName("analytics-orders"));
+    public static void addTo(Sources sources) {
+        var orders = sources.stream(OrderContracts.TOPIC, "analytics-orders");
         DeadLetterSink.route(orders.process(SelectedEvents.of(SHIPPED_ORDERS, OrderContracts.EVENTS, SalesAnalytics::shipped),
                 Named.as(SHIPPED_ORDERS)), SHIPPED_ORDERS)
                 .flatMap((orderId, shipped) -> SkuSale.perSku(shipped), Named.as("analytics-sales-per-sku"))

@@ -12,6 +12,7 @@ import io.eventline.contracts.orders.OrderEvent;
 import io.eventline.contracts.orders.OrderLine;
 import io.eventline.contracts.orders.OrderPlaced;
 import io.eventline.contracts.orders.OrderShipped;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.testing.TestEvents;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +133,7 @@ class SalesAnalyticsTest {
 
         Sales() {
             StreamsBuilder builder = new StreamsBuilder();
-            SalesAnalytics.addTo(builder);
+            SalesAnalytics.addTo(new Sources(builder));
             Properties props = new Properties();
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-analytics");
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

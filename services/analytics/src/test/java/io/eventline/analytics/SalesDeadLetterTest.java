@@ -7,6 +7,7 @@ import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderLine;
 import io.eventline.contracts.orders.OrderShipped;
 import io.eventline.core.dlq.DeadLetterHeaders;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.testing.TestEvents;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ class SalesDeadLetterTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        SalesAnalytics.addTo(builder);
+        SalesAnalytics.addTo(new Sources(builder));
         var props = StreamsSettings.exactlyOnce("eventline-analytics", Map.of("bootstrap.servers", "unused:9092"),
                 stateDir);
         driver = new TopologyTestDriver(builder.build(props), props);

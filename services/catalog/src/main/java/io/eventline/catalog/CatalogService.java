@@ -1,6 +1,7 @@
 package io.eventline.catalog;
 
 import io.eventline.contracts.catalog.CatalogContracts;
+import io.eventline.core.kafka.Sources;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -32,7 +33,8 @@ public final class CatalogService {
     private CatalogService() {
     }
 
-    public static void addTo(StreamsBuilder builder) {
+    public static void addTo(Sources sources) {
+        StreamsBuilder builder = sources.builder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPLIED_STORE),
                 Serdes.String(), Serdes.Long()));
         builder.stream(CatalogConnector.CHANGES_TOPIC,
@@ -45,6 +47,6 @@ public final class CatalogService {
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(STORE)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()));
-        SalesEnrichment.addTo(builder, products);
+        SalesEnrichment.addTo(sources, products);
     }
 }

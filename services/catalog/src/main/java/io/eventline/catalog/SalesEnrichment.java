@@ -6,10 +6,9 @@ import io.eventline.contracts.catalog.SaleRecorded;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.kafka.Sources;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
@@ -36,9 +35,8 @@ final class SalesEnrichment {
     private SalesEnrichment() {
     }
 
-    static void addTo(StreamsBuilder builder, KTable<String, byte[]> products) {
-        KStream<String, byte[]> sales = builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("catalog-orders-source"))
+    static void addTo(Sources sources, KTable<String, byte[]> products) {
+        KStream<String, byte[]> sales = sources.stream(OrderContracts.TOPIC, "catalog-orders-source")
                 .flatMap((orderId, value) -> ShippedLine.of(value).stream()
                         .map(line -> KeyValue.pair(line.sku(), line.toBytes())).toList(),
                         Named.as("catalog-shipped-lines"))

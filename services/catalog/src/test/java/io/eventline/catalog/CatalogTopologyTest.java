@@ -9,11 +9,12 @@ import io.eventline.contracts.catalog.SaleRecorded;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.kafka.Sources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -183,7 +184,7 @@ class CatalogTopologyTest {
     /** Each driver with its own state dir: two of them at once must not share the store's lock. */
     private static TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
-        CatalogService.addTo(builder);
+        CatalogService.addTo(new Sources(builder));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-catalog");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -1,9 +1,9 @@
 package io.eventline.customers;
 
 import io.eventline.contracts.customers.CustomerContracts;
+import io.eventline.core.kafka.Sources;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -20,8 +20,15 @@ public final class CustomersService {
     private CustomersService() {
     }
 
-    public static void addTo(StreamsBuilder builder) {
-        builder.table(CustomerContracts.TOPIC,
+    /**
+     * The table, partitioned like the topic: a read is answered by the instance that holds the
+     * customer's partition, which waits until it has applied a write it made ({@code AppliedWrites}).
+     * The topic is read here as a table, not through {@link Sources}: shipping and notifications keep a
+     * global copy of it ({@code CustomerContracts.EVERY_CUSTOMER_STORE}), and one topology cannot hold
+     * both, so the customers service runs as an application of its own.
+     */
+    public static void addTo(Sources sources) {
+        sources.builder().table(CustomerContracts.TOPIC,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("customers-source"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(STORE)
                         .withKeySerde(Serdes.String())

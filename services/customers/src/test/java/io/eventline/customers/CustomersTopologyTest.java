@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventline.contracts.customers.Address;
 import io.eventline.contracts.customers.CustomerContracts;
 import io.eventline.contracts.customers.CustomerUpdated;
+import io.eventline.core.kafka.Sources;
 import java.time.Clock;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -74,7 +75,7 @@ class CustomersTopologyTest {
 
     private static TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
-        CustomersService.addTo(builder);
+        CustomersService.addTo(new Sources(builder));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-customers");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

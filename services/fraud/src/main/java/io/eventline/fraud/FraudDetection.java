@@ -1,16 +1,16 @@
 package io.eventline.fraud;
 
-import io.eventline.core.dlq.DeadLetterSink;
-import io.eventline.core.dlq.SelectedEvents;
-import io.eventline.core.kafka.JsonSerde;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderEvent;
 import io.eventline.contracts.orders.OrderPlaced;
+import io.eventline.core.dlq.DeadLetterSink;
+import io.eventline.core.dlq.SelectedEvents;
+import io.eventline.core.kafka.JsonSerde;
+import io.eventline.core.kafka.Sources;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Record;
@@ -63,11 +63,11 @@ public final class FraudDetection {
                 : Optional.empty();
     }
 
-    public static void addTo(StreamsBuilder builder, FraudRules rules) {
+    public static void addTo(Sources sources, FraudRules rules) {
+        StreamsBuilder builder = sources.builder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE),
                 Serdes.String(), JsonSerde.of(FraudAlerts.class)));
-        var orders = builder.stream(OrderContracts.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                .withName("fraud-orders"));
+        var orders = sources.stream(OrderContracts.TOPIC, "fraud-orders");
         builder.addStateStore(Stores.windowStoreBuilder(
                 // Duplicates kept: two orders of a customer can share a millisecond.
                 Stores.persistentWindowStore(ORDERS_STORE, WindowedAlerts.retention(rules), rules.window(), true),

@@ -7,6 +7,7 @@ import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderLine;
 import io.eventline.contracts.orders.OrderPlaced;
 import io.eventline.core.dlq.DeadLetterHeaders;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.testing.TestEvents;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ class FraudDeadLetterTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        FraudDetection.addTo(builder, FraudRules.DEFAULTS);
+        FraudDetection.addTo(new Sources(builder), FraudRules.DEFAULTS);
         var props = StreamsSettings.exactlyOnce("eventline-fraud", Map.of("bootstrap.servers", "unused:9092"),
                 stateDir);
         driver = new TopologyTestDriver(builder.build(props), props);

@@ -9,6 +9,7 @@ import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderEvent;
 import io.eventline.contracts.orders.OrderLine;
 import io.eventline.contracts.orders.OrderPlaced;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.testing.TestEvents;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -175,7 +176,7 @@ class FraudDetectionTest {
 
         Fraud() {
             StreamsBuilder builder = new StreamsBuilder();
-            FraudDetection.addTo(builder, FraudRules.DEFAULTS);
+            FraudDetection.addTo(new Sources(builder), FraudRules.DEFAULTS);
             Properties props = new Properties();
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-fraud");
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -7,11 +7,11 @@ import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.decider.Entries;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.projection.AggregateProjector;
 import io.eventline.core.projection.Projection;
 import io.eventline.core.reaction.ReactionTopology;
 import io.eventline.inventory.Stock.Reservation;
-import org.apache.kafka.streams.StreamsBuilder;
 
 /** The inventory service: its aggregate and its topology. The app runs it and mounts its routes. */
 public final class InventoryService {
@@ -32,10 +32,10 @@ public final class InventoryService {
      *
      * @param choreographed whether inventory reacts to orders itself (else an orchestrator commands it)
      */
-    public static void addTo(StreamsBuilder builder, boolean choreographed) {
-        DeciderTopology.addTo(builder, AGGREGATE);
+    public static void addTo(Sources sources, boolean choreographed) {
+        DeciderTopology.addTo(sources, AGGREGATE);
         if (choreographed) {
-            ReactionTopology.addTo(builder, "inventory-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
+            ReactionTopology.addTo(sources, "inventory-on-orders", OrderContracts.TOPIC, OrderContracts.EVENTS,
                     new StockReaction(), AGGREGATE);
         }
     }

@@ -28,6 +28,7 @@ import io.eventline.core.decider.CommandEnvelope;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.testing.TestEvents;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +67,7 @@ class InventoryTopologyTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        InventoryService.addTo(builder, true);
+        InventoryService.addTo(new Sources(builder), true);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-inventory");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -8,19 +8,16 @@ import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandPreparer;
 import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.reaction.ReactionTopology;
 import io.eventline.core.retry.EffectTopology;
 import io.eventline.core.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -34,7 +31,7 @@ public final class NotificationsService {
             NotificationContracts.NAME, new NotificationDecider(), NotificationContracts.COMMANDS,
             NotificationContracts.EVENTS, Notification.class);
     /** Notifications' own copy of {@code customers} (event-carried state transfer), for the email. */
-    public static final String CUSTOMERS_STORE = "notifications-customers";
+    public static final String CUSTOMERS_STORE = CustomerContracts.EVERY_CUSTOMER_STORE;
     /**
      * The reaction to orders' terminal events, decided in place: its commands never reach
      * {@code notifications.commands}, so a reader of the log derives their ids from this name.
@@ -58,22 +55,20 @@ public final class NotificationsService {
      * The customers table, the decider, the reaction to orders' terminal events, the mail they cause,
      * and the list of messages sent, newest first.
      */
-    public static void addTo(StreamsBuilder builder, Mailer mailer) {
+    public static void addTo(Sources sources, Mailer mailer) {
+        StreamsBuilder builder = sources.builder();
         // Global: every instance holds every customer, so the reaction reads it whatever partition of
         // orders.events it owns, with no repartition by customer id.
-        builder.globalTable(CustomerContracts.TOPIC,
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(CUSTOMERS_STORE + "-table"),
-                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CUSTOMERS_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        sources.globalTable(CustomerContracts.TOPIC, CUSTOMERS_STORE);
         // A notification is keyed by its order's id, as orders.events is: the outcome's Notify is decided
         // in the task that read the order's event, one hop and one command record fewer per order.
-        KStream<String, byte[]> onOrders = ReactionTopology.inPlace(builder.stream(OrderContracts.TOPIC,
-                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(ON_ORDERS + "-source")),
-                ON_ORDERS, OrderContracts.EVENTS, new OrderOutcomeReaction(), AGGREGATE);
-        // The decider reads its events back for the history store: the mail effect takes them from it.
-        KStream<String, byte[]> events = DeciderTopology.addTo(builder, AGGREGATE, CommandPreparer.none(),
+        KStream<String, byte[]> onOrders = ReactionTopology.inPlace(
+                sources.stream(OrderContracts.TOPIC, ON_ORDERS + "-source"), ON_ORDERS, OrderContracts.EVENTS, new OrderOutcomeReaction(), AGGREGATE);
+        // The decider reads its events back for the history store: the mail effect and the index read
+        // them from there (Sources hands every part the history table's stream of the topic).
+        KStream<String, byte[]> events = DeciderTopology.addTo(sources, AGGREGATE, CommandPreparer.none(),
                 List.of(onOrders));
-        EffectTopology.addTo(builder, mail(mailer), events);
+        EffectTopology.addTo(sources, mail(mailer));
         // No changelog: derived from the history store, and rebuilt from it whenever its task starts.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_TIME_STORE),
                 Serdes.String(), Serdes.ByteArray()).withLoggingDisabled());

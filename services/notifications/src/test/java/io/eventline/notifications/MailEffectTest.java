@@ -12,6 +12,7 @@ import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderShipped;
 import io.eventline.core.dlq.DeadLetterHeaders;
 import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -118,7 +119,7 @@ class MailEffectTest {
 
     private void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        NotificationsService.addTo(builder, Mailer.webhook(target.url(), Duration.ofSeconds(2)));
+        NotificationsService.addTo(new Sources(builder), Mailer.webhook(target.url(), Duration.ofSeconds(2)));
         var props = StreamsSettings.exactlyOnce("eventline-notifications", Map.of("bootstrap.servers", "unused:9092"),
                 stateDir);
         driver = new TopologyTestDriver(builder.build(props), props, NotificationsTopologyTest.T0);

@@ -20,6 +20,7 @@ import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.testing.TestEvents;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,7 +151,7 @@ class NotificationsTopologyTest {
 
     static TopologyTestDriver driver(Mailer mailer) {
         StreamsBuilder builder = new StreamsBuilder();
-        NotificationsService.addTo(builder, mailer);
+        NotificationsService.addTo(new Sources(builder), mailer);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-notifications");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

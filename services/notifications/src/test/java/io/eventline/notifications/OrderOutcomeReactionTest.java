@@ -89,7 +89,7 @@ class OrderOutcomeReactionTest {
                 new OrderReserved("o-5", "alice", ITEMS));
     }
 
-    /** Lookups over one store, {@code notifications-customers}; asking another is a test failure. */
+    /** Lookups over one store, the copy of every customer; asking another is a test failure. */
     static Lookups store(Map<String, byte[]> customers) {
         return (store, key) -> {
             assertThat(store).isEqualTo(NotificationsService.CUSTOMERS_STORE);

@@ -9,6 +9,7 @@ import io.eventline.contracts.shipments.ShipmentContracts;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandPreparer;
 import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.Topic;
 import io.eventline.core.reaction.LookupReaction;
 import io.eventline.core.reaction.Reaction;
@@ -17,10 +18,7 @@ import io.eventline.core.saga.SagaTopology;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.StreamsBuilder;
 
 /** The orders service: the order aggregate and, in the choreographed saga, its reactions. */
 public final class OrdersService {
@@ -42,32 +40,29 @@ public final class OrdersService {
      * The order aggregate, the read model of its compensations, and the saga: the order's reactions to
      * the other services' events when choreographed, or the orchestrator when not.
      */
-    public static void addTo(StreamsBuilder builder, boolean choreographed) {
-        // One source per topic: a topology may subscribe to a topic once, and two parts read each.
-        Map<String, KStream<String, byte[]>> sources = new LinkedHashMap<>();
-        sources.put("payments", source(builder, AccountContracts.TOPIC, "orders-payments"));
-        sources.put("stock", source(builder, InventoryContracts.TOPIC, "orders-stock"));
-        sources.put("shipments", source(builder, ShipmentContracts.TOPIC, "orders-shipments"));
-        CompensationSteps.addTo(sources);
+    public static void addTo(Sources sources, boolean choreographed) {
+        // Two parts read each of these topics: the compensations' read model and the saga.
+        Map<String, KStream<String, byte[]>> read = new LinkedHashMap<>();
+        read.put("payments", sources.stream(AccountContracts.TOPIC, "orders-payments-source"));
+        read.put("stock", sources.stream(InventoryContracts.TOPIC, "orders-stock-source"));
+        read.put("shipments", sources.stream(ShipmentContracts.TOPIC, "orders-shipments-source"));
+        CompensationSteps.addTo(read);
         if (choreographed) {
-            ReactionTopology.addTo(sources.get("payments"), "orders-on-payments", AccountContracts.EVENTS,
+            ReactionTopology.addTo(read.get("payments"), "orders-on-payments", AccountContracts.EVENTS,
                     lift(OrderSagaReactions.ON_PAYMENTS), AGGREGATE);
-            ReactionTopology.addTo(sources.get("stock"), "orders-on-stock", InventoryContracts.EVENTS,
+            ReactionTopology.addTo(read.get("stock"), "orders-on-stock", InventoryContracts.EVENTS,
                     lift(OrderSagaReactions.ON_STOCK), AGGREGATE);
             // Shipments are keyed by order id: ConfirmShipment is decided in the task that read the
             // shipment's event, one hop instead of two through orders.commands.
-            KStream<String, byte[]> onShipments = ReactionTopology.inPlace(sources.get("shipments"),
+            KStream<String, byte[]> onShipments = ReactionTopology.inPlace(read.get("shipments"),
                     ON_SHIPMENTS, ShipmentContracts.EVENTS, lift(OrderSagaReactions.ON_SHIPMENTS), AGGREGATE);
-            DeciderTopology.addTo(builder, AGGREGATE, CommandPreparer.none(), List.of(onShipments));
+            DeciderTopology.addTo(sources, AGGREGATE, CommandPreparer.none(), List.of(onShipments));
         } else {
-            // The decider reads the order's events back for the history store: the saga takes them from it.
-            KStream<String, byte[]> events = DeciderTopology.addTo(builder, AGGREGATE);
-            SagaTopology.addTo(builder, OrderSaga.definition(), OrderSaga.triggers(), Map.of(OrderContracts.TOPIC, events));
+            // The decider reads the order's events back for the history store; the saga, triggered by
+            // them, gets them from Sources, through that table.
+            DeciderTopology.addTo(sources, AGGREGATE);
+            SagaTopology.addTo(sources, OrderSaga.definition(), OrderSaga.triggers());
         }
-    }
-
-    private static KStream<String, byte[]> source(StreamsBuilder builder, String topic, String name) {
-        return builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"));
     }
 
     private static <E> LookupReaction<E, OrderCommand> lift(Reaction<E, OrderCommand> reaction) {

@@ -17,6 +17,7 @@ import io.eventline.core.decider.CommandEnvelope;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.testing.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,7 +139,7 @@ class OrderTopologyTest {
 
     private static TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
-        OrdersService.addTo(builder, true);
+        OrdersService.addTo(new Sources(builder), true);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-orders");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -7,15 +7,10 @@ import io.eventline.contracts.shipments.ShipmentContracts;
 import io.eventline.contracts.shipments.ShipmentEvent;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.reaction.ReactionTopology;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The shipping service: its aggregate and its topology. The app runs it and mounts its routes. */
 public final class ShippingService {
@@ -23,7 +18,7 @@ public final class ShippingService {
             ShipmentContracts.NAME, new ShipmentDecider(), ShipmentContracts.COMMANDS, ShipmentContracts.EVENTS,
             Shipment.class);
     /** Shipping's own copy of the customers topic: customer id → the {@code customer.updated} envelope. */
-    public static final String CUSTOMERS_STORE = "shipping-customers";
+    public static final String CUSTOMERS_STORE = CustomerContracts.EVERY_CUSTOMER_STORE;
     /**
      * The choreographed reaction to orders, decided in place: its commands never reach
      * {@code shipments.commands}, so a reader of the log derives their ids from this name.
@@ -42,21 +37,17 @@ public final class ShippingService {
      *
      * @param choreographed whether shipping reacts to orders itself (else an orchestrator commands it)
      */
-    public static void addTo(StreamsBuilder builder, boolean choreographed) {
-        builder.globalTable(CustomerContracts.TOPIC,
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(CUSTOMERS_STORE + "-source"),
-                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CUSTOMERS_STORE)
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(Serdes.ByteArray()));
+    public static void addTo(Sources sources, boolean choreographed) {
+        sources.globalTable(CustomerContracts.TOPIC, CUSTOMERS_STORE);
         if (choreographed) {
             // Orders are keyed by order id, as shipments are: the reaction's ScheduleShipment is decided
             // in the task that read the order's event, one hop instead of two through shipments.commands.
-            KStream<String, byte[]> onOrders = ReactionTopology.inPlace(builder.stream(OrderContracts.TOPIC,
-                            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("shipping-on-orders-source")),
+            KStream<String, byte[]> onOrders = ReactionTopology.inPlace(
+                            sources.stream(OrderContracts.TOPIC, "shipping-on-orders-source"),
                     ON_ORDERS, OrderContracts.EVENTS, new ShippingReaction(), AGGREGATE);
-            DeciderTopology.addTo(builder, AGGREGATE, new AddressPreparer(), List.of(onOrders));
+            DeciderTopology.addTo(sources, AGGREGATE, new AddressPreparer(), List.of(onOrders));
         } else {
-            DeciderTopology.addTo(builder, AGGREGATE, new AddressPreparer());
+            DeciderTopology.addTo(sources, AGGREGATE, new AddressPreparer());
         }
     }
 }

@@ -26,6 +26,7 @@ import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.Sources;
 import io.eventline.core.testing.TestEvents;
 import java.time.Instant;
 import java.util.Properties;
@@ -178,7 +179,7 @@ class ShippingTopologyTest {
 
     private static TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
-        ShippingService.addTo(builder, true);
+        ShippingService.addTo(new Sources(builder), true);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-shipping");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

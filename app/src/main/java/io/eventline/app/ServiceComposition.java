@@ -1,0 +1,24 @@
+package io.eventline.app;
+
+import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.kafka.Sources;
+import java.util.List;
+
+/**
+ * Services' topologies added to one Kafka Streams application. The event topic of every aggregate
+ * whose decider runs in it is declared kept as its history table first, so that every part reading
+ * those events, of whichever service, reads them through that table: a topology may read a topic once.
+ */
+final class ServiceComposition {
+    private ServiceComposition() {
+    }
+
+    static void addTo(Sources sources, List<ServiceModule> modules, EventlineConfig config) {
+        for (ServiceModule module : modules) {
+            module.aggregates().forEach(aggregate -> DeciderTopology.keepHistory(sources, aggregate));
+        }
+        for (ServiceModule module : modules) {
+            module.addTo(sources, config);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.eventline.core.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * What one Kafka Streams application reads, each topic once. A topology may subscribe to a topic
+ * once only: a table and a stream of one topic, two global tables of it, or two overlapping
+ * multi-topic sources fail to build. So every part of an application asks here for the topics it
+ * reads and shares the one source; parts of several services then compose into one application.
+ *
+ * <p>A topic kept as a table ({@link #keepTable}: an aggregate's event topic, the changelog of its
+ * history store) is read through that table by every part: each record as the table forwards it.
+ * Not thread-safe: a topology is built on one thread.
+ */
+public final class Sources {
+    private final StreamsBuilder builder;
+    private final Map<String, Function<StreamsBuilder, KStream<String, byte[]>>> tables = new HashMap<>();
+    private final Map<String, KStream<String, byte[]>> streams = new HashMap<>();
+    private final Map<String, String> globalStores = new HashMap<>();
+
+    public Sources(StreamsBuilder builder) {
+        this.builder = Objects.requireNonNull(builder, "builder");
+    }
+
+    /** For what is no source: state stores, sinks. */
+    public StreamsBuilder builder() {
+        return builder;
+    }
+
+    /**
+     * Declares that {@code topic} is kept as a table, read by {@code read}: every stream of the topic
+     * asked for afterwards is the one {@code read} returns. Declared once; later declarations of the
+     * same topic are ignored, so a part may declare what the application already declared for it.
+     *
+     * @throws IllegalStateException when the topic was already handed out as a plain stream: the
+     *     application must declare its tables before its parts read their topics
+     */
+    public void keepTable(String topic, Function<StreamsBuilder, KStream<String, byte[]>> read) {
+        if (tables.containsKey(topic)) {
+            return;
+        }
+        if (streams.containsKey(topic)) {
+            throw new IllegalStateException(topic + " is already read as a stream: declare that it is kept as a"
+                    + " table before any part reads it");
+        }
+        tables.put(topic, read);
+    }
+
+    /**
+     * The topic's one stream: through its table when it is kept as one, else a source named
+     * {@code sourceName} (the first reader's name names the shared source).
+     */
+    public KStream<String, byte[]> stream(String topic, String sourceName) {
+        KStream<String, byte[]> read = streams.get(topic);
+        if (read == null) {
+            read = tables.containsKey(topic) ? tables.get(topic).apply(builder)
+                    : builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(sourceName));
+            streams.put(topic, read);
+        }
+        return read;
+    }
+
+    /**
+     * A copy of the whole topic in every instance, as a global store named {@code store}; asked for
+     * again, the same copy (under the first name: every part reading it must use one name).
+     *
+     * @throws IllegalArgumentException when another part already keeps the topic under another name
+     */
+    public void globalTable(String topic, String store) {
+        String kept = globalStores.get(topic);
+        if (kept == null) {
+            builder.globalTable(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(store),
+                    Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(store)
+                            .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+            globalStores.put(topic, store);
+        } else if (!kept.equals(store)) {
+            throw new IllegalArgumentException(topic + " is already copied to every instance as " + kept
+                    + ", not " + store + ": read that store");
+        }
+    }
+}

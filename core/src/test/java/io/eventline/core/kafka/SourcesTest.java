@@ -1,0 +1,103 @@
+package io.eventline.core.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.junit.jupiter.api.Test;
+
+class SourcesTest {
+    private final StreamsBuilder builder = new StreamsBuilder();
+    private final Sources sources = new Sources(builder);
+
+    @Test
+    void shouldHandEveryReaderOfATopicTheSameStream() {
+        KStream<String, byte[]> first = sources.stream("a.events", "first-source");
+        first.foreach((key, value) -> { }, Named.as("first-reader"));
+        KStream<String, byte[]> second = sources.stream("a.events", "second-source");
+        second.foreach((key, value) -> { }, Named.as("second-reader"));
+
+        assertThat(second).isSameAs(first);
+        assertThat(sourceNames(describe())).containsExactly("first-source");
+    }
+
+    @Test
+    void shouldReadATopicKeptAsATableThroughTheTableForEveryReader() {
+        sources.keepTable("a.events", b -> b.table("a.events",
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("a-history-source"),
+                        Materialized.as("a-history"))
+                .toStream(Named.as("a-history-read")));
+        sources.stream("a.events", "ignored-source").foreach((key, value) -> { }, Named.as("reader"));
+        sources.stream("a.events", "another-source").foreach((key, value) -> { }, Named.as("another-reader"));
+
+        TopologyDescription description = describe();
+        assertThat(sourceNames(description)).containsExactly("a-history-source-source");
+        assertThat(storesOf(description)).containsExactly("a-history");
+    }
+
+    @Test
+    void shouldRefuseToKeepATableOfATopicAlreadyReadAsAStream() {
+        sources.stream("a.events", "early-source");
+
+        assertThatThrownBy(() -> sources.keepTable("a.events", b -> b.stream("a.events")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("a.events is already read as a stream");
+    }
+
+    @Test
+    void shouldIgnoreASecondDeclarationOfTheSameTable() {
+        sources.keepTable("a.events", b -> b.stream("a.events", Consumed.with(Serdes.String(), Serdes.ByteArray())
+                .withName("kept-first-source")));
+        sources.keepTable("a.events", b -> {
+            throw new AssertionError("the second declaration was used");
+        });
+
+        sources.stream("a.events", "reader-source").foreach((key, value) -> { }, Named.as("reader"));
+        assertThat(sourceNames(describe())).containsExactly("kept-first-source");
+    }
+
+    @Test
+    void shouldKeepOneGlobalCopyOfATopicUnderOneName() {
+        sources.globalTable("people", "people-everywhere");
+        sources.globalTable("people", "people-everywhere");
+
+        assertThat(describe().globalStores()).hasSize(1);
+        assertThatThrownBy(() -> sources.globalTable("people", "people-elsewhere"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already copied to every instance as people-everywhere");
+    }
+
+    private TopologyDescription describe() {
+        return builder.build().describe();
+    }
+
+    private static List<String> sourceNames(TopologyDescription description) {
+        List<String> names = new ArrayList<>();
+        description.subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> {
+            if (node instanceof TopologyDescription.Source source) {
+                names.add(source.name());
+            }
+        }));
+        return names;
+    }
+
+    private static Set<String> storesOf(TopologyDescription description) {
+        Set<String> stores = new TreeSet<>();
+        description.subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> {
+            if (node instanceof TopologyDescription.Processor processor) {
+                stores.addAll(processor.stores());
+            }
+        }));
+        return stores;
+    }
+}
