@@ -58,6 +58,7 @@ class PlatformInvariantsTest {
             Verdict verdict = LogVerification.assertClean(label, eventline.bootstrapServers(), api);
             LogVerification.assertAsSent(label, verdict, scenario, ledger.outcomes());
             LogVerification.assertOneMailPerOrder(label, scenario, List.of(dataDir.resolve("mail")));
+            AtRest.assertComesToRest(label, eventline.bootstrapServers());
             assertSameSalesFromALateStart(api, eventline.bootstrapServers(), started.minus(Duration.ofHours(1)));
         }
     }

@@ -10,6 +10,7 @@ import io.eventline.core.envelope.MalformedEnvelopeException;
 import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import io.eventline.core.kafka.StreamsSettings;
+import io.eventline.core.kafka.TicksWhileBusy;
 import io.eventline.core.logging.CorrelationMdc;
 import io.eventline.core.tracing.Tracing;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -53,6 +53,7 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
     private EffectAttempts attempts;
     private Tracing tracing;
     private String service;
+    private TicksWhileBusy ticks;
 
     EffectProcessor(EffectTopology.Spec<T> spec, Supplier<Executor> executors) {
         this.spec = spec;
@@ -68,7 +69,10 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
         this.attempts = new EffectAttempts(executors.get(), IN_FLIGHT_PER_TASK);
         this.tracing = Tracing.of(context.appConfigs());
         this.service = StreamsSettings.service(context.applicationId());
-        context.schedule(spec.tick(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+        this.ticks = new TicksWhileBusy(context, spec.tick(), this::tick);
+        if (anyPending()) {
+            ticks.start(); // parked before a restart: their attempts resume
+        }
     }
 
     @Override
@@ -118,6 +122,7 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
         PendingEffect effect = new PendingEffect(Json.mapper().valueToTree(payload), 0,
                 context.currentSystemTimeMs(), null, source);
         pending.put(key, Json.write(effect));
+        ticks.start();
         if (attempts.free() > 0) {
             start(key, effect);
         }
@@ -133,6 +138,15 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
     private void tick(long now) {
         attempts.finished().forEach((key, result) -> settle(key, result, now));
         startDue(now);
+        if (!anyPending()) {
+            ticks.stop(); // nothing under way or waiting: a tick would only commit the task for nothing
+        }
+    }
+
+    private boolean anyPending() {
+        try (KeyValueIterator<String, byte[]> all = pending.all()) {
+            return all.hasNext();
+        }
     }
 
     private void settle(String key, AttemptResult result, long now) {

@@ -14,6 +14,7 @@ import io.eventline.core.envelope.MalformedMessageException;
 import io.eventline.core.envelope.UnknownMessageTypeException;
 import io.eventline.core.kafka.CommitWhenIdle;
 import io.eventline.core.kafka.StreamsSettings;
+import io.eventline.core.kafka.TicksWhileBusy;
 import io.eventline.core.logging.CorrelationMdc;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.eventline.core.tracing.Hop;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -54,9 +54,11 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     /**
      * The sagas of this task awaiting replies, by id, with their deadline: read from the store by the
      * first tick (after any restore), then kept up to date by every change, so that a tick costs in
-     * proportion to the sagas in flight, not to every saga ever run. Null until the first tick.
+     * proportion to the sagas in flight, not to every saga ever run. Null until the first tick. The
+     * ticks run while some saga awaits (and once at the start): see {@link TicksWhileBusy}.
      */
     private TreeMap<String, Long> awaiting;
+    private TicksWhileBusy ticks;
     private final SagaStateCodec<D> codec;
     private ProcessorContext<String, Outcome<Outbound>> context;
     private DeadLetters deadLetters;
@@ -84,7 +86,8 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         this.store = context.getStateStore(definition.stateStore());
         this.tracing = Tracing.of(context.appConfigs());
         this.service = StreamsSettings.service(context.applicationId());
-        context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
+        this.ticks = new TicksWhileBusy(context, tickInterval, this::tick);
+        ticks.start(); // the first tick reads the sagas awaiting replies from the store
     }
 
     @Override
@@ -169,6 +172,9 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
                 apply(sagaId, new SagaInput.Tick<>(now), TIMEOUT_CAUSE);
             }
         }
+        if (awaiting.isEmpty()) {
+            ticks.stop();
+        }
     }
 
     /** Keeps {@link #awaiting} as the store has it, once the first tick has read the store. */
@@ -177,6 +183,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
             awaiting.remove(sagaId);
         } else {
             awaiting.put(sagaId, state.deadline());
+            ticks.start();
         }
     }
 
