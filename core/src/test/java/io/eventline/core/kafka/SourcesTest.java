@@ -3,10 +3,11 @@ package io.eventline.core.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyDescription;
@@ -82,22 +83,17 @@ class SourcesTest {
     }
 
     private static List<String> sourceNames(TopologyDescription description) {
-        List<String> names = new ArrayList<>();
-        description.subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> {
-            if (node instanceof TopologyDescription.Source source) {
-                names.add(source.name());
-            }
-        }));
-        return names;
+        return nodes(description).filter(node -> node instanceof TopologyDescription.Source)
+                .map(TopologyDescription.Node::name).toList();
     }
 
     private static Set<String> storesOf(TopologyDescription description) {
-        Set<String> stores = new TreeSet<>();
-        description.subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> {
-            if (node instanceof TopologyDescription.Processor processor) {
-                stores.addAll(processor.stores());
-            }
-        }));
-        return stores;
+        return nodes(description).filter(node -> node instanceof TopologyDescription.Processor)
+                .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Stream<TopologyDescription.Node> nodes(TopologyDescription description) {
+        return description.subtopologies().stream().flatMap(subtopology -> subtopology.nodes().stream());
     }
 }
