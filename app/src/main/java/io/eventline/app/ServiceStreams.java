@@ -1,5 +1,6 @@
 package io.eventline.app;
 
+import io.eventline.core.kafka.ReplaceFailedThreads;
 import io.eventline.core.kafka.RestoredRecords;
 import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
@@ -17,7 +18,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,10 +61,7 @@ final class ServiceStreams implements AutoCloseable {
                 running.completeExceptionally(new IllegalStateException(service + " streams failed"));
             }
         });
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("{} stream thread failed; replacing it", service, e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(new ReplaceFailedThreads(service));
     }
 
     /** {@code eventline-<service>}: also what names its dead-letter topic ({@code <service>.dlq}). */

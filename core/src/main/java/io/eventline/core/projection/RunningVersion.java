@@ -1,5 +1,6 @@
 package io.eventline.core.projection;
 
+import io.eventline.core.kafka.ReplaceFailedThreads;
 import io.eventline.core.kafka.RestoredRecords;
 import io.eventline.core.kafka.StreamsSettings;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ record RunningVersion(int version, KafkaStreams streams, RestoredRecords restore
             KafkaStreams streams = new KafkaStreams(builder.build(props), props);
             RestoredRecords restored = new RestoredRecords();
             streams.setGlobalStateRestoreListener(restored);
+            streams.setUncaughtExceptionHandler(new ReplaceFailedThreads(applicationId));
             streams.start();
             return new RunningVersion(version, streams, restored);
         }
