@@ -146,6 +146,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
             byte[] bytes = EnvelopeCodec.toBytes(envelope);
             context.forward(Outcome.processed(new Record<String, Decided>(
                     command.aggregateId(), new Decided.Event(bytes), at.toEpochMilli(), hop.stamp(EnvelopeCodec.headers(envelope)))));
+            commits.outputWritten();
             current = current.next(aggregate.decider().evolve(current.state(), event), at);
         }
         if (!events.isEmpty()) {
@@ -177,5 +178,6 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         String key = to == null ? command.aggregateId() : to.key();
         context.forward(Outcome.processed(new Record<String, Decided>(
                 key, new Decided.Answer(Json.write(reply), topic), timestamp, hop.stamp(new RecordHeaders()))));
+        commits.outputWritten();
     }
 }

@@ -11,29 +11,38 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 
 /**
- * Commits a record at once when it reaches an idle stream thread, instead of at the thread's next
- * commit interval.
+ * Commits a record's output at once when the record reaches an idle stream thread, instead of at the
+ * thread's next commit interval.
  *
  * <p>Why: under exactly-once a record is visible downstream only once its transaction commits, and a
  * stream thread commits on a timer ({@code commit.interval.ms}) that it checks around each poll and
  * restarts even when it had nothing to commit. At rest a record therefore waits out the rest of that
  * timer, or a whole {@code poll.ms} (100 ms) blocked in the next poll, before the next service can read
- * it: one such wait per hop, a dozen hops or more per order. A hand-written consume-transform-produce loop
+ * it: one such wait per hop, and a saga's step is several hops. A hand-written consume-transform-produce loop
  * commits a record reaching an idle loop at once; this gives a stream thread the same rule. When the
- * thread has processed nothing for {@link #DEFAULT_QUIET_MS} before a record, the record's processor
- * asks Kafka Streams ({@link ProcessingContext#commit()}) to commit after the loop that processes it.
+ * thread has processed nothing for {@link #DEFAULT_QUIET_MS} before a record, and the record's processor
+ * writes something for another service to read ({@link #outputWritten}), the processor asks Kafka
+ * Streams ({@link ProcessingContext#commit()}) to commit after the loop that processes it.
+ *
+ * <p>Only output asks. An event reaches every service that reads its topic, and most have nothing to
+ * answer (a reaction that ignores it, a read model, which serves its store and needs no commit for it):
+ * committing each of those at once put half a dozen transactions on the two cores at every hop, beside
+ * the one on the path of the work under way. Their offsets wait for the timer, off that path.
  *
  * <p>Only a small poll asks ({@link #CAUGHT_UP_RECORDS} records at most): a thread that is behind finds a
  * batch waiting, and would otherwise commit after nearly every record, each commit looking like a
  * quiet spell before the next. Kafka Streams processes a poll's records over several loops, and some
  * of them go through processors that do not report here (the DSL's): a record processed after the
  * commit that an earlier one of its poll asked for asks again, after the quiet spell that commit
- * made, and the last record of the poll asks in any case. {@link PollWatcher}, a consumer
- * interceptor that {@link StreamsSettings} installs on every main consumer, reports the polls. Under
- * load polls are large, nothing asks, and commits stay on the timer: no more transactions than before.
+ * made, and the last record of the poll asks for any output its poll left uncommitted.
+ * {@link PollWatcher}, a consumer interceptor that {@link StreamsSettings} installs on every main
+ * consumer, reports the polls. Under load polls are large, nothing asks, and commits stay on the timer:
+ * no more transactions than before.
  *
  * <p>The quiet time is the thread's, not a task's: under exactly-once v2 one commit covers every task
- * of the thread, so a record on one task while others are busy has nothing to gain from its own.
+ * of the thread, so a record on one task while others are busy has nothing to gain from its own. A
+ * record that goes on through a second processor of its task (a reaction's command decided in place)
+ * is one record: the second processor's report of it changes nothing.
  */
 public final class CommitWhenIdle {
     /** The setting (milliseconds, in the Streams properties) that overrides {@link #DEFAULT_QUIET_MS}; 0 turns it off. */
@@ -78,7 +87,11 @@ public final class CommitWhenIdle {
         return quietMs;
     }
 
-    /** Call for each record the processor handles; asks for a commit when the thread was idle before it. */
+    /**
+     * Call for each record the processor handles, before it writes anything: decides whether the
+     * record's output is to be committed at once (the thread was idle before it, or it is the last of
+     * a small poll), and asks for output an earlier record of the poll left uncommitted.
+     */
     public void recordProcessed() {
         recordProcessed(System.nanoTime());
     }
@@ -88,22 +101,46 @@ public final class CommitWhenIdle {
             return;
         }
         ThreadState thread = THREAD.get();
+        String record = context.recordMetadata()
+                .map(metadata -> key(metadata.topic(), metadata.partition(), metadata.offset()))
+                .orElse(null);
+        if (record != null && record.equals(thread.currentRecord)) {
+            return; // the same record, in a processor further down its task
+        }
+        thread.currentRecord = record;
         boolean quietBefore = !thread.seenRecord || nowNanos - thread.lastRecordNanos >= quietNanos;
         thread.seenRecord = true;
         thread.lastRecordNanos = nowNanos;
         boolean caughtUp = thread.polls == 0 || thread.lastPollRecords <= CAUGHT_UP_RECORDS;
-        boolean lastOfPoll = lastOfPoll(thread); // always: each record of a small poll is crossed off
-        if (caughtUp && (quietBefore || lastOfPoll)) {
-            context.commit();
+        boolean lastOfPoll = lastOfPoll(thread, record); // always: each record of a small poll is crossed off
+        thread.commitAtOnce = caughtUp && (quietBefore || lastOfPoll);
+        if (thread.commitAtOnce && thread.outputWaiting) {
+            ask(thread);
         }
     }
 
+    /** Call when the processor has written a record for another service to read, for the record it processes. */
+    public void outputWritten() {
+        if (quietNanos == 0) {
+            return;
+        }
+        ThreadState thread = THREAD.get();
+        if (thread.commitAtOnce) {
+            ask(thread);
+        } else {
+            thread.outputWaiting = true;
+        }
+    }
+
+    private void ask(ThreadState thread) {
+        context.commit();
+        thread.outputWaiting = false;
+    }
+
     // Only a small poll's records are kept: under load (big polls) this costs nothing per record.
-    private boolean lastOfPoll(ThreadState thread) {
-        return !thread.unprocessed.isEmpty() && context.recordMetadata()
-                .map(record -> thread.unprocessed.remove(key(record.topic(), record.partition(), record.offset()))
-                        && thread.unprocessed.isEmpty())
-                .orElse(false);
+    private static boolean lastOfPoll(ThreadState thread, String record) {
+        return !thread.unprocessed.isEmpty() && record != null
+                && thread.unprocessed.remove(record) && thread.unprocessed.isEmpty();
     }
 
     private static String key(String topic, int partition, long offset) {
@@ -142,6 +179,11 @@ public final class CommitWhenIdle {
         private long lastRecordNanos;
         private long polls;
         private int lastPollRecords;
+        // The record being processed (topic/partition/offset), and whether its output commits at once.
+        private String currentRecord;
+        private boolean commitAtOnce;
+        // Output written by a record that did not ask: the next record that may ask does.
+        private boolean outputWaiting;
         // The records of a small poll not yet processed: the last one asks again, in case the first
         // one's commit came before the rest were processed.
         private final Set<String> unprocessed = new HashSet<>();

@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -19,6 +20,8 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 public final class StreamsSettings {
     /** The commit interval unless the client settings name one: see {@link #exactlyOnce}. */
     public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
+    /** How long a stream thread's producer waits before retrying a transactional request: see {@link #exactlyOnce}. */
+    public static final int TRANSACTION_RETRY_BACKOFF_MS = 10;
     // eventline-orders → orders; eventline-projection-orders-view-v2 → orders-view (versions share one).
     private static final Pattern APPLICATION = Pattern.compile("(?:eventline-)?(?:projection-(.+)-v\\d+|(.+))");
 
@@ -62,6 +65,17 @@ public final class StreamsSettings {
         // whatever the setting, finds no checkpoint, and wipes them as before (README, RestartBench).
         props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG,
                 clientSettings.getOrDefault(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, false));
+        // A commit right after another (a record committed at once by CommitWhenIdle, then Streams'
+        // timed commit moving the offsets past the first one's transaction marker) sends its offsets
+        // while the coordinator still completes the first: CONCURRENT_TRANSACTIONS, and the producer's
+        // sender thread sleeps retry.backoff.ms (100 ms by default) before trying again, the stream
+        // thread blocked in commitTransaction all along. The marker takes a few ms: at rest, a chain
+        // of hops through one thread waited 100 ms at about one hop in ten (docs/performance.md).
+        // Transactional requests retry at this fixed pace (100 a second per producer to a coordinator that moved,
+        // against 10 before: cheap); produce and metadata retries back off exponentially from it.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG),
+                clientSettings.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG),
+                        clientSettings.getOrDefault(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, TRANSACTION_RETRY_BACKOFF_MS)));
         // The main consumer tells the processors when a poll returned records: see CommitWhenIdle.
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
                 interceptors(clientSettings.get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG)));

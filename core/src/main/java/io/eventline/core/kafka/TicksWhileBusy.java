@@ -10,8 +10,8 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
  * A wall-clock punctuator that runs only while its processor has something to do: started when work
  * arrives, stopped when the work is done. Why: Kafka Streams marks a task as needing a commit after
  * every punctuation, so a punctuator left running on an idle task makes it commit a transaction (its
- * unchanged offsets) at every commit interval, for ever: at rest, a platform that had served one
- * order kept committing ten transactions a second. Not thread-safe: a task's processors run on its
+ * unchanged offsets) at every commit interval, for ever: at rest, an application whose effect had
+ * run once kept committing ten transactions a second. Not thread-safe: a task's processors run on its
  * stream thread.
  */
 public final class TicksWhileBusy {

@@ -122,5 +122,8 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
         // Stamped now: the events this command causes happen now, not when the cause happened.
         context.forward(Outcome.processed(new Record<>(routed.aggregateId(), Json.write(command),
                 context.currentSystemTimeMs(), hop.stamp(new RecordHeaders()))));
+        if (!sameKey) { // decided in place, the decider reports what it writes
+            commits.outputWritten();
+        }
     }
 }

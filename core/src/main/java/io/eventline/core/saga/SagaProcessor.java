@@ -209,6 +209,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
                 new EventMetadata(state.correlationId(), causationId, definition.name()), replyTo);
         context.forward(Outcome.processed(new Record<>(command.aggregateId(),
                 new Outbound(command.topic(), Json.write(envelope)), now.toEpochMilli(), hop.stamp(new RecordHeaders()))));
+        commits.outputWritten();
     }
 
     private void logged(Optional<SagaState<D>> before, SagaState<D> after) {

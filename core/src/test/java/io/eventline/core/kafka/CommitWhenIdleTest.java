@@ -16,7 +16,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.Test;
 
-/** Records are "at" a time in ms; "poll" stands for a poll that returned records on the thread. */
+/**
+ * Records are "at" a time in ms ("6@2": at 6 ms, the record at offset 2 of the poll) and write output
+ * unless marked "-" ("6-"); "poll" stands for a poll that returned records on the thread.
+ */
 class CommitWhenIdleTest {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -55,11 +58,43 @@ class CommitWhenIdleTest {
             CommitWhenIdle b = CommitWhenIdle.of(second);
             poll(1);
             a.recordProcessed(100 * MS);
+            a.outputWritten();
             poll(1);
             b.recordProcessed(101 * MS); // the thread was busy 1 ms ago, on another task
+            b.outputWritten();
             return List.of(first.committed(), second.committed());
         });
         assertEquals(List.of(true, false), asked);
+    }
+
+    @Test
+    void aRecordThatWritesNothingDoesNotAskHoweverQuietTheThreadWas() throws Exception {
+        assertEquals(List.of(false, true), run(Map.of(), "poll", "0-", "poll", "50"));
+    }
+
+    @Test
+    void theLastRecordOfASmallPollAsksForOutputAnEarlierOneLeftUncommitted() throws Exception {
+        // at 0 quiet but nothing to commit; at 0.5 output, but right behind another; the last asks for it
+        assertEquals(List.of(false, false, true), run(Map.of(), "poll3", "0@0-", "0.5@1", "1@2-"));
+        assertEquals(List.of(false, false, false), run(Map.of(), "poll3", "0@0-", "0.5@1-", "1@2-"));
+    }
+
+    @Test
+    void aRecordGoingOnThroughASecondProcessorOfItsTaskIsOneRecord() throws Exception {
+        List<Boolean> asked = onANewThread(() -> {
+            MockProcessorContext<Object, Object> reactionContext = context(Map.of());
+            MockProcessorContext<Object, Object> deciderContext = context(Map.of());
+            reactionContext.setRecordMetadata("orders.events", 0, 7);
+            deciderContext.setRecordMetadata("orders.events", 0, 7);
+            CommitWhenIdle reaction = CommitWhenIdle.of(reactionContext);
+            CommitWhenIdle decider = CommitWhenIdle.of(deciderContext);
+            poll(1);
+            reaction.recordProcessed(100 * MS);
+            decider.recordProcessed(100 * MS + 1); // right behind, but the same record: still quiet before it
+            decider.outputWritten();
+            return List.of(reactionContext.committed(), deciderContext.committed());
+        });
+        assertEquals(List.of(false, true), asked);
     }
 
     @Test
@@ -98,11 +133,15 @@ class CommitWhenIdleTest {
                     continue;
                 }
                 context.resetCommit();
-                String[] atAndOffset = step.split("@"); // "6@2": at 6 ms, the record at offset 2 of the poll
+                boolean writes = !step.endsWith("-");
+                String[] atAndOffset = step.replace("-", "").split("@");
                 if (atAndOffset.length == 2) {
                     context.setRecordMetadata("orders.events", 0, Long.parseLong(atAndOffset[1]));
                 }
                 commits.recordProcessed((long) (Double.parseDouble(atAndOffset[0]) * MS) + 1_000 * MS);
+                if (writes) {
+                    commits.outputWritten();
+                }
                 asked.add(context.committed());
             }
             return asked;

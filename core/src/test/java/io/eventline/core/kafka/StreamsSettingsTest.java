@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,25 @@ class StreamsSettingsTest {
 
         assertThat(new StreamsConfig(defaults).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isFalse();
         assertThat(new StreamsConfig(on).getBoolean(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isTrue();
+    }
+
+    @Test
+    void shouldRetryATransactionalRequestSoonUnlessTheClientSettingsSayOtherwise() {
+        String producerBackoff = StreamsConfig.producerPrefix("retry.backoff.ms");
+        var defaults = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
+        var everyClient = StreamsSettings.exactlyOnce("eventline-orders",
+                Map.of("bootstrap.servers", "b:9092", "retry.backoff.ms", "50"), STATE);
+        var producers = StreamsSettings.exactlyOnce("eventline-orders",
+                Map.of("bootstrap.servers", "b:9092", "retry.backoff.ms", "50", producerBackoff, "30"), STATE);
+
+        assertThat(producerBackoff(defaults)).isEqualTo(StreamsSettings.TRANSACTION_RETRY_BACKOFF_MS);
+        assertThat(producerBackoff(everyClient)).isEqualTo("50");
+        assertThat(producerBackoff(producers)).isEqualTo("30");
+    }
+
+    // What a stream thread's producer is configured with, as Kafka Streams derives it.
+    private static Object producerBackoff(Properties props) {
+        return new StreamsConfig(props).getProducerConfigs("client").get("retry.backoff.ms");
     }
 
     @Test
