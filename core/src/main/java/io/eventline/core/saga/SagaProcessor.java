@@ -204,9 +204,11 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         SagaCommand command = sent.command();
         CommandEnvelope.ReplyTo replyTo = sent.awaitsReply()
                 ? new CommandEnvelope.ReplyTo(definition.replyTopic(), state.sagaId()) : null;
-        CommandEnvelope envelope = new CommandEnvelope(sent.commandId(), command.commandType(), command.version(),
+        CommandEnvelope addressed = new CommandEnvelope(sent.commandId(), command.commandType(), command.version(),
                 command.aggregateId(), command.data(),
                 new EventMetadata(state.correlationId(), causationId, definition.name()), replyTo);
+        // A notification is sent and forgotten: its decider writes no reply that nobody would read.
+        CommandEnvelope envelope = sent.awaitsReply() ? addressed : addressed.withoutReply();
         context.forward(Outcome.processed(new Record<>(command.aggregateId(),
                 new Outbound(command.topic(), Json.write(envelope)), now.toEpochMilli(), hop.stamp(new RecordHeaders()))));
         commits.outputWritten();

@@ -60,6 +60,8 @@ class SagaTopologyTest {
         assertThat(notified).extracting(CommandEnvelope::commandType)
                 .containsExactly("purchase.mark-paid", "purchase.complete");
         assertThat(notified).extracting(CommandEnvelope::replyTo).containsOnlyNulls();
+        assertThat(notified).as("notifications: no reply to write").allMatch(CommandEnvelope::unanswered);
+        assertThat(ship.unanswered()).as("an awaited command: answered").isFalse();
         assertThat(notified.getLast().metadata().causationId()).isEqualTo(ship.commandId());
         assertThat(world.wallets().current("w1").orElseThrow().state()).isEqualTo(new Wallet(500, 500));
         assertThat(world.shelves().current("pear").orElseThrow().state()).isEqualTo(new Shelf(4, 1));
