@@ -119,6 +119,10 @@ final class Bench {
     }
 
     private List<Results.SagaRun> sagas(Cluster cluster, Path dir) {
+        for (EventlineConfig.Saga style : EventlineConfig.Saga.values()) {
+            progress.phase("warming the JVM up: order saga, " + style.name().toLowerCase() + ", untimed");
+            SagaBench.warmUpJvm(cluster, style, dir.resolve("jvm-warm-up-" + style.name().toLowerCase()), progress);
+        }
         List<Results.SagaRun> runs = new ArrayList<>();
         for (EventlineConfig.Saga style : EventlineConfig.Saga.values()) {
             for (int commitMs : plan.sagaCommitIntervals()) {

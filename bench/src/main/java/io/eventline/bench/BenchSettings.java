@@ -51,7 +51,10 @@ final class BenchSettings {
                         + "(fetch and processing); Eventline's changelog and repartition topics left out")
                 .put("warm-up", Plan.WARM_UP_ORDERS + " orders placed at once and awaited, untimed, before each "
                         + "saga run's phases (Eventline's and the minimal saga's): a platform serving orders runs "
-                        + "compiled code, and a first run on a cold JVM measured the JIT")
+                        + "compiled code, and a first run on a cold JVM measured the JIT; before the first, the JVM "
+                        + "warmed up untimed by a platform in each style: " + Plan.JVM_WARM_UP_ROUNDS + " rounds of "
+                        + Plan.WARM_UP_ORDERS + " orders, then " + Plan.JVM_WARM_UP_REST_ORDERS
+                        + " orders one after another through REST")
                 .put("saturation", Plan.SATURATION_WINDOW + " orders in flight for a phase; sustained = orders "
                         + "placed ÷ time until the platform stopped writing (all work done, off the saga's path "
                         + "too); burst = order.shipped per second from the first (or a quarter in) to the phase's end")

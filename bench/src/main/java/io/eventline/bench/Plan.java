@@ -24,6 +24,10 @@ record Plan(int seconds, List<Integer> sagaCommitIntervals) {
      * measured its cold code: 9–14 ms of CPU an order against 3–5 ms in the same run's later ones.
      */
     static final int WARM_UP_ORDERS = SATURATION_WINDOW;
+    /** Rounds of {@link #WARM_UP_ORDERS} through the gateway in the JVM's warm-up (SagaBench.warmUpJvm). */
+    static final int JVM_WARM_UP_ROUNDS = 3;
+    /** Orders one after another through REST in the JVM's warm-up: the path the idle orders are timed on. */
+    static final int JVM_WARM_UP_REST_ORDERS = 100;
     static final int COMMIT_MS = 100;
 
     Plan {
