@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestFuzzTest {
-    private static final int REQUESTS = Integer.getInteger("eventline.fuzz.requests", 12_000);
+    // The 10,000 the test promises (12,000 until 5 December: the default test run sat at its 15 minutes,
+    // and by seed 12,000 took 15-46 s here).
+    private static final int REQUESTS = Integer.getInteger("eventline.fuzz.requests", 10_000);
     private static final int FAILURES_SHOWN = 25;
 
     @TempDir

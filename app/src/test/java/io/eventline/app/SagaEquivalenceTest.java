@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class SagaEquivalenceTest {
-    static final int ORDERS = 300; // each with its own customer and sku: their set-up dominates the run
+    // Each with its own customer and sku: their set-up dominates the run. The rarest outcome (shipping
+    // unavailable) is about one order in eight, so 200 reach every one (asserted); 300 until 5 December.
+    static final int ORDERS = 200;
 
     @TempDir
     Path dataDir;
