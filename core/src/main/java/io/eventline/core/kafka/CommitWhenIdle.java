@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Commits a record's output at once when the record reaches an idle stream thread, instead of at the
@@ -101,13 +102,11 @@ public final class CommitWhenIdle {
             return;
         }
         ThreadState thread = THREAD.get();
-        String record = context.recordMetadata()
-                .map(metadata -> key(metadata.topic(), metadata.partition(), metadata.offset()))
-                .orElse(null);
-        if (record != null && record.equals(thread.currentRecord)) {
+        RecordMetadata record = context.recordMetadata().orElse(null);
+        if (record != null && thread.isCurrent(record)) {
             return; // the same record, in a processor further down its task
         }
-        thread.currentRecord = record;
+        thread.setCurrent(record);
         boolean quietBefore = !thread.seenRecord || nowNanos - thread.lastRecordNanos >= quietNanos;
         thread.seenRecord = true;
         thread.lastRecordNanos = nowNanos;
@@ -138,9 +137,10 @@ public final class CommitWhenIdle {
     }
 
     // Only a small poll's records are kept: under load (big polls) this costs nothing per record.
-    private static boolean lastOfPoll(ThreadState thread, String record) {
+    private static boolean lastOfPoll(ThreadState thread, RecordMetadata record) {
         return !thread.unprocessed.isEmpty() && record != null
-                && thread.unprocessed.remove(record) && thread.unprocessed.isEmpty();
+                && thread.unprocessed.remove(key(record.topic(), record.partition(), record.offset()))
+                && thread.unprocessed.isEmpty();
     }
 
     private static String key(String topic, int partition, long offset) {
@@ -179,13 +179,27 @@ public final class CommitWhenIdle {
         private long lastRecordNanos;
         private long polls;
         private int lastPollRecords;
-        // The record being processed (topic/partition/offset), and whether its output commits at once.
-        private String currentRecord;
+        // The record being processed, kept as fields (no allocation per record), and whether its output
+        // commits at once.
+        private String currentTopic;
+        private int currentPartition;
+        private long currentOffset;
         private boolean commitAtOnce;
         // Output written by a record that did not ask: the next record that may ask does.
         private boolean outputWaiting;
         // The records of a small poll not yet processed: the last one asks again, in case the first
         // one's commit came before the rest were processed.
         private final Set<String> unprocessed = new HashSet<>();
+
+        private boolean isCurrent(RecordMetadata record) {
+            return record.offset() == currentOffset && record.partition() == currentPartition
+                    && record.topic().equals(currentTopic);
+        }
+
+        private void setCurrent(RecordMetadata record) {
+            currentTopic = record == null ? null : record.topic();
+            currentPartition = record == null ? -1 : record.partition();
+            currentOffset = record == null ? -1 : record.offset();
+        }
     }
 }
