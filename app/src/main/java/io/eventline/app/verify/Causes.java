@@ -1,6 +1,7 @@
 package io.eventline.app.verify;
 
 import io.eventline.core.reaction.ReactionTopology;
+import io.eventline.core.saga.SagaTopology;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,13 +14,19 @@ import java.util.UUID;
  * Whether each event's {@code causationId} names a message the log holds. A decider's event names the
  * command it decided: one on a command topic (from the HTTP gateway, a reaction, the orchestrator),
  * or one decided in place, which no topic holds but whose id derives from the event that caused it
- * (see {@link ReactionTopology#commandId}). A state event (a customer) names itself.
+ * (see {@link ReactionTopology#commandId}) or from the saga that sent it ({@link SagaTopology#commandId}).
+ * A state event (a customer) names itself.
  */
 final class Causes {
     /** A reaction makes few commands of one event; in-place reactions make one. */
     private static final int COMMANDS_PER_EVENT = 4;
+    /**
+     * The most commands one saga run sends that are looked through for a cause: an order saga sends
+     * about four a line (at most 100 lines) and a few more, plus its compensations and retries.
+     */
+    private static final int SAGA_COMMANDS = 1_024;
 
-    private record Caused(Position at, UUID eventId, String causationId) {
+    private record Caused(Position at, UUID eventId, String aggregateId, String causationId) {
     }
 
     private final LogTopics topics;
@@ -34,9 +41,9 @@ final class Causes {
         this.topics = topics;
     }
 
-    void event(Position at, UUID eventId, String causationId) {
+    void event(Position at, UUID eventId, String aggregateId, String causationId) {
         eventIds.add(eventId.toString());
-        caused.add(new Caused(at, eventId, causationId));
+        caused.add(new Caused(at, eventId, aggregateId, causationId));
         for (LogTopics.InPlaceReaction reaction : topics.inPlace().getOrDefault(at.topic(), List.of())) {
             for (int i = 0; i < COMMANDS_PER_EVENT; i++) {
                 inPlace.put(ReactionTopology.commandId(eventId, reaction.name(), i), reaction.target());
@@ -83,6 +90,25 @@ final class Causes {
         if (eventIds.contains(cause)) {
             return Kind.EVENT;
         }
-        return commandsComplete ? Kind.UNKNOWN : Kind.UNVERIFIABLE;
+        if (!commandsComplete) {
+            return Kind.UNVERIFIABLE; // not looked for among sagas' commands: a lost command may be anything
+        }
+        return sentInPlaceBySaga(event) ? Kind.IN_PLACE : Kind.UNKNOWN;
+    }
+
+    /**
+     * Whether the cause is a command a saga decided in place for the event's aggregate, its own id: the
+     * saga's command ids derive from its name, its id and the command's sequence in its run, looked
+     * through from the first, so an order's few in-place events cost a few hashes each.
+     */
+    private boolean sentInPlaceBySaga(Caused event) {
+        for (String saga : topics.sagasInPlace().getOrDefault(event.at().topic(), List.of())) {
+            for (int sequence = 1; sequence <= SAGA_COMMANDS; sequence++) {
+                if (SagaTopology.commandId(saga, event.aggregateId(), sequence).equals(event.causationId())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -102,7 +102,7 @@ public final class LogCheck {
         if (topics.isVersioned(at.topic())) {
             versions.add(at, record.key(), envelope.aggregateId());
         }
-        causes.event(at, envelope.eventId(), envelope.metadata().causationId());
+        causes.event(at, envelope.eventId(), envelope.aggregateId(), envelope.metadata().causationId());
         Fact fact;
         try {
             fact = Facts.of(at.topic(), envelope);

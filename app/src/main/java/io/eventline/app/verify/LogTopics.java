@@ -20,9 +20,11 @@ import java.util.Map;
  *
  * @param inPlace reactions whose commands are decided in the task that read their event, never written
  *     to a command topic: by the topic they react to, each reaction's name and the topic its events go to
+ * @param sagasInPlace sagas whose commands for their own key are decided in their task, never written to a
+ *     command topic: by the topic those commands' events go to, the sagas' names (their ids are the events' keys)
  */
 public record LogTopics(List<String> events, List<String> states, List<String> commands,
-                        Map<String, List<InPlaceReaction>> inPlace) {
+                        Map<String, List<InPlaceReaction>> inPlace, Map<String, List<String>> sagasInPlace) {
     /** A reaction decided in place: its commands' ids derive from the event read, and this name. */
     public record InPlaceReaction(String name, String target) {
     }
@@ -35,6 +37,8 @@ public record LogTopics(List<String> events, List<String> states, List<String> c
         states = List.copyOf(states);
         commands = List.copyOf(commands);
         inPlace = inPlace.entrySet().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        sagasInPlace = sagasInPlace.entrySet().stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 
@@ -49,7 +53,8 @@ public record LogTopics(List<String> events, List<String> states, List<String> c
                                 new InPlaceReaction(ShippingService.ON_ORDERS, ShipmentContracts.TOPIC),
                                 new InPlaceReaction(NotificationsService.ON_ORDERS, NotificationContracts.TOPIC)),
                         ShipmentContracts.TOPIC, List.of(
-                                new InPlaceReaction(OrdersService.ON_SHIPMENTS, OrderContracts.TOPIC))));
+                                new InPlaceReaction(OrdersService.ON_SHIPMENTS, OrderContracts.TOPIC))),
+                Map.of(OrderContracts.TOPIC, List.of(OrdersService.SAGA)));
     }
 
     public List<String> all() {

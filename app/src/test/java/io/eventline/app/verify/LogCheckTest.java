@@ -23,6 +23,8 @@ import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderPlaced;
 import io.eventline.contracts.orders.OrderLine;
 import io.eventline.core.envelope.Json;
+import io.eventline.core.saga.SagaTopology;
+import io.eventline.orders.OrdersService;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +166,22 @@ class LogCheckTest {
         Verdict verdict = log.verdict(Optional.empty(), false);
         assertThat(kinds(verdict)).containsExactly("unknown-cause");
         assertThat(verdict.violations().getFirst().at().topic()).isEqualTo(AccountContracts.TOPIC);
+    }
+
+    @Test
+    void shouldTieAnOrderEventToTheCommandTheOrchestratorDecidedInPlaceForThatOrderOnly() {
+        // The orchestrated saga's commands to its own order never reach orders.commands: their ids
+        // derive from the saga's name, its id (the order's) and the command's sequence in its run.
+        log.event(OrderContracts.EVENTS, OrderContracts.TOPIC, "o-9",
+                new OrderPlaced("o-9", CUSTOMER, LINES, "EUR", TOTAL), SagaTopology.commandId(OrdersService.SAGA, "o-9", 7));
+        Verdict verdict = log.verdict(Optional.empty(), false);
+        assertThat(verdict.violations()).isEmpty();
+        assertThat(verdict.causations().inPlaceCommands()).isEqualTo(4);
+
+        log.event(OrderContracts.EVENTS, OrderContracts.TOPIC, "o-8",
+                new OrderPlaced("o-8", CUSTOMER, LINES, "EUR", TOTAL), SagaTopology.commandId(OrdersService.SAGA, "o-7", 1));
+        assertThat(kinds(log.verdict(Optional.empty(), false))).as("another order's saga command")
+                .containsExactly("unknown-cause");
     }
 
     @Test

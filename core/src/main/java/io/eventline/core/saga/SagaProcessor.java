@@ -51,6 +51,8 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     private final Saga<D> saga;
     private final SagaTriggers<D> triggers;
     private final Duration tickInterval;
+    /** The command topic of the aggregate decided in this task, if any: see {@link SagaTopology#inPlace}. */
+    private final String inPlaceTopic;
     /**
      * The sagas of this task awaiting replies, by id, with their deadline: read from the store by the
      * first tick (after any restore), then kept up to date by every change, so that a tick costs in
@@ -69,11 +71,13 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     private String service;
     private Hop hop; // the record or tick being handled's: what the commands it sends carry
 
-    SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval) {
+    /** @param inPlaceTopic the command topic of the aggregate decided in this task, or null */
+    SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval, String inPlaceTopic) {
         this.definition = definition;
         this.saga = new Saga<>(definition);
         this.triggers = triggers;
         this.tickInterval = tickInterval;
+        this.inPlaceTopic = inPlaceTopic;
         this.codec = new SagaStateCodec<>(definition);
     }
 
@@ -209,9 +213,22 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
                 new EventMetadata(state.correlationId(), causationId, definition.name()), replyTo);
         // A notification is sent and forgotten: its decider writes no reply that nobody would read.
         CommandEnvelope envelope = sent.awaitsReply() ? addressed : addressed.withoutReply();
+        boolean inPlace = decidedInPlace(command, state.sagaId());
         context.forward(Outcome.processed(new Record<>(command.aggregateId(),
-                new Outbound(command.topic(), Json.write(envelope)), now.toEpochMilli(), hop.stamp(new RecordHeaders()))));
-        commits.outputWritten();
+                new Outbound(command.topic(), Json.write(envelope), inPlace), now.toEpochMilli(),
+                hop.stamp(new RecordHeaders()))));
+        if (!inPlace) { // decided in place, the decider reports what it writes
+            commits.outputWritten();
+        }
+    }
+
+    /**
+     * Only a command for the saga's own key is decided in its task: the task holds that key's
+     * partition of the command topic (same key, same partition count). A command for another id of
+     * the same aggregate may live in another task, which alone may decide it: it crosses the topic.
+     */
+    boolean decidedInPlace(SagaCommand command, String sagaId) {
+        return command.topic().equals(inPlaceTopic) && command.aggregateId().equals(sagaId);
     }
 
     private void logged(Optional<SagaState<D>> before, SagaState<D> after) {

@@ -4,10 +4,8 @@ import io.eventline.core.decider.Reply;
 import io.eventline.core.saga.SagaState.Pending;
 import io.eventline.core.saga.SagaState.Phase;
 import io.eventline.core.saga.StepRecord.Outcome;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * One transition of one saga in the making: a mutable copy of its state that {@link Saga} drives
@@ -184,8 +182,7 @@ final class SagaRun<D> {
 
     private String send(SagaCommand command, boolean awaitsReply) {
         sequence++;
-        String commandId = UUID.nameUUIDFromBytes((saga.name() + "/" + origin.sagaId() + "/" + sequence)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String commandId = SagaTopology.commandId(saga.name(), origin.sagaId(), sequence);
         sent.add(new SagaTransition.Sent(commandId, command, awaitsReply));
         return commandId;
     }

@@ -1,11 +1,17 @@
 package io.eventline.core.saga;
 
+import io.eventline.core.decider.Aggregate;
+import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.dlq.DeadLetterSink;
 import io.eventline.core.kafka.Sources;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -55,6 +61,50 @@ public final class SagaTopology {
      */
     public static <D> void addTo(Sources sources, SagaDefinition<D> saga, SagaTriggers<D> triggers,
                                  Duration tickInterval) {
+        build(sources, saga, triggers, tickInterval, null)
+                .to((key, outbound, context) -> outbound.topic(),
+                        Produced.with(Serdes.String(), OUTBOUND_BYTES).withName(saga.name() + "-commands"));
+    }
+
+    /**
+     * The saga, with its commands for its own key to {@code target} decided in its task: hand the
+     * returned commands to {@link DeciderTopology#addTo(Sources, Aggregate, io.eventline.core.decider.CommandPreparer,
+     * java.util.List)}, which decides them in the same transaction as the input that caused them, without a trip
+     * through the command topic: one hop fewer, and no command record. The saga must be keyed as the
+     * target (its id the aggregate's id: an order saga and its order), its inputs partitioned as the
+     * target's command topic. Other commands, to other aggregates or to other ids of the target, cross
+     * their command topics as {@link #addTo} sends them. Declares the target's history
+     * ({@link DeciderTopology#keepHistory}): a saga started by the target's own events reads them
+     * through that table.
+     */
+    public static <D> KStream<String, byte[]> inPlace(Sources sources, SagaDefinition<D> saga, SagaTriggers<D> triggers,
+                                                      Aggregate<?, ?, ?> target) {
+        DeciderTopology.keepHistory(sources, target);
+        Map<String, KStream<String, Outbound>> routes = build(sources, saga, triggers, DEFAULT_TICK_INTERVAL,
+                target.commandTopic())
+                .split(Named.as(saga.name() + "-route-"))
+                .branch((key, outbound) -> outbound.inPlace(), Branched.as("in-place"))
+                .defaultBranch(Branched.as("sent"));
+        routes.get(saga.name() + "-route-sent").to((key, outbound, context) -> outbound.topic(),
+                Produced.with(Serdes.String(), OUTBOUND_BYTES).withName(saga.name() + "-commands"));
+        return routes.get(saga.name() + "-route-in-place")
+                .mapValues(Outbound::value, Named.as(saga.name() + "-in-place-commands"));
+    }
+
+    /**
+     * The id of the {@code sequence}-th command (from 1) the saga {@code saga} sent in its run
+     * {@code sagaId}: derived, so that a replayed input sends the same commands. A command decided
+     * {@link #inPlace in place} is never written to a topic, so this is also how a reader of the log
+     * ties the events it caused back to their cause.
+     */
+    public static String commandId(String saga, String sagaId, long sequence) {
+        return UUID.nameUUIDFromBytes((saga + "/" + sagaId + "/" + sequence).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static <D> KStream<String, Outbound> build(Sources sources, SagaDefinition<D> saga,
+                                                       SagaTriggers<D> triggers, Duration tickInterval,
+                                                       String inPlaceTopic) {
         Objects.requireNonNull(saga, "saga");
         if (triggers.topics().isEmpty()) {
             throw new IllegalArgumentException(saga.name() + ": no topic starts the saga: give SagaTriggers.startOn");
@@ -73,10 +123,9 @@ public final class SagaTopology {
             String node = name + "-" + topic.replace('.', '-');
             inputs = inputs.merge(sources.stream(topic, node + "-source"), Named.as(node + "-merge"));
         }
-        DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval),
-                        Named.as(name + "-run"), saga.stateStore()), name)
-                // Each command goes to its aggregate's command topic, keyed by the aggregate id.
-                .to((key, outbound, context) -> outbound.topic(),
-                        Produced.with(Serdes.String(), OUTBOUND_BYTES).withName(name + "-commands"));
+        // Each command goes to its aggregate's command topic (or its decider, in place), keyed by the
+        // aggregate id.
+        return DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval, inPlaceTopic),
+                Named.as(name + "-run"), saga.stateStore()), name);
     }
 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandEnvelope;
+import io.eventline.core.decider.CommandPreparer;
 import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.decider.Reply;
+import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.kafka.Sources;
@@ -29,6 +32,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -47,14 +51,29 @@ final class PurchaseWorld implements AutoCloseable {
     private final TestInputTopic<String, byte[]> shelves;
     private final TestOutputTopic<String, byte[]> couriers;
     private final TestOutputTopic<String, byte[]> purchases;
+    private final TestOutputTopic<String, byte[]> courierEvents;
     private int setupCommands;
 
     PurchaseWorld(Path stateDir, Instant wallClock) {
+        this(stateDir, wallClock, false);
+    }
+
+    /**
+     * @param couriersInPlace run {@link Couriers}' decider in the saga's task, the saga's commands to
+     *     it decided in place ({@link SagaTopology#inPlace}) instead of left on couriers.commands
+     */
+    PurchaseWorld(Path stateDir, Instant wallClock, boolean couriersInPlace) {
         StreamsBuilder builder = new StreamsBuilder();
         Sources sources = new Sources(builder);
         DeciderTopology.addTo(sources, Wallets.AGGREGATE);
         DeciderTopology.addTo(sources, Shelves.AGGREGATE);
-        SagaTopology.addTo(sources, Purchases.SAGA, Purchases.TRIGGERS, TICK);
+        if (couriersInPlace) {
+            KStream<String, byte[]> toCouriers = SagaTopology.inPlace(sources, Purchases.SAGA, Purchases.TRIGGERS,
+                    Couriers.AGGREGATE);
+            DeciderTopology.addTo(sources, Couriers.AGGREGATE, CommandPreparer.none(), List.of(toCouriers));
+        } else {
+            SagaTopology.addTo(sources, Purchases.SAGA, Purchases.TRIGGERS, TICK);
+        }
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -68,6 +87,8 @@ final class PurchaseWorld implements AutoCloseable {
         couriers = driver.createOutputTopic(Purchases.COURIERS.commandTopic(), new StringDeserializer(),
                 new ByteArrayDeserializer());
         purchases = driver.createOutputTopic(Purchases.PURCHASES.commandTopic(), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        courierEvents = driver.createOutputTopic(Couriers.AGGREGATE.eventTopic(), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
 
@@ -101,6 +122,11 @@ final class PurchaseWorld implements AutoCloseable {
     /** Commands written to couriers.commands since the last read. */
     List<CommandEnvelope> courierCommands() {
         return couriers.readValuesToList().stream().map(PurchaseWorld::command).toList();
+    }
+
+    /** Events written to couriers.events since the last read (by {@link Couriers}' decider, in place). */
+    List<EventEnvelope> courierEvents() {
+        return courierEvents.readValuesToList().stream().map(EnvelopeCodec::fromBytes).toList();
     }
 
     List<CommandEnvelope> purchaseCommands() {

@@ -30,6 +30,11 @@ public final class OrdersService {
      * {@code orders.commands}, so a reader of the log derives their ids from this name.
      */
     public static final String ON_SHIPMENTS = "orders-on-shipments";
+    /**
+     * The orchestrated saga's name: what it tells the order is decided in place, so a reader of the log
+     * derives those commands' ids from it ({@link SagaTopology#commandId}).
+     */
+    public static final String SAGA = OrderSaga.NAME;
     /** Where the orchestrated saga hears its steps' replies, keyed by order id (orchestration only). */
     public static final Topic SAGA_REPLIES = OrderSaga.definition().replies();
 
@@ -58,10 +63,13 @@ public final class OrdersService {
                     ON_SHIPMENTS, ShipmentContracts.EVENTS, lift(OrderSagaReactions.ON_SHIPMENTS), AGGREGATE);
             DeciderTopology.addTo(sources, AGGREGATE, CommandPreparer.none(), List.of(onShipments));
         } else {
-            // The decider reads the order's events back for the history store; the saga, triggered by
-            // them, gets them from Sources, through that table.
-            DeciderTopology.addTo(sources, AGGREGATE);
-            SagaTopology.addTo(sources, OrderSaga.definition(), OrderSaga.triggers());
+            // The saga, triggered by the order's events (read through the decider's history table),
+            // is keyed by order id like the order: what it tells the order (payment, stock and shipment
+            // confirmed, cancelled) is decided in its task, one hop instead of two through
+            // orders.commands; its commands to accounts, inventory and shipping cross their topics.
+            KStream<String, byte[]> toTheOrder = SagaTopology.inPlace(sources, OrderSaga.definition(),
+                    OrderSaga.triggers(), AGGREGATE);
+            DeciderTopology.addTo(sources, AGGREGATE, CommandPreparer.none(), List.of(toTheOrder));
         }
     }
 

@@ -1,0 +1,85 @@
+package io.eventline.core.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventline.core.decider.CommandEnvelope;
+import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.saga.Purchases.Item;
+import io.eventline.core.saga.Purchases.Placed;
+import io.eventline.core.saga.Purchases.Ship;
+import io.eventline.core.saga.SagaState.Phase;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A saga whose commands to an aggregate keyed as it is are decided in its task, never on the command topic. */
+class SagaInPlaceTest {
+    @TempDir
+    Path stateDir;
+    PurchaseWorld world;
+
+    @BeforeEach
+    void open() {
+        world = new PurchaseWorld(stateDir, SagaTopologyTest.T0, true);
+        world.fund("w1", 1000);
+        world.stock("apple", 5);
+        world.stock("pear", 5);
+    }
+
+    @AfterEach
+    void close() {
+        world.close();
+    }
+
+    @Test
+    void shouldDecideTheCommandsForItsOwnKeyInItsTaskAndHearTheirRepliesAsFromAnyOther() {
+        world.publish("p1", SagaTopologyTest.PLACED);
+
+        assertThat(world.courierCommands()).as("nothing crossed couriers.commands").isEmpty();
+        List<EventEnvelope> dispatched = world.courierEvents();
+        assertThat(dispatched).extracting(EventEnvelope::eventType).containsExactly("courier.dispatched");
+        EventEnvelope event = dispatched.getFirst();
+        assertThat(event.aggregateId()).isEqualTo("p1");
+        assertThat(event.metadata().correlationId()).isEqualTo("corr-p1");
+        // Its cause is no record of any topic: a reader of the log derives the saga's command ids.
+        assertThat(LongStream.rangeClosed(1, 10).mapToObj(n -> SagaTopology.commandId("purchase-saga", "p1", n)))
+                .contains(event.metadata().causationId());
+        // The ship step's reply came back through purchase-saga.replies: the saga went on and ended.
+        assertThat(world.saga("p1").phase()).isEqualTo(Phase.COMPLETED);
+        assertThat(world.saga("p1").log()).extracting(StepRecord::step).containsExactly("charge", "reserve", "ship");
+        // Commands to other aggregates still cross their topics.
+        assertThat(world.purchaseCommands()).extracting(CommandEnvelope::commandType)
+                .containsExactly("purchase.mark-paid", "purchase.complete");
+    }
+
+    @Test
+    void shouldDecideInPlaceOnlyTheTargetsCommandsForTheSagasOwnKey() {
+        SagaProcessor<Purchases.Purchase> processor = new SagaProcessor<>(Purchases.SAGA, Purchases.TRIGGERS,
+                PurchaseWorld.TICK, Couriers.AGGREGATE.commandTopic());
+
+        assertThat(processor.decidedInPlace(SagaCommand.of(Couriers.AGGREGATE, "p1", new Ship("p1")), "p1")).isTrue();
+        assertThat(processor.decidedInPlace(SagaCommand.of(Couriers.AGGREGATE, "p2", new Ship("p2")), "p1"))
+                .as("another courier: another task may hold it").isFalse();
+        assertThat(processor.decidedInPlace(SagaCommand.of(Purchases.PURCHASES, "p1", new Purchases.Complete()), "p1"))
+                .as("another aggregate").isFalse();
+        assertThat(new SagaProcessor<>(Purchases.SAGA, Purchases.TRIGGERS, PurchaseWorld.TICK, null)
+                .decidedInPlace(SagaCommand.of(Couriers.AGGREGATE, "p1", new Ship("p1")), "p1"))
+                .as("no aggregate decided in place").isFalse();
+    }
+
+    @Test
+    void shouldNotChangeTheSagaOfAWorldWithoutIt() {
+        List<Item> items = List.of(new Item("apple", 1));
+        try (PurchaseWorld plain = new PurchaseWorld(stateDir.resolve("plain"), SagaTopologyTest.T0)) {
+            plain.fund("w2", 100);
+            plain.stock("apple", 5);
+            plain.publish("p2", new Placed("p2", "w2", 50, items));
+            assertThat(plain.courierCommands()).extracting(CommandEnvelope::commandType).containsExactly("courier.ship");
+            assertThat(plain.saga("p2").phase()).isEqualTo(Phase.RUNNING);
+        }
+    }
+}
