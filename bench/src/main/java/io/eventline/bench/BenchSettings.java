@@ -68,6 +68,12 @@ final class BenchSettings {
                                 + "core) measured over %d s and its threads counted; then the same for ./eventline "
                                 + "broker alone on the data the run left (its topics, no client): the floor",
                         plan.idleSettle().toSeconds(), plan.idleWindow().toSeconds()))
+                .put("cold start", Runtime.version().feature() >= ColdStart.AOT_CACHE_FEATURE
+                        ? "./eventline run on an empty data dir, process start → ready line, twice as the launcher "
+                                + "runs it: the first records the JVM's AOT cache (-XX:AOTCacheOutput, written as it "
+                                + "stops), the second, on another empty data dir, loads from it (-XX:AOTCache); the "
+                                + "target is the second's"
+                        : "./eventline run on an empty data dir, process start → ready line (no AOT cache before JDK 25)")
                 .put("jvm", "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
                         + Runtime.getRuntime().availableProcessors() + " processors");
     }

@@ -59,8 +59,9 @@ final class Targets {
         targets.add(new Target.Ratio("projection rebuild vs raw consumer, records/s",
                 results.rebuild().rebuild().perSecond(), results.rebuild().rawConsumer().perSecond(),
                 REBUILD_VS_RAW_CONSUMER));
-        targets.add(new Target.Limit("cold ./eventline run to ready", results.coldStart().seconds(),
-                COLD_START_LIMIT_S, "s"));
+        targets.add(new Target.Limit(results.coldStart().withAotCache() == null ? "cold ./eventline run to ready"
+                : "cold ./eventline run to ready (with the AOT cache a first start recorded)",
+                results.coldStart().targetSeconds(), COLD_START_LIMIT_S, "s"));
         IdleCost idle = results.coldStart().idle();
         IdleCost broker = results.coldStart().brokerAlone();
         targets.add(new Target.Limit(String.format(Locale.ROOT,

@@ -114,6 +114,16 @@ class TargetsTest {
                 halfRate, new RecordsPerOrder(1_000, Map.of(TopicKind.OTHER, 6_000L), 6_000), Timeline.none(), Double.NaN);
     }
 
+    @Test
+    void shouldJudgeTheColdStartOnAStartWithTheAotCacheTheFirstRecorded() {
+        IdleCost rest = new IdleCost(2.1, 100, Duration.ofSeconds(20));
+        Results.ColdStart recorded = new Results.ColdStart(9.5, 9.0, new Results.Start(7.0, 6.5), rest, rest);
+        Results.ColdStart firstOnly = new Results.ColdStart(9.5, 9.0, null, rest, rest);
+
+        assertThat(recorded.targetSeconds()).as("a user's every start but the first after a build").isEqualTo(7.0);
+        assertThat(firstOnly.targetSeconds()).as("no cache before JDK 25: the one start").isEqualTo(9.5);
+    }
+
     private static SequentialOrders idle(double median) {
         return new SequentialOrders(20, median, median * 2, 0);
     }
@@ -123,7 +133,7 @@ class TargetsTest {
         Results.Hop hop = new Results.Hop(perSecond(45_000), latency(100), perSecond(90_000), latency(50));
         Results.Rebuild rebuild = new Results.Rebuild(perSecond(30_000), perSecond(1_000_000));
         return new Results(new Machine("jdk", 2, 1, "os", "cpu", "0.1, 0.1, 0.1", "0.1, 0.1, 0.1"), new Settings(),
-                raw, hop, minimal, List.of(saga), Optional.empty(), rebuild, new Results.ColdStart(6.0, 5.5,
+                raw, hop, minimal, List.of(saga), Optional.empty(), rebuild, new Results.ColdStart(6.0, 5.5, null,
                         new IdleCost(2.1, 100, Duration.ofSeconds(20)), new IdleCost(1.5, 88, Duration.ofSeconds(20))));
     }
 
