@@ -36,6 +36,8 @@ final class Causes {
     private final Map<String, String> inPlace = new HashMap<>();
     private final List<Caused> caused = new ArrayList<>();
     private boolean commandsComplete = true;
+    /** Each event's kind of cause, in order, once asked for: a saga's in-place cause costs hashes to find. */
+    private List<Kind> kinds;
 
     Causes(LogTopics topics) {
         this.topics = topics;
@@ -44,6 +46,7 @@ final class Causes {
     void event(Position at, UUID eventId, String aggregateId, String causationId) {
         eventIds.add(eventId.toString());
         caused.add(new Caused(at, eventId, aggregateId, causationId));
+        kinds = null;
         for (LogTopics.InPlaceReaction reaction : topics.inPlace().getOrDefault(at.topic(), List.of())) {
             for (int i = 0; i < COMMANDS_PER_EVENT; i++) {
                 inPlace.put(ReactionTopology.commandId(eventId, reaction.name(), i), reaction.target());
@@ -53,17 +56,21 @@ final class Causes {
 
     void command(String commandId) {
         commandIds.add(commandId);
+        kinds = null;
     }
 
     /** Commands are kept for the cluster's retention, unlike events: older causes may be gone. */
     void commandsTruncated() {
         commandsComplete = false;
+        kinds = null;
     }
 
     List<Violation> violations() {
         List<Violation> violations = new ArrayList<>();
-        for (Caused event : caused) {
-            if (kind(event) == Kind.UNKNOWN) {
+        List<Kind> known = kinds();
+        for (int i = 0; i < caused.size(); i++) {
+            Caused event = caused.get(i);
+            if (known.get(i) == Kind.UNKNOWN) {
                 violations.add(new Violation.UnknownCause(event.at(), event.eventId(), event.causationId()));
             }
         }
@@ -72,12 +79,19 @@ final class Causes {
 
     Causations counts() {
         Map<Kind, Long> byKind = new HashMap<>();
-        caused.forEach(event -> byKind.merge(kind(event), 1L, Long::sum));
+        kinds().forEach(kind -> byKind.merge(kind, 1L, Long::sum));
         return new Causations(byKind.getOrDefault(Kind.COMMAND, 0L), byKind.getOrDefault(Kind.IN_PLACE, 0L),
                 byKind.getOrDefault(Kind.EVENT, 0L), byKind.getOrDefault(Kind.UNVERIFIABLE, 0L));
     }
 
     private enum Kind { COMMAND, IN_PLACE, EVENT, UNVERIFIABLE, UNKNOWN }
+
+    private List<Kind> kinds() {
+        if (kinds == null) {
+            kinds = caused.stream().map(this::kind).toList();
+        }
+        return kinds;
+    }
 
     private Kind kind(Caused event) {
         String cause = event.causationId();

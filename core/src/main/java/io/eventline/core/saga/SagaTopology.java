@@ -61,9 +61,7 @@ public final class SagaTopology {
      */
     public static <D> void addTo(Sources sources, SagaDefinition<D> saga, SagaTriggers<D> triggers,
                                  Duration tickInterval) {
-        build(sources, saga, triggers, tickInterval, null)
-                .to((key, outbound, context) -> outbound.topic(),
-                        Produced.with(Serdes.String(), OUTBOUND_BYTES).withName(saga.name() + "-commands"));
+        send(build(sources, saga, triggers, tickInterval, null), saga);
     }
 
     /**
@@ -85,8 +83,7 @@ public final class SagaTopology {
                 .split(Named.as(saga.name() + "-route-"))
                 .branch((key, outbound) -> outbound.inPlace(), Branched.as("in-place"))
                 .defaultBranch(Branched.as("sent"));
-        routes.get(saga.name() + "-route-sent").to((key, outbound, context) -> outbound.topic(),
-                Produced.with(Serdes.String(), OUTBOUND_BYTES).withName(saga.name() + "-commands"));
+        send(routes.get(saga.name() + "-route-sent"), saga);
         return routes.get(saga.name() + "-route-in-place")
                 .mapValues(Outbound::value, Named.as(saga.name() + "-in-place-commands"));
     }
@@ -100,6 +97,12 @@ public final class SagaTopology {
     public static String commandId(String saga, String sagaId, long sequence) {
         return UUID.nameUUIDFromBytes((saga + "/" + sagaId + "/" + sequence).getBytes(StandardCharsets.UTF_8))
                 .toString();
+    }
+
+    /** Each command to its aggregate's command topic, keyed by the aggregate id. */
+    private static void send(KStream<String, Outbound> commands, SagaDefinition<?> saga) {
+        commands.to((key, outbound, context) -> outbound.topic(),
+                Produced.with(Serdes.String(), OUTBOUND_BYTES).withName(saga.name() + "-commands"));
     }
 
     private static <D> KStream<String, Outbound> build(Sources sources, SagaDefinition<D> saga,
