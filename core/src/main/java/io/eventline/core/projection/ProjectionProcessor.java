@@ -91,11 +91,12 @@ final class ProjectionProcessor<V> implements Processor<String, byte[], String, 
             context.forward(deadLetters.letter(record, DeadLetterReason.of(e), e));
             return;
         }
-        store.put(key.get(), codec.write(new Projected<>(after, before.version() + 1, event.timestamp())));
+        byte[] written = codec.write(new Projected<>(after, before.version() + 1, event.timestamp()));
+        store.put(key.get(), written);
         if (index != null) {
             index.moved(key.get(), stored == null ? null : before, after, event.timestamp());
         }
-        changes.changed(key.get());
+        changes.changed(key.get(), written);
         observer.processed(context.applicationId(), record.timestamp());
     }
 }

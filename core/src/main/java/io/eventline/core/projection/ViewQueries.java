@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -45,29 +44,47 @@ final class ViewQueries<V> {
 
     /**
      * The view once {@code until} holds for it, or as it is (perhaps none) when {@code limit} runs out.
-     * Woken by the projection's write of that key, not by polling; the look every {@link #POLL_VIEW}
-     * remains for a view another instance holds or a version being swapped in by a rebuild.
+     * Handed each write of that key by the projection ({@link ViewChanges}), not polling; the look every
+     * {@link #POLL_VIEW} remains for a view another instance holds or a version being swapped in by a
+     * rebuild.
      */
     Optional<Projected<V>> await(String key, Predicate<Projected<V>> until, Duration limit) throws InterruptedException {
+        return await(key, until, limit, () -> get(key));
+    }
+
+    /**
+     * {@link #await}, reading the store through {@code read}: twice when the view is not there yet (before
+     * and after the watch starts), then only when {@link #POLL_VIEW} passes without a write. A write is
+     * taken as written, with no read of the store: an interactive query looks the store up among the
+     * application's tasks on each read. A write by a
+     * version still being built (a rebuild catching up) is a state the view truly had: it answers a
+     * reader whose condition it meets, and one it does not meet waits on.
+     */
+    Optional<Projected<V>> await(String key, Predicate<Projected<V>> until, Duration limit,
+                                 Supplier<Optional<Projected<V>>> read) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        Optional<Projected<V>> found = get(key);
-        // A plain read (or one already satisfied) takes no signal: only a reader that waits does.
-        while (!(found.isPresent() && until.test(found.get())) && System.nanoTime() < deadline) {
-            CompletableFuture<Void> next = changes.next(key);
-            try {
-                found = get(key); // again: a write before the signal was taken would not complete it
-                long left = deadline - System.nanoTime();
-                if ((found.isPresent() && until.test(found.get())) || left <= 0) {
-                    break;
-                }
+        Optional<Projected<V>> found = read.get();
+        // A plain read (or one already satisfied) takes no watch: only a reader that waits does.
+        if (holds(found, until) || limit.isZero() || limit.isNegative()) {
+            return found;
+        }
+        ViewChanges.Watch watch = changes.watch(key);
+        try {
+            found = read.get(); // again: a write before the watch started would not reach it
+            long left;
+            while (!holds(found, until) && (left = deadline - System.nanoTime()) > 0) {
                 // callers run on virtual threads: waiting costs no thread
-                changes.await(next, Duration.ofNanos(Math.min(left, POLL_VIEW.toNanos())));
-                found = get(key);
-            } finally {
-                changes.forget(key, next);
+                Optional<byte[]> written = watch.next(Duration.ofNanos(Math.min(left, POLL_VIEW.toNanos())));
+                found = written.isPresent() ? Optional.of(codec.read(written.get())) : read.get();
             }
+        } finally {
+            changes.forget(watch);
         }
         return found;
+    }
+
+    private static <V> boolean holds(Optional<Projected<V>> found, Predicate<Projected<V>> until) {
+        return found.isPresent() && until.test(found.get());
     }
 
     /** Every view this instance holds, by key. A full scan: for tools and tests, never for a request. */
