@@ -40,6 +40,12 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * consumer, reports the polls. Under load polls are large, nothing asks, and commits stay on the timer:
  * no more transactions than before.
  *
+ * <p>Under steady moderate load the thread is caught up after nearly every record, and these commits
+ * are most of the platform's CPU (transactions, their markers, the fetches they wake). A spacing
+ * ({@link #SPACING_MS_CONFIG}, off by default) makes a thread ask no sooner than that after its last
+ * ask; output in between is asked for by a later record, or waits for the timer. It saves CPU on a
+ * platform that is never idle and costs an idle one its quick hops: see docs/performance.md.
+ *
  * <p>The quiet time is the thread's, not a task's: under exactly-once v2 one commit covers every task
  * of the thread, so a record on one task while others are busy has nothing to gain from its own. A
  * record that goes on through a second processor of its task (a reaction's command decided in place)
@@ -53,6 +59,12 @@ public final class CommitWhenIdle {
      * than the gaps between records a busy thread has buffered, shorter than a hop (~5 ms to commit).
      */
     public static final long DEFAULT_QUIET_MS = 2;
+    /**
+     * The setting (milliseconds, in the Streams properties) that overrides {@link #DEFAULT_SPACING_MS}:
+     * the least time between two commits a thread asks for; 0 asks whenever the rule above says so.
+     */
+    public static final String SPACING_MS_CONFIG = "eventline.commit.when.idle.spacing.ms";
+    public static final long DEFAULT_SPACING_MS = 0;
 
     /**
      * The most records a poll may return for the thread to count as caught up. A thread that waited in
@@ -65,27 +77,34 @@ public final class CommitWhenIdle {
 
     private final ProcessingContext context;
     private final long quietNanos;
+    private final long spacingNanos;
 
-    private CommitWhenIdle(ProcessingContext context, long quietNanos) {
+    private CommitWhenIdle(ProcessingContext context, long quietNanos, long spacingNanos) {
         this.context = context;
         this.quietNanos = quietNanos;
+        this.spacingNanos = spacingNanos;
     }
 
     /** One per processor, made in its {@code init}. */
     public static CommitWhenIdle of(ProcessingContext context) {
-        return new CommitWhenIdle(context, TimeUnit.MILLISECONDS.toNanos(quietMs(context.appConfigs())));
+        return new CommitWhenIdle(context, TimeUnit.MILLISECONDS.toNanos(quietMs(context.appConfigs())),
+                TimeUnit.MILLISECONDS.toNanos(millis(context.appConfigs(), SPACING_MS_CONFIG, DEFAULT_SPACING_MS)));
     }
 
     static long quietMs(Map<String, Object> appConfigs) {
-        Object configured = appConfigs.get(QUIET_MS_CONFIG);
+        return millis(appConfigs, QUIET_MS_CONFIG, DEFAULT_QUIET_MS);
+    }
+
+    private static long millis(Map<String, Object> appConfigs, String name, long otherwise) {
+        Object configured = appConfigs.get(name);
         if (configured == null) {
-            return DEFAULT_QUIET_MS;
+            return otherwise;
         }
-        long quietMs = Long.parseLong(configured.toString().trim());
-        if (quietMs < 0) {
-            throw new IllegalArgumentException(QUIET_MS_CONFIG + " must be 0 (off) or more, not " + quietMs);
+        long millis = Long.parseLong(configured.toString().trim());
+        if (millis < 0) {
+            throw new IllegalArgumentException(name + " must be 0 (off) or more, not " + millis);
         }
-        return quietMs;
+        return millis;
     }
 
     /**
@@ -132,8 +151,15 @@ public final class CommitWhenIdle {
     }
 
     private void ask(ThreadState thread) {
+        long now = thread.lastRecordNanos;
+        if (spacingNanos > 0 && thread.asked && now - thread.lastAskNanos < spacingNanos) {
+            thread.outputWaiting = true; // too soon after the last: a later record asks, or the timer commits
+            return;
+        }
         context.commit();
         thread.outputWaiting = false;
+        thread.asked = true;
+        thread.lastAskNanos = now;
     }
 
     // Only a small poll's records are kept: under load (big polls) this costs nothing per record.
@@ -187,6 +213,9 @@ public final class CommitWhenIdle {
         private boolean commitAtOnce;
         // Output written by a record that did not ask: the next record that may ask does.
         private boolean outputWaiting;
+        // When the thread last asked for a commit, for the spacing between asks.
+        private boolean asked;
+        private long lastAskNanos;
         // The records of a small poll not yet processed: the last one asks again, in case the first
         // one's commit came before the rest were processed.
         private final Set<String> unprocessed = new HashSet<>();

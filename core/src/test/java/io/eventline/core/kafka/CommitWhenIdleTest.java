@@ -111,6 +111,18 @@ class CommitWhenIdleTest {
     }
 
     @Test
+    void withASpacingAnAskTooSoonAfterTheLastIsLeftToALaterRecord() throws Exception {
+        Map<String, Object> spaced = Map.of(CommitWhenIdle.SPACING_MS_CONFIG, 20);
+        assertEquals(List.of(true, false, true, false),
+                run(spaced, "poll", "0", "poll", "10", "poll", "25", "poll", "30"));
+        // a later record that writes nothing still asks for the output left waiting
+        assertEquals(List.of(true, false, true), run(spaced, "poll", "0", "poll", "10", "poll", "35-"));
+        assertEquals(List.of(true, true), run(Map.of(), "poll", "0", "poll", "10"), "no spacing by default");
+        assertThrows(IllegalArgumentException.class, () -> CommitWhenIdle.of(context(
+                Map.of(CommitWhenIdle.SPACING_MS_CONFIG, "-1"))));
+    }
+
+    @Test
     void withoutThePollWatcherEveryRecordAfterAQuietSpellAsks() throws Exception {
         assertEquals(List.of(true, true, false), run(Map.of(), "0", "6", "7"));
     }
