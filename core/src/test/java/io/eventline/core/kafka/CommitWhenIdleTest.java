@@ -111,13 +111,24 @@ class CommitWhenIdleTest {
     }
 
     @Test
-    void withASpacingAnAskTooSoonAfterTheLastIsLeftToALaterRecord() throws Exception {
-        Map<String, Object> spaced = Map.of(CommitWhenIdle.SPACING_MS_CONFIG, 20);
-        assertEquals(List.of(true, false, true, false),
-                run(spaced, "poll", "0", "poll", "10", "poll", "25", "poll", "30"));
-        // a later record that writes nothing still asks for the output left waiting
-        assertEquals(List.of(true, false, true), run(spaced, "poll", "0", "poll", "10", "poll", "35-"));
-        assertEquals(List.of(true, true), run(Map.of(), "poll", "0", "poll", "10"), "no spacing by default");
+    void withASpacingAThreadAsksABurstAtOnceThenAtMostOncePerSpacing() throws Exception {
+        Map<String, Object> spaced = Map.of(CommitWhenIdle.SPACING_MS_CONFIG, 100);
+        List<String> steps = new ArrayList<>();
+        List<Boolean> expected = new ArrayList<>();
+        for (int i = 0; i <= CommitWhenIdle.SPACING_BURST; i++) { // one record every 3 ms, each after a quiet spell
+            steps.add("poll");
+            steps.add(String.valueOf(3 * i));
+            expected.add(i < CommitWhenIdle.SPACING_BURST);
+        }
+        steps.add("poll");
+        steps.add("40-"); // writes nothing: asks for the output left waiting, once a spacing is earned back
+        expected.add(false);
+        steps.add("poll");
+        steps.add("150-");
+        expected.add(true);
+        assertEquals(expected, run(spaced, steps.toArray(String[]::new)));
+        assertEquals(List.of(true, true, false), run(Map.of(CommitWhenIdle.SPACING_MS_CONFIG, 0),
+                "poll", "0", "poll", "3", "poll", "3.5"), "0: no spacing, asks whenever the rule says");
         assertThrows(IllegalArgumentException.class, () -> CommitWhenIdle.of(context(
                 Map.of(CommitWhenIdle.SPACING_MS_CONFIG, "-1"))));
     }
