@@ -41,13 +41,12 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * no more transactions than before.
  *
  * <p>Under steady moderate load the thread is caught up after nearly every record, and these commits
- * are most of the platform's CPU (transactions, their markers, the fetches they wake). So a thread
- * asks at most once per spacing on average ({@link #SPACING_MS_CONFIG}, 20 ms), after a burst of
- * {@link #SPACING_BURST} asks at once: an idle order's hops on one thread fit in the burst and commit
- * at once, as before; a thread asked for commit after commit at 100 orders/s is held to 50 a second,
- * its output in between asked for by a later record (under load one soon comes) or committed by the
- * timer. A plain minimum gap between asks (no burst) saved more CPU but made an idle order's later
- * hops wait for the timer: see docs/performance.md.
+ * are most of the platform's CPU (transactions, their markers, the fetches they wake). A spacing
+ * ({@link #SPACING_MS_CONFIG}, off by default) holds a thread to one ask per spacing on average after
+ * a burst of {@link #SPACING_BURST}; its output in between is asked for by a later record or committed
+ * by the timer. Off by default: orders placed one after another (each when the one before shipped)
+ * also spend the budget, and at a 20 ms commit interval the bench's idle order took 137 ms instead of
+ * 40 with a 20 ms spacing. See docs/performance.md.
  *
  * <p>The quiet time is the thread's, not a task's: under exactly-once v2 one commit covers every task
  * of the thread, so a record on one task while others are busy has nothing to gain from its own. A
@@ -68,7 +67,7 @@ public final class CommitWhenIdle {
      * asks whenever the rule above says so.
      */
     public static final String SPACING_MS_CONFIG = "eventline.commit.when.idle.spacing.ms";
-    public static final long DEFAULT_SPACING_MS = 20;
+    public static final long DEFAULT_SPACING_MS = 0;
     /** The asks a thread makes at once before its spacing holds it back: an idle order's hops on one thread. */
     static final int SPACING_BURST = 8;
 

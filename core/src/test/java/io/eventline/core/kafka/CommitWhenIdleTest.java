@@ -127,8 +127,13 @@ class CommitWhenIdleTest {
         steps.add("150-");
         expected.add(true);
         assertEquals(expected, run(spaced, steps.toArray(String[]::new)));
-        assertEquals(List.of(true, true, false), run(Map.of(CommitWhenIdle.SPACING_MS_CONFIG, 0),
-                "poll", "0", "poll", "3", "poll", "3.5"), "0: no spacing, asks whenever the rule says");
+        List<String> rapid = new ArrayList<>();
+        for (int i = 0; i <= CommitWhenIdle.SPACING_BURST; i++) {
+            rapid.add("poll");
+            rapid.add(String.valueOf(3 * i));
+        }
+        assertEquals(java.util.Collections.nCopies(CommitWhenIdle.SPACING_BURST + 1, true),
+                run(Map.of(), rapid.toArray(String[]::new)), "no spacing by default: every one asks");
         assertThrows(IllegalArgumentException.class, () -> CommitWhenIdle.of(context(
                 Map.of(CommitWhenIdle.SPACING_MS_CONFIG, "-1"))));
     }
