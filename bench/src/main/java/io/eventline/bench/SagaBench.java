@@ -5,6 +5,8 @@ import io.eventline.contracts.orders.OrderContracts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The whole order saga in one style at one commit interval: the platform started in-process, set up,
@@ -112,7 +114,8 @@ final class SagaBench {
         long cpu = ProcessCpu.nanos();
         long placedBefore = flow.placed();
         Throughput burst = flow.saturate(plan.sagaPhase(), Plan.SATURATION_WINDOW);
-        long done = settle(cluster, flow, commitMs, progress);
+        Settling settling = settled(cluster, flow, commitMs, progress);
+        long done = settling.quiet().map(Quiet.Settled::lastWrite).orElseGet(System::nanoTime);
         Throughput sustained = new Throughput(flow.placed() - placedBefore, Duration.ofNanos(done - started));
         // Until settled: the work off the saga's path counts, and the few seconds of quiet waited out add
         // only the idle platform's cost.
@@ -120,6 +123,7 @@ final class SagaBench {
         progress.note(String.format("saturation: %.0f orders/s shipped during the burst, %.0f/s sustained "
                 + "(%,d orders, all work done in %.1f s), %.2f ms of CPU per order", burst.perSecond(),
                 sustained.perSecond(), sustained.count(), sustained.seconds(), cpuMsPerOrder));
+        progress.note(settling.describe(started));
         return new Saturation(burst, sustained, cpuMsPerOrder);
     }
 
@@ -129,14 +133,35 @@ final class SagaBench {
      * @return when the platform last wrote (now, if it had not stopped within 30 s)
      */
     private static long settle(Cluster cluster, OrderFlow flow, int commitMs, Progress progress) {
+        return settled(cluster, flow, commitMs, progress).quiet().map(Quiet.Settled::lastWrite)
+                .orElseGet(System::nanoTime);
+    }
+
+    /** When the last order ended, and when writing stopped (empty if not within 30 s). */
+    private record Settling(long drained, Optional<Quiet.Settled> quiet) {
+        /** Where the phase's time went after its orders: the topics written last (the parts that finished last). */
+        String describe(long started) {
+            String last = quiet.map(settled -> settled.last(4).stream()
+                    .map(topic -> String.format("%s at %.1f s", topic.getKey(), seconds(topic.getValue() - started)))
+                    .collect(Collectors.joining(", "))).orElse("still writing");
+            return String.format("every order ended at %.1f s; written last: %s", seconds(drained - started), last);
+        }
+    }
+
+    private static Settling settled(Cluster cluster, OrderFlow flow, int commitMs, Progress progress) {
         if (!flow.awaitDrained(Duration.ofSeconds(60))) {
             progress.note("some orders had not ended a minute after the phase");
         }
+        long drained = System.nanoTime();
         Duration stable = Duration.ofMillis(Math.max(1_000, 5L * commitMs));
         var quiet = Quiet.await(cluster, stable, Duration.ofSeconds(30));
         if (quiet.isEmpty()) {
             progress.note("the platform was still writing 30 s after the phase");
         }
-        return quiet.orElse(System.nanoTime());
+        return new Settling(drained, quiet);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 }
