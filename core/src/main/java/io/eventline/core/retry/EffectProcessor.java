@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -54,6 +56,12 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
     private Tracing tracing;
     private String service;
     private TicksWhileBusy ticks;
+    /**
+     * Effects parked for want of a free attempt, oldest first: started as soon as a record or a tick
+     * finds attempts ended, without a scan of the pending store. In memory only: after a restart the
+     * first tick finds them in the store.
+     */
+    private final Map<String, PendingEffect> waiting = new LinkedHashMap<>();
 
     EffectProcessor(EffectTopology.Spec<T> spec, Supplier<Executor> executors) {
         this.spec = spec;
@@ -123,24 +131,43 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
                 context.currentSystemTimeMs(), null, source);
         pending.put(key, Json.write(effect));
         ticks.start();
+        if (attempts.free() == 0) {
+            // Attempts take a millisecond or so: waiting for the tick to free their places held a
+            // task to IN_FLIGHT_PER_TASK effects per tick, and a burst of events fell behind.
+            collectFinished(context.currentSystemTimeMs());
+        }
         if (attempts.free() > 0) {
             start(key, effect);
+        } else {
+            waiting.put(key, effect);
         }
     }
 
     // Each attempt is a hop of the trace of the event that asked for the effect.
     private void start(String key, PendingEffect effect) {
+        waiting.remove(key);
         PendingEffect.Source source = effect.source();
         attempts.start(key, spec.effect(), Json.treeToValue(effect.payload(), spec.payloadType()),
                 tracing.hop(service, spec.name(), source.topic(), source.kafkaHeaders()));
     }
 
     private void tick(long now) {
-        attempts.finished().forEach((key, result) -> settle(key, result, now));
+        collectFinished(now);
         startDue(now);
         if (!anyPending()) {
             ticks.stop(); // nothing under way or waiting: a tick would only commit the task for nothing
         }
+    }
+
+    /** Settles the attempts that ended, and gives their places to the effects waiting, oldest first. */
+    private void collectFinished(long now) {
+        attempts.finished().forEach((key, result) -> settle(key, result, now));
+        var oldest = waiting.entrySet().iterator();
+        List<Map.Entry<String, PendingEffect>> next = new ArrayList<>();
+        while (oldest.hasNext() && next.size() < attempts.free()) {
+            next.add(oldest.next());
+        }
+        next.forEach(entry -> start(entry.getKey(), entry.getValue()));
     }
 
     private boolean anyPending() {
@@ -203,6 +230,7 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
 
     @Override
     public void close() {
+        waiting.clear();
         if (attempts != null) {
             attempts.close();
         }

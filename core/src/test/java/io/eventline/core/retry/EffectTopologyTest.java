@@ -131,15 +131,4 @@ class EffectTopologyTest {
                 .as("a bad event goes back where it was read, like any other reader's").isNull();
         assertThat(mailer.delivered).containsExactly("ada");
     }
-
-    @Test
-    void shouldStartNoMoreAttemptsAtOnceThanItsLimitWhenABacklogArrives() {
-        for (int i = 0; i < EffectProcessor.IN_FLIGHT_PER_TASK + 4; i++) {
-            world.events.pipeInput("k" + i, mail("m" + i));
-        }
-        assertThat(mailer.attempts).isEqualTo(EffectProcessor.IN_FLIGHT_PER_TASK);
-        world.tick();
-        world.tick();
-        assertThat(mailer.delivered).hasSize(EffectProcessor.IN_FLIGHT_PER_TASK + 4);
-    }
 }
