@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -34,6 +35,7 @@ public final class RecencyIndex {
     private static final char SEPARATOR = '\u0000';
     private static final int TIME_CHARS = 24; // 16 hex digits of seconds, 8 of nanoseconds
     private static final byte[] PRESENT = new byte[0];
+    private static final HexFormat HEX = HexFormat.of(); // lower case, as the keys have always been
 
     private RecencyIndex() {
     }
@@ -43,7 +45,8 @@ public final class RecencyIndex {
         // Signed seconds flipped into unsigned order, then inverted: later instants sort first.
         long seconds = ~(at.getEpochSecond() ^ Long.MIN_VALUE);
         int nanos = 999_999_999 - at.getNano();
-        return prefix(term) + String.format("%016x%08x", seconds, nanos) + id;
+        // HexFormat, not String.format: this runs for every entry a read model writes or moves.
+        return prefix(term) + HEX.toHexDigits(seconds) + HEX.toHexDigits(nanos) + id;
     }
 
     private static String prefix(String term) {

@@ -43,6 +43,18 @@ class RecencyIndexTest {
     }
 
     @Test
+    void shouldKeepTheKeysItHasAlwaysWrittenWhenTheTimeIsFormatted() {
+        // The entries of existing stores were written with String.format("%016x%08x"): the same bytes.
+        Instant at = Instant.parse("2026-12-05T18:00:00.123456789Z");
+        long seconds = ~(at.getEpochSecond() ^ Long.MIN_VALUE);
+
+        assertThat(RecencyIndex.key("all", at, "o-1")).isEqualTo("all\u0000"
+                + String.format("%016x%08x", seconds, 999_999_999 - at.getNano()) + "o-1");
+        assertThat(RecencyIndex.key("all", Instant.ofEpochSecond(-1, 5), "o-2"))
+                .as("a second before the epoch, 5 ns in").isEqualTo("all\u000080000000000000003b9ac9fao-2");
+    }
+
+    @Test
     void shouldListNewestFirstThenByIdWhenTimesTieOrComeBeforeTheEpoch() {
         CountingStore store = new CountingStore();
         Instant tied = T0.plusNanos(5);

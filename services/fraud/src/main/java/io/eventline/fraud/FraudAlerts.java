@@ -4,6 +4,7 @@ import io.eventline.core.envelope.Timestamps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -44,6 +45,24 @@ record FraudAlerts(List<FraudAlert> alerts) {
         }
         next.add(candidate);
         return sorted(next);
+    }
+
+    /**
+     * Whether every rule already has an alert, in the period of a window ending at {@code windowEnd}, for
+     * a window that ends earlier: {@link #with} keeps a period's earliest-ending window, so no figures of
+     * this one can change the alerts, and they need not be added up. A customer placing orders far over
+     * the limit would otherwise cost a read of every order in the window per order.
+     */
+    boolean decide(long windowEnd, Duration period) {
+        long target = Math.floorDiv(windowEnd, period.toMillis());
+        EnumSet<FraudAlert.Rule> held = EnumSet.noneOf(FraudAlert.Rule.class);
+        for (FraudAlert alert : alerts) {
+            long end = Timestamps.parse(alert.windowEnd()).toEpochMilli();
+            if (Math.floorDiv(end, period.toMillis()) == target && end < windowEnd) {
+                held.add(alert.rule());
+            }
+        }
+        return held.size() == FraudAlert.Rule.values().length;
     }
 
     private static long period(FraudAlert alert, Duration period) {

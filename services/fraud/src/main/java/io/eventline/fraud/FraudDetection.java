@@ -71,10 +71,10 @@ public final class FraudDetection {
         builder.addStateStore(Stores.windowStoreBuilder(
                 // Duplicates kept: two orders of a customer can share a millisecond.
                 Stores.persistentWindowStore(ORDERS_STORE, WindowedAlerts.retention(rules), rules.window(), true),
-                Serdes.String(), JsonSerde.of(PlacedOrder.class)));
+                Serdes.String(), PlacedOrderSerde.serde()));
         DeadLetterSink.route(orders.process(SelectedEvents.of(PLACED_ORDERS, OrderContracts.EVENTS, FraudDetection::placed),
                 Named.as(PLACED_ORDERS)), PLACED_ORDERS)
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(PlacedOrder.class))
+                .repartition(Repartitioned.with(Serdes.String(), PlacedOrderSerde.serde())
                         .withName("fraud-orders-by-customer"))
                 .process(() -> new WindowedAlerts(rules), Named.as("fraud-raise-alerts"), ORDERS_STORE, ALERTS_STORE);
     }

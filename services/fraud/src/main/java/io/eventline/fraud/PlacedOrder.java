@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What fraud detection needs of an {@code order.placed}: on the repartition topic keyed by customer
- * id, as JSON.
+ * id and in the window store, in {@link PlacedOrderSerde}'s binary form.
  *
  * @param placedAt the record's timestamp (epoch milliseconds): the event time the windows use
  */

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * changelog record per order already in the window, growing with a customer's rate.
  *
  * <p>Figures are added up before the order is stored: amounts that overflow throw (Kafka Streams
- * dead-letters the record) and leave no trace in the store. An order older than the grace behind the
+ * dead-letters the record) and leave no trace in the store. A window whose period already holds an
+ * earlier-ending alert for every rule is not added up at all ({@link FraudAlerts#decide}): a customer
+ * far over the limits costs a store write per order, not a read of every order in the window. An order older than the grace behind the
  * latest one seen is dropped, as a windowed aggregate drops it.
  */
 final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void> {
@@ -61,12 +63,14 @@ final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void>
             LOG.debug("fraud: order of customer {} at {} is later than the grace, dropped", customerId, at);
             return;
         }
+        FraudAlerts held = Objects.requireNonNullElse(alerts.get(customerId), FraudAlerts.NONE);
         Map<Long, FraudFigures> windows = new LinkedHashMap<>();
         for (long end : windowEnds(customerId, at)) {
-            windows.put(end, figures(customerId, end, order));
+            if (!held.decide(end, rules.window())) { // its alerts are already there: nothing to add up
+                windows.put(end, figures(customerId, end, order));
+            }
         }
         orders.put(customerId, order, at);
-        FraudAlerts held = Objects.requireNonNullElse(alerts.get(customerId), FraudAlerts.NONE);
         FraudAlerts next = held;
         for (Map.Entry<Long, FraudFigures> window : windows.entrySet()) {
             Instant end = Instant.ofEpochMilli(window.getKey());

@@ -1,5 +1,6 @@
 package io.eventline.fraud;
 
+import static io.eventline.fraud.FraudAlert.Rule.AMOUNT_TOO_HIGH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.contracts.Money;
@@ -47,8 +48,28 @@ class FraudAlertsTest {
                 .startsWith(alert(FraudAlerts.MAX_PER_CUSTOMER * 60L, 6));
     }
 
+    @Test
+    void shouldDecideALaterWindowOfThePeriodWhenEveryRuleHasAnAlertInIt() {
+        FraudAlerts both = FraudAlerts.NONE.with(alert(20, 6), MINUTE).with(alert(30, 7, AMOUNT_TOO_HIGH), MINUTE);
+
+        assertThat(both.decide(millis(40), MINUTE)).as("a later window of the same period").isTrue();
+        assertThat(both.decide(millis(30), MINUTE)).as("the alert's own window: it may have grown").isFalse();
+        assertThat(both.decide(millis(25), MINUTE)).as("before one rule's alert: it may take its place").isFalse();
+        assertThat(both.decide(millis(70), MINUTE)).as("the next period").isFalse();
+        assertThat(FraudAlerts.NONE.with(alert(20, 6), MINUTE).decide(millis(40), MINUTE))
+                .as("the amount may still go over its limit").isFalse();
+    }
+
+    private static long millis(long second) {
+        return T0.plusSeconds(second).toEpochMilli();
+    }
+
     static FraudAlert alert(long endSecond, long orders) {
+        return alert(endSecond, orders, FraudAlert.Rule.TOO_MANY_ORDERS);
+    }
+
+    static FraudAlert alert(long endSecond, long orders, FraudAlert.Rule rule) {
         FraudFigures figures = new FraudFigures(orders, new TreeMap<>(Map.of("EUR", new Money(orders * 1000))), 0);
-        return FraudAlert.of("alice", T0.plusSeconds(endSecond), MINUTE, figures, FraudAlert.Rule.TOO_MANY_ORDERS);
+        return FraudAlert.of("alice", T0.plusSeconds(endSecond), MINUTE, figures, rule);
     }
 }
