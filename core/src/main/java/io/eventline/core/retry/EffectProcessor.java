@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * Performs a side effect once per event id. The stream thread never waits for the outside world: it
  * parks each effect in the pending store and starts an attempt off the thread; a wall-clock
  * punctuator collects the attempts that finished, records their outcomes in the done store, and
- * starts those due again after their backoff. One key's failing target never holds up the
+ * starts those due again after their backoff. An event that finds no attempt free collects the ended
+ * ones too, and hands their places to the effects waiting: under a burst, places come back as fast as
+ * attempts end, not once per tick. One key's failing target never holds up the
  * partition's other keys, and no transaction stays open for an attempt. Outcomes commit with the
  * offsets (exactly-once): a redelivered event finds its outcome and is not performed again; only a
  * replay from the dead-letter queue tries a dead-lettered effect again.

@@ -43,8 +43,9 @@ public final class EffectTopology {
     /**
      * @param select the payload of an event that asks for the effect; empty for the others. It may
      *     throw what {@code Catalogue.decode} throws: the event is then dead-lettered as unreadable
-     * @param tick how often finished attempts are collected and due ones started: the floor of an
-     *     effect's latency, and of its backoff's precision
+     * @param tick how often finished attempts are collected and due ones started (an event that
+     *     finds every place taken collects them too): the floor of an effect's latency when events
+     *     stop, and of its backoff's precision
      */
     public record Spec<T>(String name, String topic, Function<EventEnvelope, Optional<T>> select,
                           Class<T> payloadType, SideEffect<T> effect, RetryPolicy policy, Duration tick) {
