@@ -59,7 +59,9 @@ final class BenchSettings {
                         + "placed ÷ time until the platform stopped writing (all work done, off the saga's path "
                         + "too); burst = order.shipped per second from the first (or a quarter in) to the phase's end")
                 .put("records per order", "committed records written during the half-rate phase (read back "
-                        + "read_committed, Kafka's __ topics left out) ÷ orders placed in it")
+                        + "read_committed, Kafka's __ topics left out) ÷ orders placed in it; the platforms' "
+                        + "repartition topics are not purged meanwhile (repartition.purge.interval.ms="
+                        + Platform.REPARTITION_PURGE_MS + "), so that their records are still there to count")
                 .put("phases", String.format("--seconds %d: throughput %.1f s, latency %.1f s, each saga phase "
                                 + "%.1f s, rebuild of %,d events", plan.seconds(), plan.throughput().toMillis() / 1e3,
                         plan.latency().toMillis() / 1e3, plan.sagaPhase().toMillis() / 1e3, plan.rebuildEvents()))
