@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
  * The attempts of one task that are under way, off the stream thread: the stream thread starts them
  * and collects the finished ones (from its punctuator, or when a record finds every place taken), so
  * that a slow or silent target never holds up the records behind it, nor keeps a transaction open past
- * its timeout. At most {@code limit} at a time, so that a task never floods the target. Used on the stream thread only; the attempts
- * themselves run on {@code executor}.
+ * its timeout. At most {@code limit} at a time, so that a task never floods the target. Used on the
+ * stream thread only; the attempts themselves run on {@code executor}.
  */
 final class EffectAttempts implements AutoCloseable {
     private final Executor executor;

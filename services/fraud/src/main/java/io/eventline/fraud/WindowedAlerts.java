@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Figures are added up before the order is stored: amounts that overflow throw (Kafka Streams
  * dead-letters the record) and leave no trace in the store. A window whose period already holds an
  * earlier-ending alert for every rule is not added up at all ({@link FraudAlerts#decide}): a customer
- * far over the limits costs a store write per order, not a read of every order in the window. An order older than the grace behind the
- * latest one seen is dropped, as a windowed aggregate drops it.
+ * far over the limits costs a store write per order, not a read of every order in the window. An
+ * order older than the grace behind the latest one seen is dropped, as a windowed aggregate drops it.
  */
 final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(WindowedAlerts.class);
