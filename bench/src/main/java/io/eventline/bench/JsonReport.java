@@ -63,6 +63,7 @@ final class JsonReport {
             node.put("cpuMsPerOrder", saga.cpuMsPerOrder());
             node.set("idle", Json.mapper().valueToTree(saga.idle()));
             node.set("trace", Json.mapper().valueToTree(saga.trace()));
+            node.set("loadedHops", Json.mapper().valueToTree(saga.loadedHops()));
             results.minimalFor(saga).ifPresent(m -> node.putObject("vsMinimal")
                     .put("commitMs", m.commitMs())
                     .put("idleMedian", saga.idle().median() / m.idle().median())

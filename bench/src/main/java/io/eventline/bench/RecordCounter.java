@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -19,6 +20,12 @@ final class RecordCounter {
 
     static RecordsPerOrder count(Cluster cluster, Map<TopicPartition, Long> before, Map<TopicPartition, Long> after,
                                  long orders) {
+        return count(cluster, before, after, orders, record -> { });
+    }
+
+    /** @param each sees every record counted */
+    static RecordsPerOrder count(Cluster cluster, Map<TopicPartition, Long> before, Map<TopicPartition, Long> after,
+                                 long orders, Consumer<ConsumerRecord<String, byte[]>> each) {
         List<TopicPartition> moved = after.entrySet().stream()
                 .filter(e -> e.getValue() > before.getOrDefault(e.getKey(), 0L)).map(Map.Entry::getKey).toList();
         long offsets = moved.stream().mapToLong(p -> after.get(p) - before.getOrDefault(p, 0L)).sum();
@@ -31,6 +38,7 @@ final class RecordCounter {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     if (record.offset() < after.get(new TopicPartition(record.topic(), record.partition()))) {
                         records.merge(TopicKind.of(record.topic()), 1L, Long::sum);
+                        each.accept(record);
                     }
                 }
             }

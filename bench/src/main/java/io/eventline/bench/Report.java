@@ -83,6 +83,28 @@ final class Report {
                             + "included), over %,d orders", saga.style(), saga.commitMs(), saga.records().perOrder(),
                     kinds, saga.records().offsetsPerOrder(), saga.records().orders());
         }
+        for (Results.SagaRun saga : results.sagas()) {
+            loadedHops(saga);
+        }
+    }
+
+    /** Every hop of the half-rate phase, per step, from the hop stamps on what each wrote. */
+    private void loadedHops(Results.SagaRun saga) {
+        if (saga.loadedHops().isEmpty()) {
+            return;
+        }
+        out.println();
+        line("Under load, %s at %d ms (every order of the half-rate phase, %.0f/s, timed by the hop stamps on "
+                        + "what each step wrote): waited = the input's writer wrote it → this step received it (the "
+                        + "writer's commit, the fetch, the records ahead of it); handled = received → wrote",
+                saga.style(), saga.commitMs(), saga.halfRate().rate());
+        out.println();
+        out.println("| step | read | hops | waited p50 | waited p99 | handled p50 | handled p99 |");
+        out.println("|---|---|---|---|---|---|---|");
+        for (LoadedHops.Step step : saga.loadedHops()) {
+            line("| %s | %s | %,d | %.1f ms | %.1f ms | %.2f ms | %.2f ms |", step.step(), step.read(), step.hops(),
+                    step.waitedP50(), step.waitedP99(), step.handledP50(), step.handledP99());
+        }
     }
 
     /** The saga without trace headers, with them (the default), with spans exported: three warm runs. */

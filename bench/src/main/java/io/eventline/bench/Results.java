@@ -40,10 +40,12 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<Minima
      * The whole order saga in one style at one commit interval: orders one at a time through the REST
      * API on the idle platform ({@code idle}) and one followed hop by hop ({@code trace}), orders
      * shipped per second during a burst ({@code burst}), orders per second the whole platform keeps up
-     * with ({@code saturation}), and latency at half the latter.
+     * with ({@code saturation}), and latency at half the latter, with that phase's hops timed per step
+     * ({@code loadedHops}).
      */
     record SagaRun(String style, int commitMs, SequentialOrders idle, Timeline trace, Throughput burst,
-                   Throughput saturation, LatencySummary halfRate, RecordsPerOrder records, double cpuMsPerOrder) {
+                   Throughput saturation, LatencySummary halfRate, RecordsPerOrder records, double cpuMsPerOrder,
+                   List<LoadedHops.Step> loadedHops) {
     }
 
     /**

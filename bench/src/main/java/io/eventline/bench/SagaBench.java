@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The whole order saga in one style at one commit interval: the platform started in-process, set up,
  * warmed up, orders one at a time through the REST API on the idle platform (and one more followed hop
  * by hop), saturated (completed orders/s), then run at half that rate (latency placed → shipped), and
- * what that half-rate phase wrote counted per order.
+ * what that half-rate phase wrote counted per order and timed hop by hop ({@link LoadedHops}).
  */
 final class SagaBench {
     private SagaBench() {
@@ -50,10 +50,12 @@ final class SagaBench {
                         latency.p99()));
                 settle(cluster, flow, commitMs, progress);
                 var after = cluster.endOffsets(cluster.topics());
-                RecordsPerOrder records = RecordCounter.count(cluster, before, after, flow.placed() - placedBefore);
+                LoadedHops hops = new LoadedHops();
+                RecordsPerOrder records = RecordCounter.count(cluster, before, after, flow.placed() - placedBefore,
+                        hops::accept);
                 progress.note(String.format("%.1f records per order", records.perOrder()));
                 return new Results.SagaRun(style, commitMs, idle, trace, saturation.burst(), saturation.sustained(),
-                        latency, records, saturation.cpuMsPerOrder());
+                        latency, records, saturation.cpuMsPerOrder(), hops.steps());
             }
         }
     }
