@@ -7,7 +7,10 @@
 # more than the platform keeps up with: its orders/s is the throughput) and a paced one (--paced-rate,
 # well below: its latencies are the platform's, not a queue's). Prints the settings, both loads' JSON,
 # a table, and where the CPU went during each load: brokers, each instance, the load generator, and
-# the rest of the machine. Takes 5-10 minutes. --keep leaves the cluster up afterwards.
+# the rest of the machine. Then it stops the instances and runs the minimal saga (the order saga by
+# hand on raw clients, `./eventline bench --minimal-on`) on the same brokers at the paced rate and at
+# issue 16's 200/s: the floor this machine's three brokers allow, printed beside Eventline's figures.
+# Takes 6-12 minutes. --keep leaves the cluster up afterwards (the brokers only).
 # Needs cluster.sh's ports (19092-19094, 19192-19194, 18080-18082 (18080: the front door, which cluster.sh starts too)) free; data goes under
 # $EVENTLINE_CLUSTER_DIR (default ./data/cluster-bench), deleted first.
 set -euo pipefail
@@ -75,6 +78,12 @@ for instances in 1 2; do
   load "$instances-saturating" "$ORDERS" "$RATE"
   load "$instances-paced" "$PACED_ORDERS" "$PACED_RATE"
 done
+echo "== the minimal saga alone on the same brokers (the instances stopped)"
+"$CLUSTER" stop $(seq -f 'all-%g' 1 2) >/dev/null
+BROKERS=$(for port in 19092 19093 19094; do printf '127.0.0.1:%s,' "$port"; done)
+FLOOR_RATES=$PACED_RATE; [ "$PACED_RATE" = 200 ] || FLOOR_RATES="$PACED_RATE,200"
+"$ROOT/eventline" bench --minimal-on "${BROKERS%,}" --paced-rates "$FLOOR_RATES" --commit-intervals 100 --seconds 20 \
+  >"$RESULTS/minimal.txt" 2>"$RESULTS/minimal.log" || echo "  the minimal saga failed (see $RESULTS/minimal.log)"
 [ "$KEEP" = yes ] || "$CLUSTER" down >/dev/null
 
 echo "== Results (JSON per load in $RESULTS)"
@@ -86,3 +95,13 @@ for label in 1-saturating 1-paced 2-saturating 2-paced; do
 done
 echo "== CPU during each load (cores; $(nproc) in all)"
 cat "$RESULTS/cpu.txt"
+echo
+cat "$RESULTS/minimal.txt" 2>/dev/null || true
+# Eventline's paced p99 against the floor's at the same rate: issue 16 wants at most 1.5x.
+floor_p99=$(grep -F "| $PACED_RATE/s |" "$RESULTS/minimal.txt" 2>/dev/null | awk -F'|' '{gsub(/[ a-z]/, "", $4); print $4}')
+if [ -n "$floor_p99" ]; then
+  for label in 1-paced 2-paced; do
+    awk -v e="$(field "$label" p99)" -v f="$floor_p99" -v l="$label" -v r="$PACED_RATE" \
+      'BEGIN {printf "%s at %s/s: p99 %.0f ms, the minimal saga %.0f ms: %.1fx (at most 1.5x wanted)\n", l, r, e, f, e / f}'
+  done
+fi

@@ -38,6 +38,16 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--json", description = "print the results as one JSON object instead of the table")
     boolean json;
 
+    @Option(names = "--minimal-on", paramLabel = "HOST:PORT[,HOST:PORT…]",
+            description = "instead, run only the minimal saga (the floor) against this existing cluster, e.g. "
+                    + "scripts/cluster.sh's three brokers, at each --paced-rates and the first --commit-intervals")
+    String minimalOn;
+
+    @Option(names = "--paced-rates", split = ",", defaultValue = "200",
+            description = "with --minimal-on: the paced rates (orders/s) to measure its latency at "
+                    + "(default ${DEFAULT-VALUE}: issue 16's three-broker target)")
+    List<Double> pacedRates;
+
     /** {@code --version}: the build's, as {@code ./eventline --version} prints it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
@@ -71,6 +81,15 @@ public final class BenchMain implements Callable<Integer> {
             plan = new Plan(seconds, commitIntervals);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (minimalOn != null) {
+            if (pacedRates.stream().anyMatch(rate -> !(rate > 0))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--paced-rates must be positive, was " + pacedRates);
+            }
+            ClusterFloor.print(ClusterFloor.run(minimalOn, plan.sagaCommitIntervals().getFirst(), pacedRates, plan,
+                    new Progress(System.err)), plan, System.out);
+            return 0;
         }
         Results results = new Bench(plan, new Progress(System.err)).run();
         if (json) {
