@@ -2,30 +2,33 @@
 # The order workflow's throughput and latency on three brokers, with one and then two instances of
 # every service, measured in the same run (each instance one process running every service, as
 # `scripts/cluster.sh up --together` starts them):
-#   scripts/cluster-bench.sh [--orders N] [--rate R] [--paced-orders N] [--paced-rate R] [--keep]
+#   scripts/cluster-bench.sh [--orders N] [--rate R] [--paced-orders N] [--paced-rate R] [--warm-up N] [--keep]
 # For each instance count, two loads with `./eventline load`: a saturating one (--orders at --rate,
 # more than the platform keeps up with: its orders/s is the throughput) and a paced one (--paced-rate,
-# well below: its latencies are the platform's, not a queue's). Prints the settings, both loads' JSON,
+# well below: its latencies are the platform's, not a queue's), each instance count after --warm-up
+# orders (default 600) at 20/s, untimed: a fresh JVM spends much of its CPU compiling at first.
+# Prints the settings, both loads' JSON,
 # a table, and where the CPU went during each load: brokers, each instance, the load generator, and
 # the rest of the machine. Then it stops the instances and runs the minimal saga (the order saga by
 # hand on raw clients, `./eventline bench --minimal-on`) on the same brokers at the paced rate and at
 # issue 16's 200/s: the floor this machine's three brokers allow, printed beside Eventline's figures.
-# Takes 6-12 minutes. --keep leaves the cluster up afterwards (the brokers only).
+# Takes 8-14 minutes. --keep leaves the cluster up afterwards (the brokers only).
 # Needs cluster.sh's ports (19092-19094, 19192-19194, 18080-18082 (18080: the front door, which cluster.sh starts too)) free; data goes under
 # $EVENTLINE_CLUSTER_DIR (default ./data/cluster-bench), deleted first.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export EVENTLINE_CLUSTER_DIR=${EVENTLINE_CLUSTER_DIR:-$ROOT/data/cluster-bench}
 DIR=$EVENTLINE_CLUSTER_DIR
-ORDERS=2000 RATE=1000 PACED_ORDERS=600 PACED_RATE=20 KEEP=no
+ORDERS=2000 RATE=1000 PACED_ORDERS=600 PACED_RATE=20 WARM_UP=600 KEEP=no
 while (($#)); do
   case "$1" in
     --orders) ORDERS=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --paced-orders) PACED_ORDERS=$2; shift 2 ;;
     --paced-rate) PACED_RATE=$2; shift 2 ;;
+    --warm-up) WARM_UP=$2; shift 2 ;;
     --keep) KEEP=yes; shift ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
 CLUSTER="$ROOT/scripts/cluster.sh"
@@ -69,12 +72,17 @@ load() {
 
 field() { grep -o "\"$2\":[^,}]*" "$RESULTS/$1.json" | head -1 | cut -d: -f2; }
 
-echo "cluster-bench: saturating load $ORDERS orders at $RATE/s, paced load $PACED_ORDERS orders at $PACED_RATE/s;" \
+echo "cluster-bench: saturating load $ORDERS orders at $RATE/s, paced load $PACED_ORDERS orders at $PACED_RATE/s," \
+  "each instance count after $WARM_UP untimed orders at 20/s;" \
   "$(nproc) cores; JVMs ${EVENTLINE_JAVA_OPTS:--Xmx512m}; load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
 "$CLUSTER" clean >/dev/null
 for instances in 1 2; do
   echo "== $instances instance(s) of every service"
   EVENTLINE_CLUSTER_INSTANCES=$instances "$CLUSTER" up --together
+  if ((WARM_UP > 0)); then
+    "$ROOT/eventline" load --url http://127.0.0.1:18081 --orders "$WARM_UP" --rate 20 --seed 9 >"$RESULTS/$instances-warm-up.log" 2>&1 \
+      || echo "  the warm-up load exited $? (see $RESULTS/$instances-warm-up.log)"
+  fi
   load "$instances-saturating" "$ORDERS" "$RATE"
   load "$instances-paced" "$PACED_ORDERS" "$PACED_RATE"
 done
