@@ -87,7 +87,8 @@ for instances in 1 2; do
   load "$instances-paced" "$PACED_ORDERS" "$PACED_RATE"
 done
 echo "== the minimal saga alone on the same brokers (the instances stopped)"
-"$CLUSTER" stop $(seq -f 'all-%g' 1 2) >/dev/null
+# An instance that died during the loads is already stopped: the floor runs all the same.
+"$CLUSTER" stop $(seq -f 'all-%g' 1 2) >/dev/null || echo "  an instance had stopped before the floor's run"
 BROKERS=$(for port in 19092 19093 19094; do printf '127.0.0.1:%s,' "$port"; done)
 FLOOR_RATES=$PACED_RATE; [ "$PACED_RATE" = 200 ] || FLOOR_RATES="$PACED_RATE,200"
 "$ROOT/eventline" bench --minimal-on "${BROKERS%,}" --paced-rates "$FLOOR_RATES" --commit-intervals 100 --seconds 20 \
