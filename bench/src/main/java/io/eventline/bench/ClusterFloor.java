@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The minimal saga alone against an existing cluster ({@code ./eventline bench --minimal-on H:P,…}):
@@ -60,9 +58,7 @@ final class ClusterFloor {
                 });
                 return new Run(bootstrap, commitMs, idle, burst, sustained, paced);
             } finally {
-                Set<String> groups = cluster.groups().stream().filter(g -> g.startsWith("bench-minimal-" + commitMs
-                        + "ms-")).collect(Collectors.toSet());
-                cluster.delete(groups, Set.copyOf(topics.all()));
+                MinimalSagaBench.removeFrom(cluster, topics, commitMs);
             }
         }
     }

@@ -68,10 +68,15 @@ final class MinimalSagaBench {
             });
             return new Results.MinimalRun(commitMs, idle, burst, sustained, latency, records, trace, cpuMsPerOrder);
         } finally {
-            Set<String> groups = cluster.groups().stream().filter(g -> g.startsWith("bench-minimal-" + commitMs
-                    + "ms-")).collect(Collectors.toSet());
-            cluster.delete(groups, Set.copyOf(topics.all()));
+            removeFrom(cluster, topics, commitMs);
         }
+    }
+
+    /** Its topics and consumer groups at {@code commitMs}, deleted: the next run starts empty. */
+    static void removeFrom(Cluster cluster, MinimalTopics topics, int commitMs) {
+        Set<String> groups = cluster.groups().stream().filter(g -> g.startsWith("bench-minimal-" + commitMs
+                + "ms-")).collect(Collectors.toSet());
+        cluster.delete(groups, Set.copyOf(topics.all()));
     }
 
     /** One more order on the idle saga, followed through every topic. */
