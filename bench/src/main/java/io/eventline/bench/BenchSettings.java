@@ -68,7 +68,9 @@ final class BenchSettings {
                 .put("idle cost", String.format("./eventline run (the order services, no catalog) on an empty data "
                                 + "dir, left %d s after its ready line, then its CPU (user + system, as a share of one "
                                 + "core) measured over %d s and its threads counted; then the same for ./eventline "
-                                + "broker alone on the data the run left (its topics, no client): the floor",
+                                + "broker alone on the data the run left (its topics, no client); then the minimal "
+                                + "saga's four stages (commit " + MinimalAtRest.COMMIT_MS + " ms) with an embedded "
+                                + "broker in one JVM, on an empty data dir, no order placed: the floor",
                         plan.idleSettle().toSeconds(), plan.idleWindow().toSeconds()))
                 .put("cold start", Runtime.version().feature() >= ColdStart.AOT_CACHE_FEATURE
                         ? "./eventline run on an empty data dir, process start → ready line, twice as the launcher "

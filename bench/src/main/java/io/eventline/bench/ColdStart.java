@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
  * {@code ./eventline run} started cold, as a process of its own on an empty data dir (its own JVM and
  * embedded broker, free ports), timed from the process's start to its "ready" line; then left at rest
  * and its idle cost measured ({@link IdleCost}); then stopped as Ctrl-C would, and the broker alone
- * started on the data it left, for the floor of that cost.
+ * started on the data it left; then the minimal saga at rest ({@link MinimalAtRest}), the floor of the
+ * design at rest, measured the same way.
  */
 final class ColdStart {
     private static final Pattern READY = Pattern.compile("Eventline is ready in ([0-9.]+) s");
     private static final Pattern BROKER_READY = Pattern.compile("Kafka broker \\(a node alone\\) ready in ([0-9.]+) s");
+    private static final Pattern MINIMAL_READY = Pattern.compile(Pattern.quote(MinimalAtRest.READY) + "([0-9.]+) s");
 
     private ColdStart() {
     }
@@ -47,6 +49,8 @@ final class ColdStart {
             stop(process); // with the cache to record, it takes a few seconds more
         }
         IdleCost broker = brokerAlone(dataDir, limit, settle, window, progress);
+        IdleCost minimal = minimalAtRest(dataDir.resolveSibling(dataDir.getFileName() + "-minimal"), limit, settle,
+                window, progress);
         Results.Start again = null;
         if (aotCache && Files.exists(cache)) {
             progress.phase("a second cold start of ./eventline run, with the AOT cache the first recorded");
@@ -60,7 +64,7 @@ final class ColdStart {
                 stop(second);
             }
         }
-        return new Results.ColdStart(first.seconds(), first.reportedSeconds(), again, idle, broker);
+        return new Results.ColdStart(first.seconds(), first.reportedSeconds(), again, idle, broker, minimal);
     }
 
     /** The JDK whose {@code -XX:AOTCacheOutput} records an AOT cache in one run (JEP 514). */
@@ -104,6 +108,24 @@ final class ColdStart {
         }
     }
 
+    /**
+     * The minimal saga's four stages with an embedded broker in one JVM, on an empty data dir, as the run
+     * is measured: what any exactly-once saga on this broker costs at rest ({@link MinimalAtRest}).
+     */
+    private static IdleCost minimalAtRest(Path dataDir, Duration limit, Duration settle, Duration window,
+                                          Progress progress) {
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        List<String> command = java();
+        command.addAll(List.of(MinimalAtRest.class.getName(), dataDir.toString()));
+        Process minimal = start(command, log);
+        try {
+            awaitLine(minimal, MINIMAL_READY, limit, log);
+            return idle("the minimal saga (with its embedded broker, one JVM)", minimal, settle, window, progress);
+        } finally {
+            stop(minimal);
+        }
+    }
+
     private static IdleCost idle(String what, Process process, Duration settle, Duration window,
                                  Progress progress) {
         progress.phase(String.format("%s at rest: left %d s, then measured for %d s", what, settle.toSeconds(),
@@ -123,14 +145,20 @@ final class ColdStart {
 
     /** The same JVM and class path as the bench's (which holds the app and its libraries). */
     private static List<String> command(Path dataDir, String subcommand, String... options) {
+        List<String> command = java();
+        command.addAll(List.of("io.eventline.app.cli.Main", subcommand, "--data-dir", dataDir.toString()));
+        command.addAll(List.of(options));
+        return command;
+    }
+
+    /** The JVM, its flags as the launcher sets them, and the class path: a main class and its arguments follow. */
+    private static List<String> java() {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         if (Runtime.version().feature() >= 24) { // as the launcher sets them
             command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.eventline.app.cli.Main", subcommand,
-                "--data-dir", dataDir.toString()));
-        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         return command;
     }
 

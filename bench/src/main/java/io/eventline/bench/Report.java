@@ -151,7 +151,8 @@ final class Report {
                             cold.withAotCache().reportedSeconds()));
         }
         row("./eventline run at rest", idle(cold.idle()));
-        row("the embedded broker alone at rest, on the run's data (the floor)", idle(cold.brokerAlone()));
+        row("the embedded broker alone at rest, on the run's data", idle(cold.brokerAlone()));
+        row("the minimal saga at rest, its embedded broker in its JVM (the floor)", idle(cold.minimalAtRest()));
     }
 
     private static String idle(IdleCost cost) {

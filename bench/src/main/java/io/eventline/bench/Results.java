@@ -63,13 +63,15 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<Minima
 
     /**
      * {@code ./eventline run} on an empty data dir, from process start to its ready line; then what it
-     * costs at rest, and what the embedded broker alone costs on the same data.
+     * costs at rest, what the embedded broker alone costs on the same data, and what the minimal saga
+     * with its embedded broker costs at rest (the design's floor: {@link MinimalAtRest}).
      *
      * @param seconds the first start, which records the JVM's AOT cache as the launcher has it do (JDK 25+)
      * @param withAotCache a second start on another empty data dir, the JVM loading from that cache, as
      *     every start after a user's first; null before JDK 25 (no such cache)
      */
-    record ColdStart(double seconds, double reportedSeconds, Start withAotCache, IdleCost idle, IdleCost brokerAlone) {
+    record ColdStart(double seconds, double reportedSeconds, Start withAotCache, IdleCost idle, IdleCost brokerAlone,
+                     IdleCost minimalAtRest) {
         /** What the cold-start target measures: the start a user has every time but the first after a build. */
         double targetSeconds() {
             return withAotCache == null ? seconds : withAotCache.seconds();

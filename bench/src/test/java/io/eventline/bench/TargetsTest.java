@@ -57,7 +57,9 @@ class TargetsTest {
                 Tuple.tuple("projection rebuild vs raw consumer, records/s", false),
                 Tuple.tuple("cold ./eventline run to ready", true),
                 Tuple.tuple("idle ./eventline run, CPU (the embedded broker alone: 1.5 %)", false),
-                Tuple.tuple("idle ./eventline run, threads (the embedded broker alone: 88)", true));
+                Tuple.tuple("idle ./eventline run, threads (the embedded broker alone: 88)", true),
+                Tuple.tuple("idle ./eventline run, CPU vs the minimal saga at rest", false),
+                Tuple.tuple("idle ./eventline run, threads vs the minimal saga at rest", true));
         Target.Ratio orders = (Target.Ratio) targets.get(2);
         assertThat(orders.baseline()).as("200,000 records/s ÷ 40 records per order").isEqualTo(5_000);
         assertThat(orders.ratio()).isEqualTo(0.5);
@@ -117,11 +119,37 @@ class TargetsTest {
     @Test
     void shouldJudgeTheColdStartOnAStartWithTheAotCacheTheFirstRecorded() {
         IdleCost rest = new IdleCost(2.1, 100, Duration.ofSeconds(20));
-        Results.ColdStart recorded = new Results.ColdStart(9.5, 9.0, new Results.Start(7.0, 6.5), rest, rest);
-        Results.ColdStart firstOnly = new Results.ColdStart(9.5, 9.0, null, rest, rest);
+        Results.ColdStart recorded = new Results.ColdStart(9.5, 9.0, new Results.Start(7.0, 6.5), rest, rest, rest);
+        Results.ColdStart firstOnly = new Results.ColdStart(9.5, 9.0, null, rest, rest, rest);
 
         assertThat(recorded.targetSeconds()).as("a user's every start but the first after a build").isEqualTo(7.0);
         assertThat(firstOnly.targetSeconds()).as("no cache before JDK 25: the one start").isEqualTo(9.5);
+    }
+
+    @Test
+    void shouldHoldTheIdleRunToTheMinimalSagaAtRestAndPrintItsFiguresBesideTheLimits() {
+        // the floor itself over the 2 % limit: the run is held to 1.5× of it
+        IdleCost floor = new IdleCost(2.6, 94, Duration.ofSeconds(20));
+        IdleCost broker = new IdleCost(1.7, 84, Duration.ofSeconds(20));
+
+        List<Target> within = idleTargets(new IdleCost(3.9, 141, Duration.ofSeconds(20)), broker, floor);
+        List<Target> beyond = idleTargets(new IdleCost(3.91, 142, Duration.ofSeconds(20)), broker, floor);
+
+        assertThat(within).extracting(Target::met).containsExactly(false, false, true, true);
+        assertThat(beyond).extracting(Target::met).containsExactly(false, false, false, false);
+        assertThat(((Target.Limit) within.get(0)).floor()).as("the floor's CPU beside the limit").isEqualTo(2.6);
+        assertThat(((Target.Limit) within.get(1)).floor()).as("the floor's threads beside the limit").isEqualTo(94);
+        assertThat(idleTargets(new IdleCost(1.0, 50, Duration.ofSeconds(20)), broker,
+                new IdleCost(2.6, -1, Duration.ofSeconds(20)))).extracting(Target::met)
+                .as("threads the floor could not count: missed, not met by default").containsExactly(true, true, true, false);
+    }
+
+    private static List<Target> idleTargets(IdleCost run, IdleCost broker, IdleCost floor) {
+        Results base = results();
+        Results.ColdStart cold = new Results.ColdStart(6.0, 5.5, null, run, broker, floor);
+        List<Target> all = Targets.of(new Results(base.machine(), base.settings(), base.raw(), base.hop(), base.minimal(),
+                base.sagas(), base.tracing(), base.rebuild(), cold));
+        return all.subList(all.size() - 4, all.size());
     }
 
     private static SequentialOrders idle(double median) {
@@ -134,7 +162,8 @@ class TargetsTest {
         Results.Rebuild rebuild = new Results.Rebuild(perSecond(30_000), perSecond(1_000_000));
         return new Results(new Machine("jdk", 2, 1, "os", "cpu", "0.1, 0.1, 0.1", "0.1, 0.1, 0.1"), new Settings(),
                 raw, hop, minimal, List.of(saga), Optional.empty(), rebuild, new Results.ColdStart(6.0, 5.5, null,
-                        new IdleCost(2.1, 100, Duration.ofSeconds(20)), new IdleCost(1.5, 88, Duration.ofSeconds(20))));
+                        new IdleCost(2.1, 100, Duration.ofSeconds(20)), new IdleCost(1.5, 88, Duration.ofSeconds(20)),
+                        new IdleCost(1.2, 70, Duration.ofSeconds(20))));
     }
 
     private static Throughput perSecond(long count) {
