@@ -131,7 +131,8 @@ final class ColdStart {
         progress.phase(String.format("%s at rest: left %d s, then measured for %d s", what, settle.toSeconds(),
                 window.toSeconds()));
         IdleCost cost = IdleCost.of(process.toHandle(), settle, window);
-        progress.note(String.format("%.1f %% of one core, %d threads", cost.percentOfCore(), cost.threads()));
+        progress.note(String.format("%.1f %% of one core (the JIT's compiler threads %.1f %%), %d threads",
+                cost.percentOfCore(), cost.compilerPercentOfCore(), cost.threads()));
         return cost;
     }
 

@@ -156,8 +156,8 @@ final class Report {
     }
 
     private static String idle(IdleCost cost) {
-        return String.format(Locale.ROOT, "%.1f %% of one core, %d threads (over %d s)", cost.percentOfCore(),
-                cost.threads(), cost.window().toSeconds());
+        return String.format(Locale.ROOT, "%.1f %% of one core (the JIT's compiler threads %.1f %%), %d threads (over %d s)",
+                cost.percentOfCore(), cost.compilerPercentOfCore(), cost.threads(), cost.window().toSeconds());
     }
 
     private void targets(Results results) {
