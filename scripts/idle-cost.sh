@@ -44,12 +44,26 @@ case "$DATA" in /*) ;; *) DATA="$(readlink "/proc/$PID/cwd")/$DATA" ;; esac
 coordinators() { du -sb "$DATA"/kafka/logs/__consumer_offsets-* "$DATA"/kafka/logs/__transaction_state-* 2>/dev/null \
   | awk '{s += $1} END {print s + 0}'; }
 ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+# The JIT's compiler threads ("C1 CompilerThre", "C2 CompilerThre" as the kernel names them): "tid ticks"
+# each. A JVM a minute old still compiles, by a point or more of a core that differs between starts.
+compiler_ticks() {
+  for task in /proc/"$PID"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      "C1 CompilerThre"* | "C2 CompilerThre"*)
+        sed 's/.*) //' "$task/stat" 2>/dev/null | awk -v tid="${task##*/}" '{print tid, $12 + $13}' ;;
+    esac
+  done
+}
 HZ=$(getconf CLK_TCK)
-BEFORE=$(ticks) LOGS_BEFORE=$(coordinators)
+BEFORE=$(ticks) LOGS_BEFORE=$(coordinators) JIT_BEFORE=$(compiler_ticks)
 sleep "$SECONDS_"
-AFTER=$(ticks) LOGS_AFTER=$(coordinators)
+AFTER=$(ticks) LOGS_AFTER=$(coordinators) JIT_AFTER=$(compiler_ticks)
+# A thread born in the window counts from zero; one that ended in it is lost.
+JIT=$(printf '%s\n' "$JIT_BEFORE" | awk -v after="$JIT_AFTER" \
+  'NF == 2 {before[$1] = $2} END {n = split(after, lines, "\n"); for (i = 1; i <= n; i++) {
+     split(lines[i], f, " "); if (f[1] != "") s += f[2] - before[f[1]] } print s + 0}')
 THREADS=$(awk '/^Threads:/ {print $2}' "/proc/$PID/status")
-awk -v a="$BEFORE" -v b="$AFTER" -v hz="$HZ" -v s="$SECONDS_" -v t="$THREADS" -v pid="$PID" \
+awk -v a="$BEFORE" -v b="$AFTER" -v hz="$HZ" -v s="$SECONDS_" -v t="$THREADS" -v pid="$PID" -v jit="$JIT" \
     -v la="$LOGS_BEFORE" -v lb="$LOGS_AFTER" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
-  'BEGIN { printf "idle cost of pid %d over %d s: %.1f %% of one core, %d threads, coordinator logs +%d B/s (load average %s)\n",
-           pid, s, (b - a) / hz / s * 100, t, (lb - la) / s, load }'
+  'BEGIN { printf "idle cost of pid %d over %d s: %.1f %% of one core (the JIT'"'"'s compiler threads %.1f %%), %d threads, coordinator logs +%d B/s (load average %s)\n",
+           pid, s, (b - a) / hz / s * 100, jit / hz / s * 100, t, (lb - la) / s, load }'
