@@ -64,9 +64,9 @@ final class Targets {
         targets.add(new Target.Limit(results.coldStart().withAotCache() == null ? "cold ./eventline run to ready"
                 : "cold ./eventline run to ready (with the AOT cache a first start recorded)",
                 results.coldStart().targetSeconds(), COLD_START_LIMIT_S, "s"));
-        IdleCost idle = results.coldStart().idle();
+        IdleCost idle = results.coldStart().idle().target();
         IdleCost broker = results.coldStart().brokerAlone();
-        IdleCost floor = results.coldStart().minimalAtRest();
+        IdleCost floor = results.coldStart().minimalAtRest().target();
         double idleThreads = threads(idle);
         double floorThreads = threads(floor);
         targets.add(new Target.Limit(String.format(Locale.ROOT,

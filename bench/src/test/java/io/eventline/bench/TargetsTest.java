@@ -119,8 +119,9 @@ class TargetsTest {
     @Test
     void shouldJudgeTheColdStartOnAStartWithTheAotCacheTheFirstRecorded() {
         IdleCost rest = new IdleCost(2.1, 100, Duration.ofSeconds(20));
-        Results.ColdStart recorded = new Results.ColdStart(9.5, 9.0, new Results.Start(7.0, 6.5), rest, rest, rest);
-        Results.ColdStart firstOnly = new Results.ColdStart(9.5, 9.0, null, rest, rest, rest);
+        Results.AtRest atRest = new Results.AtRest(rest, null);
+        Results.ColdStart recorded = new Results.ColdStart(9.5, 9.0, new Results.Start(7.0, 6.5), atRest, rest, atRest);
+        Results.ColdStart firstOnly = new Results.ColdStart(9.5, 9.0, null, atRest, rest, atRest);
 
         assertThat(recorded.targetSeconds()).as("a user's every start but the first after a build").isEqualTo(7.0);
         assertThat(firstOnly.targetSeconds()).as("no cache before JDK 25: the one start").isEqualTo(9.5);
@@ -144,7 +145,27 @@ class TargetsTest {
                 .as("threads the floor could not count: missed, not met by default").containsExactly(true, true, true, false);
     }
 
+    @Test
+    void shouldJudgeTheIdleCostOnTheLaterStartsWithTheirAotCachesWhereThereAreSome() {
+        IdleCost broker = new IdleCost(1.7, 84, Duration.ofSeconds(20));
+        Results.AtRest run = new Results.AtRest(new IdleCost(9.0, 171, Duration.ofSeconds(20)),
+                new IdleCost(3.9, 141, Duration.ofSeconds(20)));
+        Results.AtRest floor = new Results.AtRest(new IdleCost(5.0, 94, Duration.ofSeconds(20)),
+                new IdleCost(2.6, 94, Duration.ofSeconds(20)));
+
+        List<Target> judged = idleTargets(run, broker, floor);
+
+        assertThat(judged).extracting(Target::met).containsExactly(false, false, true, true);
+        assertThat(((Target.Within) judged.get(2)).value()).as("the later start's").isEqualTo(3.9);
+        assertThat(((Target.Within) judged.get(2)).baseline()).as("the floor's later start's").isEqualTo(2.6);
+        assertThat(new Results.AtRest(run.first(), null).target()).as("no cache: the one start").isEqualTo(run.first());
+    }
+
     private static List<Target> idleTargets(IdleCost run, IdleCost broker, IdleCost floor) {
+        return idleTargets(new Results.AtRest(run, null), broker, new Results.AtRest(floor, null));
+    }
+
+    private static List<Target> idleTargets(Results.AtRest run, IdleCost broker, Results.AtRest floor) {
         Results base = results();
         Results.ColdStart cold = new Results.ColdStart(6.0, 5.5, null, run, broker, floor);
         List<Target> all = Targets.of(new Results(base.machine(), base.settings(), base.raw(), base.hop(), base.minimal(),
@@ -162,8 +183,9 @@ class TargetsTest {
         Results.Rebuild rebuild = new Results.Rebuild(perSecond(30_000), perSecond(1_000_000));
         return new Results(new Machine("jdk", 2, 1, "os", "cpu", "0.1, 0.1, 0.1", "0.1, 0.1, 0.1"), new Settings(),
                 raw, hop, minimal, List.of(saga), Optional.empty(), rebuild, new Results.ColdStart(6.0, 5.5, null,
-                        new IdleCost(2.1, 100, Duration.ofSeconds(20)), new IdleCost(1.5, 88, Duration.ofSeconds(20)),
-                        new IdleCost(1.2, 70, Duration.ofSeconds(20))));
+                        new Results.AtRest(new IdleCost(2.1, 100, Duration.ofSeconds(20)), null),
+                        new IdleCost(1.5, 88, Duration.ofSeconds(20)),
+                        new Results.AtRest(new IdleCost(1.2, 70, Duration.ofSeconds(20)), null)));
     }
 
     private static Throughput perSecond(long count) {
