@@ -70,7 +70,10 @@ final class BenchSettings {
                                 + "core) measured over %d s and its threads counted; then the same for ./eventline "
                                 + "broker alone on the data the run left (its topics, no client); then the minimal "
                                 + "saga's four stages (commit " + MinimalAtRest.COMMIT_MS + " ms) with an embedded "
-                                + "broker in one JVM, on an empty data dir, no order placed: the floor",
+                                + "broker in one JVM, on an empty data dir, no order placed: the floor; from JDK 25 the "
+                                + "run and the floor each on a first start (recording the JVM's AOT cache) and on a "
+                                + "later start with it, which the targets judge; the JIT's compiler threads' share "
+                                + "beside each figure",
                         plan.idleSettle().toSeconds(), plan.idleWindow().toSeconds()))
                 .put("cold start", Runtime.version().feature() >= ColdStart.AOT_CACHE_FEATURE
                         ? "./eventline run on an empty data dir, process start → ready line, twice as the launcher "
