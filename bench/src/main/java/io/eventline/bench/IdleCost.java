@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * What a process costs at rest: the CPU it used (user and system) over a window, as a share of one
  * core, and its thread count at the end. Issue 16 asks ≤ 2 % and ≤ 100 threads of an idle
- * {@code ./eventline run}; the same figures of the embedded broker alone, on the same data, are the
- * floor any platform with an embedded broker starts from.
+ * {@code ./eventline run}; the same figures of the minimal saga at rest ({@link MinimalAtRest}) are the
+ * floor of the design, and those of the embedded broker alone the part of it no client adds.
  *
  * @param percentOfCore NaN when the JVM cannot tell the process's CPU time
  * @param threads -1 where {@code /proc} does not say (not Linux)

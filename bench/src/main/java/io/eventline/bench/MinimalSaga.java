@@ -40,10 +40,15 @@ final class MinimalSaga implements AutoCloseable {
         this.topics = topics;
     }
 
+    /** What the consumer group of each of its stages at {@code commitMs} begins with. */
+    static String groupPrefix(int commitMs) {
+        return "bench-minimal-" + commitMs + "ms-";
+    }
+
     /** Starts the four stages on topics that exist; each stage's map is touched by its thread alone. */
     static MinimalSaga start(Cluster cluster, MinimalTopics topics, int commitMs) {
         MinimalSaga saga = new MinimalSaga(topics);
-        String group = "bench-minimal-" + commitMs + "ms-";
+        String group = groupPrefix(commitMs);
         saga.stages.add(new MinimalStage(cluster, group + "orders", topics.orders(), commitMs, saga::order));
         saga.stages.add(new MinimalStage(cluster, group + "accounts", topics.accounts(), commitMs, saga::account));
         saga.stages.add(new MinimalStage(cluster, group + "inventory", topics.inventory(), commitMs, saga::sku));

@@ -74,8 +74,8 @@ final class MinimalSagaBench {
 
     /** Its topics and consumer groups at {@code commitMs}, deleted: the next run starts empty. */
     static void removeFrom(Cluster cluster, MinimalTopics topics, int commitMs) {
-        Set<String> groups = cluster.groups().stream().filter(g -> g.startsWith("bench-minimal-" + commitMs
-                + "ms-")).collect(Collectors.toSet());
+        Set<String> groups = cluster.groups().stream().filter(g -> g.startsWith(MinimalSaga.groupPrefix(commitMs)))
+                .collect(Collectors.toSet());
         cluster.delete(groups, Set.copyOf(topics.all()));
     }
 
