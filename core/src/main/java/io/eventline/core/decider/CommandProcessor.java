@@ -171,13 +171,13 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
         if (command.unanswered()) { // never null: see CommandEnvelope
             return; // nobody reads it: a reaction's command, whose outcome its events tell
         }
-        Reply reply = new Reply(command.commandId(), command.aggregateId(), snapshot.version(),
-                Json.mapper().valueToTree(aggregate.summary().apply(state.bare(snapshot).state())), events, refusal);
+        byte[] reply = Reply.toBytes(command.commandId(), command.aggregateId(), snapshot.version(),
+                aggregate.summary().apply(state.bare(snapshot).state()), events, refusal);
         CommandEnvelope.ReplyTo to = command.replyTo();
         String topic = to == null ? aggregate.replyTopic() : to.topic();
         String key = to == null ? command.aggregateId() : to.key();
         context.forward(Outcome.processed(new Record<String, Decided>(
-                key, new Decided.Answer(Json.write(reply), topic), timestamp, hop.stamp(new RecordHeaders()))));
+                key, new Decided.Answer(reply, topic), timestamp, hop.stamp(new RecordHeaders()))));
         commits.outputWritten();
     }
 }

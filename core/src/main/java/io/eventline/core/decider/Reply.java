@@ -1,6 +1,7 @@
 package io.eventline.core.decider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventline.core.envelope.Json;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,27 @@ public record Reply(String commandId, String aggregateId, long version, JsonNode
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(aggregateId, "aggregateId");
         events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /**
+     * The bytes of {@code new Reply(…)} with {@code summary} as its tree, written without building the
+     * tree: the decider answers every command a caller awaits, and the tree cost as much as the writing.
+     */
+    static byte[] toBytes(String commandId, String aggregateId, long version, Object summary, List<String> events,
+                          Refusal rejection) {
+        return Json.write(generator -> {
+            generator.writeStartObject();
+            generator.writeStringField("commandId", Objects.requireNonNull(commandId, "commandId"));
+            generator.writeStringField("aggregateId", Objects.requireNonNull(aggregateId, "aggregateId"));
+            generator.writeNumberField("version", version);
+            generator.writeFieldName("summary");
+            Json.mapper().writeValue(generator, summary);
+            generator.writeFieldName("events");
+            Json.mapper().writeValue(generator, events == null ? List.of() : events);
+            generator.writeFieldName("rejection");
+            Json.mapper().writeValue(generator, rejection);
+            generator.writeEndObject();
+        });
     }
 
     /** Whether the command was accepted and appended an event of this type. */

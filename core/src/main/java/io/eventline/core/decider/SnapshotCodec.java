@@ -1,7 +1,6 @@
 package io.eventline.core.decider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.envelope.Timestamps;
 import java.io.IOException;
@@ -17,12 +16,16 @@ final class SnapshotCodec<S> {
     }
 
     byte[] write(Snapshot<S> snapshot) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("version", snapshot.version());
-        node.put("timestamp", Timestamps.format(snapshot.timestamp()));
-        node.put("created", Timestamps.format(snapshot.created()));
-        node.set("state", Json.mapper().valueToTree(snapshot.state()));
-        return Json.write(node);
+        // Written straight, not through a tree: a snapshot is written at every command (docs/performance.md).
+        return Json.write(generator -> {
+            generator.writeStartObject();
+            generator.writeNumberField("version", snapshot.version());
+            generator.writeStringField("timestamp", Timestamps.format(snapshot.timestamp()));
+            generator.writeStringField("created", Timestamps.format(snapshot.created()));
+            generator.writeFieldName("state");
+            Json.mapper().writeValue(generator, snapshot.state());
+            generator.writeEndObject();
+        });
     }
 
     Snapshot<S> read(byte[] bytes) {

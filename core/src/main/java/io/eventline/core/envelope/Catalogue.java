@@ -80,7 +80,8 @@ public final class Catalogue<T> {
         if (!(data instanceof ObjectNode object)) {
             throw new MalformedMessageException(typeName + " v" + version + ": data must be an object", null);
         }
-        ObjectNode current = object.deepCopy();
+        // Upcasters may change the tree they are given: a copy, for them only (most data is current).
+        ObjectNode current = version < type.currentVersion() ? object.deepCopy() : object;
         for (int v = version; v < type.currentVersion(); v++) {
             current = type.upcasters().get(v - 1).upcast(current);
         }

@@ -28,6 +28,18 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void shouldWriteTheBytesOfItsTreeWithoutBuildingIt() {
+        EventEnvelope money = new EventEnvelope(ENVELOPE.eventId(), "money.moved", 2, ENVELOPE.timestamp(), "m-1",
+                Json.mapper().createObjectNode().put("amount", new java.math.BigDecimal("100.00"))
+                        .put("note", "naïve \"quoted\"").putNull("none"),
+                new EventMetadata("corr-1", "cause-é", "money"));
+
+        assertThat(new String(EnvelopeCodec.toBytes(money), StandardCharsets.UTF_8))
+                .isEqualTo(new String(Json.write(EnvelopeCodec.toTree(money)), StandardCharsets.UTF_8))
+                .contains("\"amount\":100.00", "\"none\":null");
+    }
+
+    @Test
     void shouldReadWhatItWrites() {
         assertThat(EnvelopeCodec.fromBytes(EnvelopeCodec.toBytes(ENVELOPE))).isEqualTo(ENVELOPE);
     }
