@@ -18,6 +18,11 @@ final class AnalyticsModule implements ServiceModule {
     }
 
     @Override
+    public boolean offTheSagaPath() {
+        return true; // nothing on an order's way to shipped waits for it
+    }
+
+    @Override
     public List<String> paths() {
         return List.of("/api/analytics");
     }

@@ -119,7 +119,7 @@ public final class Eventline implements AutoCloseable {
         Set<String> serviceRoutes = new HashSet<>();
         for (ServiceModule module : Modules.ALL) {
             if (config.services().contains(module.name())) {
-                ServiceStreams service = startStreams(module.name(),
+                ServiceStreams service = startStreams(module,
                         sources -> ServiceComposition.addTo(sources, List.of(module), config), clients, config);
                 metrics.bind(module.name(), service.streams());
                 routes.add(mounted -> serviceRoutes.addAll(RouteTable.mount(mounted, module,
@@ -151,10 +151,10 @@ public final class Eventline implements AutoCloseable {
         started.push(http);
     }
 
-    private ServiceStreams startStreams(String name, Consumer<Sources> topology,
+    private ServiceStreams startStreams(ServiceModule module, Consumer<Sources> topology,
                                         Map<String, Object> clients, EventlineConfig config) {
-        ServiceStreams service = new ServiceStreams(name, topology, clients, config.dataDir(),
-                routing.self().host() + ":" + routing.self().port(), metrics.observer(), tracing);
+        ServiceStreams service = new ServiceStreams(module.name(), module.offTheSagaPath(), topology, clients,
+                config.dataDir(), routing.self().host() + ":" + routing.self().port(), metrics.observer(), tracing);
         started.push(service);
         streams.add(service);
         service.start();

@@ -24,6 +24,11 @@ final class NotificationsModule implements ServiceModule {
     }
 
     @Override
+    public boolean offTheSagaPath() {
+        return true; // nothing on an order's way to shipped waits for it
+    }
+
+    @Override
     public List<Topic> topics() {
         // A dead-lettered mail is replayed here, not to notifications.events: its event stays once in the log.
         return List.of(NotificationContracts.TOPICS.commands(), NotificationContracts.TOPICS.events(),

@@ -37,6 +37,14 @@ interface ServiceModule {
         return List.of();
     }
 
+    /**
+     * Whether nothing on the order saga's path waits for what this service writes (notifications,
+     * analytics): its application then commits less often under load ({@code StreamsSettings.offThePath}).
+     */
+    default boolean offTheSagaPath() {
+        return false;
+    }
+
     /** @param saga the style of the order saga: services react to each other, or an orchestrator commands */
     void addTo(Sources sources, EventlineConfig.Saga saga);
 

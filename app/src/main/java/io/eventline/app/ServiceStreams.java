@@ -36,11 +36,13 @@ final class ServiceStreams implements AutoCloseable {
     /**
      * @param applicationServer this instance's HTTP {@code host:port}: Kafka Streams tells every
      *     instance which one holds which store partition, so that any of them answers any key
+     * @param offTheSagaPath whether it commits as an application no saga waits for ({@link StreamsSettings#offThePath})
      * @param observer what the service's processors report to, for metrics
      * @param tracing how its processors trace the records they handle
      */
-    ServiceStreams(String service, Consumer<Sources> topology, Map<String, Object> clientSettings, Path dataDir,
-                   String applicationServer, ProcessingObserver observer, Tracing tracing) {
+    ServiceStreams(String service, boolean offTheSagaPath, Consumer<Sources> topology,
+                   Map<String, Object> clientSettings, Path dataDir, String applicationServer,
+                   ProcessingObserver observer, Tracing tracing) {
         this.service = service;
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(new Sources(builder));
@@ -49,6 +51,9 @@ final class ServiceStreams implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(ProcessingObserver.CONFIG, observer);
         props.put(Tracing.CONFIG, tracing);
+        if (offTheSagaPath) {
+            StreamsSettings.offThePath(props);
+        }
         this.streams = new KafkaStreams(builder.build(props), props);
         streams.setGlobalStateRestoreListener(restored);
         streams.setStateListener((now, before) -> {

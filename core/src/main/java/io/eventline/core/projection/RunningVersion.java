@@ -35,6 +35,7 @@ record RunningVersion(int version, KafkaStreams streams, RestoredRecords restore
                     .map(id -> StreamsSettings.exactlyOnce(applicationId, clientSettings, versionState, id))
                     .orElseGet(() -> StreamsSettings.exactlyOnce(applicationId, clientSettings, versionState));
             props.putAll(streamsOverrides);
+            StreamsSettings.offThePath(props); // a read model serves its store before it commits
             KafkaStreams streams = new KafkaStreams(builder.build(props), props);
             RestoredRecords restored = new RestoredRecords();
             streams.setGlobalStateRestoreListener(restored);
