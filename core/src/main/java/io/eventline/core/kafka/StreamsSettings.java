@@ -26,7 +26,7 @@ public final class StreamsSettings {
      * by default.
      */
     public static final String OFF_PATH_COMMIT_INTERVAL_MS_CONFIG = "eventline.off.path.commit.interval.ms";
-    public static final int DEFAULT_OFF_PATH_COMMIT_INTERVAL_MS = 1000;
+    public static final int DEFAULT_OFF_PATH_COMMIT_INTERVAL_MS = 300;
     /** How long a stream thread's producer waits before retrying a transactional request: see {@link #exactlyOnce}. */
     public static final int TRANSACTION_RETRY_BACKOFF_MS = 10;
     // eventline-orders → orders; eventline-projection-orders-view-v2 → orders-view (versions share one).
@@ -122,10 +122,12 @@ public final class StreamsSettings {
      * interval and {@link #OFF_PATH_COMMIT_INTERVAL_MS_CONFIG}.
      *
      * <p>Why: under load the record cache merges the writes to one key between two commits into one
-     * changelog record, and an order's view changes at each of its steps: committing every second
-     * instead of every 100 ms wrote 2.25 records of the orders view per order instead of 4, with fewer
-     * transactions (docs/performance.md). What the application writes for others to read is visible a
-     * commit later; at rest {@link CommitWhenIdle} still commits output at once.
+     * changelog record, and an order's view changes at each of its steps. The bench's saga at 100 ms
+     * (docs/performance.md, 6 December): at 300 ms 37.6–37.9 records per order against 39.1–39.3, and
+     * orders/s sustained no lower; at 1,000 ms 35.8–36.5 records, but the last commits of a burst came
+     * 1.5–2.2 s after its last order ended and the sustained rate, which counts them, fell by a sixth.
+     * What the application writes for others to read is visible a commit later; at rest
+     * {@link CommitWhenIdle} still commits output at once.
      */
     public static Properties offThePath(Properties props) {
         long interval = millis(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), DEFAULT_COMMIT_INTERVAL_MS);

@@ -51,7 +51,7 @@ final class Rebuilder {
         }
         int current = serving.get().version();
         int next = current + 1;
-        RunningVersion candidate = launcher.launch(next);
+        RunningVersion candidate = launcher.launch(next, true);
         status = new RebuildStatus(projection.name(), current, next, 0, 0);
         Thread.ofVirtual().name("rebuild-" + projection.store(next)).start(() -> monitor(candidate));
         LOG.info("projection {}: building v{} from offset 0 beside v{}", projection.name(), next, current);

@@ -26,22 +26,38 @@ record RunningVersion(int version, KafkaStreams streams, RestoredRecords restore
             streamsOverrides = Map.copyOf(streamsOverrides);
         }
 
+        /** The version that serves: it commits as an application off the saga's path. */
         RunningVersion launch(int version) {
+            return launch(version, false);
+        }
+
+        /**
+         * @param catchingUp a version built beside the one serving ({@link Rebuilder}): it commits at the
+         *     services' interval, as the cut-over waits for its committed offsets to reach the serving
+         *     version's: a longer interval would hold the cut-over up to that much longer
+         */
+        RunningVersion launch(int version, boolean catchingUp) {
             StreamsBuilder builder = new StreamsBuilder();
             ProjectionTopology.addTo(builder, projection, version, changes);
-            Path versionState = stateDir.resolve(projection.store(version));
+            Properties props = settings(version, catchingUp);
             String applicationId = projection.applicationId(version);
-            Properties props = instanceId
-                    .map(id -> StreamsSettings.exactlyOnce(applicationId, clientSettings, versionState, id))
-                    .orElseGet(() -> StreamsSettings.exactlyOnce(applicationId, clientSettings, versionState));
-            props.putAll(streamsOverrides);
-            StreamsSettings.offThePath(props); // a read model serves its store before it commits
             KafkaStreams streams = new KafkaStreams(builder.build(props), props);
             RestoredRecords restored = new RestoredRecords();
             streams.setGlobalStateRestoreListener(restored);
             streams.setUncaughtExceptionHandler(new ReplaceFailedThreads(applicationId));
             streams.start();
             return new RunningVersion(version, streams, restored);
+        }
+
+        /** The Streams settings of one version: see {@link #launch(int, boolean)}. */
+        Properties settings(int version, boolean catchingUp) {
+            Path versionState = stateDir.resolve(projection.store(version));
+            String applicationId = projection.applicationId(version);
+            Properties props = instanceId
+                    .map(id -> StreamsSettings.exactlyOnce(applicationId, clientSettings, versionState, id))
+                    .orElseGet(() -> StreamsSettings.exactlyOnce(applicationId, clientSettings, versionState));
+            props.putAll(streamsOverrides);
+            return catchingUp ? props : StreamsSettings.offThePath(props); // a read model serves before it commits
         }
     }
 

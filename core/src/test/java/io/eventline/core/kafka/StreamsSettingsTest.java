@@ -33,12 +33,12 @@ class StreamsSettingsTest {
                 Map.of("bootstrap.servers", "b:9092"), STATE));
         var chosen = StreamsSettings.offThePath(StreamsSettings.exactlyOnce("eventline-notifications",
                 Map.of("bootstrap.servers", "b:9092", StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "20",
-                        StreamsSettings.OFF_PATH_COMMIT_INTERVAL_MS_CONFIG, "300"), STATE));
+                        StreamsSettings.OFF_PATH_COMMIT_INTERVAL_MS_CONFIG, "1000"), STATE));
         var longer = StreamsSettings.offThePath(StreamsSettings.exactlyOnce("eventline-notifications",
                 Map.of("bootstrap.servers", "b:9092", StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "5000"), STATE));
 
-        assertThat(new StreamsConfig(defaults).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000);
-        assertThat(new StreamsConfig(chosen).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(300);
+        assertThat(new StreamsConfig(defaults).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(300);
+        assertThat(new StreamsConfig(chosen).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000);
         assertThat(new StreamsConfig(longer).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(5000);
     }
 
