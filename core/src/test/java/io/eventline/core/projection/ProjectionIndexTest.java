@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProjectionIndexTest {
     private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
     /** The view is the type of the key's last event; it is listed under "all" and under that type. */
-    private static final Projection<String> LAST_TYPE = new Projection<>("last-type", List.of("things.events"),
+    static final Projection<String> LAST_TYPE = new Projection<>("last-type", List.of("things.events"),
             String.class, new Projector<>() {
                 @Override
                 public String initial() {

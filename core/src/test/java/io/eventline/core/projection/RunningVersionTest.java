@@ -2,34 +2,14 @@ package io.eventline.core.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.core.envelope.EventEnvelope;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 class RunningVersionTest {
-    private static final Projection<String> LAST_TYPE = new Projection<>("last-type", List.of("things.events"),
-            String.class, new Projector<>() {
-                @Override
-                public String initial() {
-                    return "";
-                }
-
-                @Override
-                public Optional<String> keyOf(EventEnvelope event) {
-                    return Optional.of(event.aggregateId());
-                }
-
-                @Override
-                public String apply(String view, EventEnvelope event) {
-                    return event.eventType();
-                }
-            }, false, Optional.empty());
-
-    private final RunningVersion.Launcher launcher = new RunningVersion.Launcher(LAST_TYPE,
+    private final RunningVersion.Launcher launcher = new RunningVersion.Launcher(ProjectionIndexTest.LAST_TYPE,
             Map.of("bootstrap.servers", "b:9092", StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"), Map.of(),
             Path.of("state"), Optional.empty(), new ViewChanges());
 
