@@ -122,12 +122,12 @@ public final class StreamsSettings {
      * interval and {@link #OFF_PATH_COMMIT_INTERVAL_MS_CONFIG}.
      *
      * <p>Why: under load the record cache merges the writes to one key between two commits into one
-     * changelog record, and an order's view changes at each of its steps. The bench's saga at 100 ms
-     * (docs/performance.md, 6 December): at 300 ms 37.6–37.9 records per order against 39.1–39.3, and
-     * orders/s sustained no lower; at 1,000 ms 35.8–36.5 records, but the last commits of a burst came
-     * 1.5–2.2 s after its last order ended and the sustained rate, which counts them, fell by a sixth.
-     * What the application writes for others to read is visible a commit later; at rest
-     * {@link CommitWhenIdle} still commits output at once.
+     * changelog record, and a read model's entry changes at each event of its aggregate: fewer changelog
+     * records, in fewer transactions. Longer is not better: whatever such an application writes last
+     * (and a benchmark that waits for all work to be done) waits up to the interval, and at 1 s that cost
+     * more than the records saved (docs/performance.md, "the applications off the saga's path"). What it
+     * writes for others to read is visible a commit later; at rest {@link CommitWhenIdle} still commits
+     * output at once.
      */
     public static Properties offThePath(Properties props) {
         long interval = millis(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), DEFAULT_COMMIT_INTERVAL_MS);
