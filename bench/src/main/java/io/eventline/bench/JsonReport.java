@@ -60,6 +60,7 @@ final class JsonReport {
                     saga.records().offsetsPerOrder()).put("rawIdeal", Targets.rawIdeal(
                     results.raw().transactional().perSecond(), saga.records().perOrder()));
             node.set("records", Json.mapper().valueToTree(saga.records().sorted()));
+            node.set("recordsByTopic", Json.mapper().valueToTree(saga.records().topicsPerOrder(0)));
             node.put("cpuMsPerOrder", saga.cpuMsPerOrder());
             node.set("idle", Json.mapper().valueToTree(saga.idle()));
             node.set("trace", Json.mapper().valueToTree(saga.trace()));

@@ -6,6 +6,9 @@ import java.util.Map;
 
 /** The run as text: machine and settings, then the figures, then each target met or missed. */
 final class Report {
+    /** Records per order below which a topic is left out of the per-topic line (one order in twenty). */
+    private static final double TOPIC_LEAST = 0.05;
+
     private final PrintStream out;
 
     Report(PrintStream out) {
@@ -82,6 +85,13 @@ final class Report {
             line("records per order, %s at %d ms: %.1f committed%s; end offsets moved %.1f (transaction markers "
                             + "included), over %,d orders", saga.style(), saga.commitMs(), saga.records().perOrder(),
                     kinds, saga.records().offsetsPerOrder(), saga.records().orders());
+        }
+        for (Results.SagaRun saga : results.sagas()) {
+            StringBuilder topics = new StringBuilder();
+            saga.records().topicsPerOrder(TOPIC_LEAST).forEach((topic, perOrder) -> topics.append(
+                    topics.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", topic, perOrder)));
+            line("records per order by topic, %s at %d ms (%.2f or more): %s", saga.style(), saga.commitMs(),
+                    TOPIC_LEAST, topics);
         }
         for (Results.SagaRun saga : results.sagas()) {
             loadedHops(saga);

@@ -30,4 +30,15 @@ class RecordsPerOrderTest {
         assertThat(records.offsetsPerOrder()).isEqualTo(40);
         assertThat(new RecordsPerOrder(0, Map.of(), 0).perOrder()).isNaN();
     }
+
+    @Test
+    void shouldListTheTopicsTheMostFirstAndLeaveOutTheSmallWhenDividingPerTopic() {
+        RecordsPerOrder records = new RecordsPerOrder(10, Map.of(TopicKind.EVENTS, 51L, TopicKind.CHANGELOG, 40L),
+                Map.of("orders.events", 50L, "customers", 1L, "a-changelog", 20L, "b-changelog", 20L), 95);
+
+        assertThat(records.topicsPerOrder(0.5)).containsExactly(Map.entry("orders.events", 5.0),
+                Map.entry("a-changelog", 2.0), Map.entry("b-changelog", 2.0));
+        assertThat(records.topicsPerOrder(0)).containsEntry("customers", 0.1).hasSize(4);
+        assertThat(new RecordsPerOrder(0, Map.of(), Map.of("x", 1L), 1).topicsPerOrder(0)).isEmpty();
+    }
 }
