@@ -40,7 +40,7 @@ public final class AggregateQueries<C, S, E> {
 
     /** The aggregate now, with all its {@link Entries}; empty when it has no event. */
     public Optional<Snapshot<S>> current(String aggregateId) {
-        byte[] stored = stores.store(aggregate.snapshotStore()).get(aggregateId);
+        byte[] stored = SnapshotEntry.snapshotOf(stores.store(aggregate.snapshotStore()).get(aggregateId));
         return Optional.ofNullable(stored).map(bytes -> withEntries(aggregateId, snapshots.read(bytes)));
     }
 
@@ -51,7 +51,12 @@ public final class AggregateQueries<C, S, E> {
     public Map<String, Snapshot<S>> all() {
         Map<String, Snapshot<S>> all = new LinkedHashMap<>();
         try (KeyValueIterator<String, byte[]> range = stores.store(aggregate.snapshotStore()).all()) {
-            range.forEachRemaining(entry -> all.put(entry.key, withEntries(entry.key, snapshots.read(entry.value))));
+            range.forEachRemaining(entry -> {
+                byte[] snapshot = SnapshotEntry.snapshotOf(entry.value);
+                if (snapshot != null) { // null: a saga's state rides there before the aggregate's first event
+                    all.put(entry.key, withEntries(entry.key, snapshots.read(snapshot)));
+                }
+            });
         }
         return all;
     }
@@ -105,7 +110,7 @@ public final class AggregateQueries<C, S, E> {
     /** The snapshot's version where this instance holds it, else 0 (nothing to wait for here). */
     private long localVersion(String aggregateId) {
         try {
-            byte[] stored = stores.store(aggregate.snapshotStore()).get(aggregateId);
+            byte[] stored = SnapshotEntry.snapshotOf(stores.store(aggregate.snapshotStore()).get(aggregateId));
             return stored == null ? 0 : snapshots.read(stored).version();
         } catch (InvalidStateStoreException e) {
             return 0; // another instance's, or rebalancing: answer with what the history has

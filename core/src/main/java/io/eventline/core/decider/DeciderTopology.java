@@ -61,11 +61,7 @@ public final class DeciderTopology {
         keepHistory(sources, aggregate);
         StreamsBuilder builder = sources.builder();
         String name = aggregate.name();
-        // The record cache merges the writes to one key between two commits into one changelog record:
-        // under load an order's snapshot, written at each step, is logged once per commit, not per step.
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled());
+        addSnapshotStore(sources, aggregate);
         List<String> stores = new ArrayList<>(List.of(aggregate.snapshotStore()));
         if (aggregate.keepsEntries()) {
             builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -93,6 +89,18 @@ public final class DeciderTopology {
                                 Produced.with(Serdes.String(), DECIDED_BYTES).withName(name + "-replies")),
                         "replies"));
         return sources.stream(aggregate.eventTopic(), name + "-history-source");
+    }
+
+    /**
+     * Adds the aggregate's snapshot store (once): {@link #addTo} does, and so does a part that keeps
+     * state beside the snapshots and is built before it ({@code SagaTopology.inPlace}).
+     */
+    public static void addSnapshotStore(Sources sources, Aggregate<?, ?, ?> aggregate) {
+        // The record cache merges the writes to one key between two commits into one changelog record:
+        // under load an order's snapshot, written at each step, is logged once per commit, not per step.
+        sources.addStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
     }
 
     /**

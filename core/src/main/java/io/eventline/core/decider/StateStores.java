@@ -11,8 +11,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * An aggregate's state in its command processor's stores: the snapshot, and beside it the
- * {@link Entries} one at a time, so that a command costs the same however many items the aggregate
+ * An aggregate's state in its command processor's stores: the snapshot (in a {@link SnapshotEntry},
+ * which may carry a saga's state beside it), and beside it the {@link Entries} one at a time, so that a command costs the same however many items the aggregate
  * has seen. Only the stream task owning the aggregate's partition uses it; what it writes commits
  * with the command's events and reply.
  */
@@ -51,7 +51,7 @@ final class StateStores<C, S, V> {
     }
 
     private Snapshot<S> load(String aggregateId, Optional<String> entryKey) {
-        byte[] stored = snapshotStore.get(aggregateId);
+        byte[] stored = SnapshotEntry.snapshotOf(snapshotStore.get(aggregateId));
         if (stored == null) {
             return Snapshot.initial(aggregate.decider().initialState());
         }
@@ -60,7 +60,7 @@ final class StateStores<C, S, V> {
         if (!inSnapshot.isEmpty()) {
             // A snapshot written before its entries were kept apart: split it once, here.
             put(aggregateId, Map.of(), inSnapshot);
-            snapshotStore.put(aggregateId, snapshots.write(bare(snapshot)));
+            putSnapshot(aggregateId, bare(snapshot));
         }
         Map<String, V> seen = new HashMap<>();
         entryKey.ifPresent(key -> {
@@ -75,7 +75,13 @@ final class StateStores<C, S, V> {
     /** Stores what the command's events made of {@code before}: the bare snapshot, and the entries that changed. */
     void save(String aggregateId, Snapshot<S> before, Snapshot<S> after) {
         put(aggregateId, entries.of().apply(before.state()), entries.of().apply(after.state()));
-        snapshotStore.put(aggregateId, snapshots.write(bare(after)));
+        putSnapshot(aggregateId, bare(after));
+    }
+
+    /** The snapshot replaced, what rides beside it kept ({@link SnapshotEntry}). */
+    private void putSnapshot(String aggregateId, Snapshot<S> snapshot) {
+        snapshotStore.put(aggregateId, SnapshotEntry.read(snapshotStore.get(aggregateId))
+                .withSnapshot(snapshots.write(snapshot)).bytes());
     }
 
     /** The state a reply, a view or the snapshot carries: without entries. */

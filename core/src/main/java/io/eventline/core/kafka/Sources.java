@@ -1,8 +1,10 @@
 package io.eventline.core.kafka;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -11,6 +13,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * What one Kafka Streams application reads, each topic once. A topology may subscribe to a topic
@@ -27,6 +30,7 @@ public final class Sources {
     private final Map<String, Function<StreamsBuilder, KStream<String, byte[]>>> tables = new HashMap<>();
     private final Map<String, KStream<String, byte[]>> streams = new HashMap<>();
     private final Map<String, String> globalStores = new HashMap<>();
+    private final Set<String> stores = new HashSet<>();
 
     public Sources(StreamsBuilder builder) {
         this.builder = Objects.requireNonNull(builder, "builder");
@@ -35,6 +39,17 @@ public final class Sources {
     /** For what is no source: state stores, sinks. */
     public StreamsBuilder builder() {
         return builder;
+    }
+
+    /**
+     * Adds a state store, once: two parts sharing a store (a saga whose states ride in an aggregate's
+     * snapshot store) each declare it, the first one that is built adds it, and a store is added
+     * before the first processor that uses it.
+     */
+    public void addStore(StoreBuilder<?> store) {
+        if (stores.add(store.name())) {
+            builder.addStateStore(store);
+        }
     }
 
     /**

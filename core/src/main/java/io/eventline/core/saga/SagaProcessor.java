@@ -1,5 +1,6 @@
 package io.eventline.core.saga;
 
+import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandEnvelope;
 import io.eventline.core.decider.Reply;
 import io.eventline.core.dlq.DeadLetterReason;
@@ -31,14 +32,13 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one saga's instances of this task: trigger events and replies in, commands out, state in
- * {@code <saga>-state}. Under exactly-once, an input's state change and the commands it causes commit
+ * {@code <saga>-state}, or beside the snapshots of the aggregate it runs in place with ({@link SagaStore}). Under exactly-once, an input's state change and the commands it causes commit
  * together; a crash before the commit replays the input against the old state, and the saga's ids
  * (from the state's sequence) make the replayed commands the same ones. A reply or trigger event it
  * cannot read, or one without key or value, goes to the dead-letter topic.
@@ -51,8 +51,11 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     private final Saga<D> saga;
     private final SagaTriggers<D> triggers;
     private final Duration tickInterval;
-    /** The command topic of the aggregate decided in this task, if any: see {@link SagaTopology#inPlace}. */
-    private final String inPlaceTopic;
+    /**
+     * The aggregate decided in this task, if any ({@link SagaTopology#inPlace}): its commands for the
+     * saga's own key are decided here, and the sagas' states ride in its snapshot store ({@link SagaStore}).
+     */
+    private final Aggregate<?, ?, ?> target;
     /**
      * The sagas of this task awaiting replies, by id, with their deadline: read from the store by the
      * first tick (after any restore), then kept up to date by every change, so that a tick costs in
@@ -66,18 +69,19 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     private DeadLetters deadLetters;
     private ProcessingObserver observer;
     private CommitWhenIdle commits;
-    private KeyValueStore<String, byte[]> store;
+    private SagaStore store;
     private Tracing tracing;
     private String service;
     private Hop hop; // the record or tick being handled's: what the commands it sends carry
 
-    /** @param inPlaceTopic the command topic of the aggregate decided in this task, or null */
-    SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval, String inPlaceTopic) {
+    /** @param target the aggregate decided in this task, or null */
+    SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval,
+                  Aggregate<?, ?, ?> target) {
         this.definition = definition;
         this.saga = new Saga<>(definition);
         this.triggers = triggers;
         this.tickInterval = tickInterval;
-        this.inPlaceTopic = inPlaceTopic;
+        this.target = target;
         this.codec = new SagaStateCodec<>(definition);
     }
 
@@ -87,7 +91,9 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         this.deadLetters = DeadLetters.of(context, definition.name() + "-run");
         this.observer = ProcessingObserver.of(context);
         this.commits = CommitWhenIdle.of(context);
-        this.store = context.getStateStore(definition.stateStore());
+        KeyValueStore<String, byte[]> own = context.getStateStore(definition.stateStore());
+        this.store = target == null ? SagaStore.own(own)
+                : SagaStore.hosted(context.getStateStore(target.snapshotStore()), own, definition.name());
         this.tracing = Tracing.of(context.appConfigs());
         this.service = StreamsSettings.service(context.applicationId());
         this.ticks = new TicksWhileBusy(context, tickInterval, this::tick);
@@ -161,9 +167,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     private void tick(long nowMillis) {
         if (awaiting == null) {
             awaiting = new TreeMap<>();
-            try (KeyValueIterator<String, byte[]> all = store.all()) {
-                all.forEachRemaining(entry -> watch(entry.key, codec.read(entry.value)));
-            }
+            store.forEach((sagaId, state) -> watch(sagaId, codec.read(state)));
         }
         List<String> due = awaiting.entrySet().stream()
                 .filter(saga -> nowMillis >= saga.getValue()).map(Map.Entry::getKey).toList();
@@ -228,7 +232,8 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
      * the same aggregate may live in another task, which alone may decide it: it crosses the topic.
      */
     boolean decidedInPlace(SagaCommand command, String sagaId) {
-        return command.topic().equals(inPlaceTopic) && command.aggregateId().equals(sagaId);
+        return target != null && command.topic().equals(target.commandTopic())
+                && command.aggregateId().equals(sagaId);
     }
 
     private void logged(Optional<SagaState<D>> before, SagaState<D> after) {

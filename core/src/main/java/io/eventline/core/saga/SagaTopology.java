@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Nodes: {@code <saga>-replies-source}, {@code <saga>-<topic with '-' for '.'>-source} and
  * {@code -merge} per trigger topic, {@code <saga>-run}, {@code <saga>-commands}, and for what it cannot
  * read {@code <saga>-dead-letters}, {@code <saga>-dlq}, {@code <saga>-processed}; store
- * {@code <saga>-state} (persistent, changelogged).
+ * {@code <saga>-state} (persistent, changelogged), or in place the target's snapshot store ({@link #inPlace}).
  *
  * <p>Timeouts: a wall-clock punctuator, every {@code tickInterval}, ticks the sagas past their
  * deadline. The task keeps in memory the sagas awaiting replies and their deadlines, read from the
@@ -71,15 +71,20 @@ public final class SagaTopology {
      * through the command topic: one hop fewer, and no command record. The saga must be keyed as the
      * target (its id the aggregate's id: an order saga and its order), its inputs partitioned as the
      * target's command topic. Other commands, to other aggregates or to other ids of the target, cross
-     * their command topics as {@link #addTo} sends them. Declares the target's history
+     * their command topics as {@link #addTo} sends them. The saga's states ride beside the target's
+     * snapshots, under the same key ({@code io.eventline.core.decider.SnapshotEntry}): a step and the
+     * command it decides in place are one changelog record, not two; read them with
+     * {@link SagaQueries#hosted}. Its {@code <saga>-state} store stays, for the sagas an earlier version
+     * kept there. Declares the target's history
      * ({@link DeciderTopology#keepHistory}): a saga started by the target's own events reads them
      * through that table.
      */
     public static <D> KStream<String, byte[]> inPlace(Sources sources, SagaDefinition<D> saga, SagaTriggers<D> triggers,
                                                       Aggregate<?, ?, ?> target) {
         DeciderTopology.keepHistory(sources, target);
+        DeciderTopology.addSnapshotStore(sources, target); // the saga's states ride there: SagaStore
         Map<String, KStream<String, Outbound>> routes = build(sources, saga, triggers, DEFAULT_TICK_INTERVAL,
-                target.commandTopic())
+                target)
                 .split(Named.as(saga.name() + "-route-"))
                 .branch((key, outbound) -> outbound.inPlace(), Branched.as("in-place"))
                 .defaultBranch(Branched.as("sent"));
@@ -107,7 +112,7 @@ public final class SagaTopology {
 
     private static <D> KStream<String, Outbound> build(Sources sources, SagaDefinition<D> saga,
                                                        SagaTriggers<D> triggers, Duration tickInterval,
-                                                       String inPlaceTopic) {
+                                                       Aggregate<?, ?, ?> target) {
         Objects.requireNonNull(saga, "saga");
         if (triggers.topics().isEmpty()) {
             throw new IllegalArgumentException(saga.name() + ": no topic starts the saga: give SagaTriggers.startOn");
@@ -128,7 +133,10 @@ public final class SagaTopology {
         }
         // Each command goes to its aggregate's command topic (or its decider, in place), keyed by the
         // aggregate id.
-        return DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval, inPlaceTopic),
-                Named.as(name + "-run"), saga.stateStore()), name);
+        // In place, the states ride beside the target's snapshots (SagaStore).
+        String[] stores = target == null ? new String[] {saga.stateStore()}
+                : new String[] {saga.stateStore(), target.snapshotStore()};
+        return DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval, target),
+                Named.as(name + "-run"), stores), name);
     }
 }

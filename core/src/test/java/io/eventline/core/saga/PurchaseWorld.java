@@ -45,6 +45,7 @@ final class PurchaseWorld implements AutoCloseable {
     static final String APPLICATION_ID = "test-purchase-saga";
 
     private final TopologyTestDriver driver;
+    private final boolean couriersInPlace;
     private final TestInputTopic<String, byte[]> events;
     private final TestInputTopic<String, byte[]> replies;
     private final TestInputTopic<String, byte[]> wallets;
@@ -63,6 +64,7 @@ final class PurchaseWorld implements AutoCloseable {
      *     it decided in place ({@link SagaTopology#inPlace}) instead of left on couriers.commands
      */
     PurchaseWorld(Path stateDir, Instant wallClock, boolean couriersInPlace) {
+        this.couriersInPlace = couriersInPlace;
         StreamsBuilder builder = new StreamsBuilder();
         Sources sources = new Sources(builder);
         DeciderTopology.addTo(sources, Wallets.AGGREGATE);
@@ -142,7 +144,20 @@ final class PurchaseWorld implements AutoCloseable {
     }
 
     SagaState<Purchase> saga(String purchaseId) {
-        return new SagaQueries<>(Purchases.SAGA, driver::getKeyValueStore).find(purchaseId).orElseThrow();
+        SagaQueries<Purchase> queries = couriersInPlace
+                ? SagaQueries.hosted(Purchases.SAGA, Couriers.AGGREGATE, driver::getKeyValueStore)
+                : new SagaQueries<>(Purchases.SAGA, driver::getKeyValueStore);
+        return queries.find(purchaseId).orElseThrow();
+    }
+
+    /** Records of a store's changelog so far. */
+    List<KeyValue<String, byte[]>> changelog(String store) {
+        return driver.createOutputTopic(APPLICATION_ID + "-" + store + "-changelog", new StringDeserializer(),
+                new ByteArrayDeserializer()).readKeyValuesToList();
+    }
+
+    KeyValueStore<String, byte[]> store(String name) {
+        return driver.getKeyValueStore(name);
     }
 
     /**

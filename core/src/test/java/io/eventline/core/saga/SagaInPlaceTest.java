@@ -2,7 +2,9 @@ package io.eventline.core.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandEnvelope;
+import io.eventline.core.decider.SnapshotEntry;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.saga.Purchases.Item;
 import io.eventline.core.saga.Purchases.Placed;
@@ -59,7 +61,7 @@ class SagaInPlaceTest {
     @Test
     void shouldDecideInPlaceOnlyTheTargetsCommandsForTheSagasOwnKey() {
         SagaProcessor<Purchases.Purchase> processor = new SagaProcessor<>(Purchases.SAGA, Purchases.TRIGGERS,
-                PurchaseWorld.TICK, Couriers.AGGREGATE.commandTopic());
+                PurchaseWorld.TICK, Couriers.AGGREGATE);
 
         assertThat(processor.decidedInPlace(SagaCommand.of(Couriers.AGGREGATE, "p1", new Ship("p1")), "p1")).isTrue();
         assertThat(processor.decidedInPlace(SagaCommand.of(Couriers.AGGREGATE, "p2", new Ship("p2")), "p1"))
@@ -81,5 +83,43 @@ class SagaInPlaceTest {
             assertThat(plain.courierCommands()).extracting(CommandEnvelope::commandType).containsExactly("courier.ship");
             assertThat(plain.saga("p2").phase()).isEqualTo(Phase.RUNNING);
         }
+    }
+
+    @Test
+    void shouldKeepTheSagasStateBesideTheTargetsSnapshotSoThatAStepAndItsCommandAreOneRecord() {
+        world.publish("p1", SagaTopologyTest.PLACED);
+
+        assertThat(world.changelog(Purchases.SAGA.stateStore())).as("nothing in the saga's own store").isEmpty();
+        List<SnapshotEntry> written = world.changelog(Couriers.AGGREGATE.snapshotStore()).stream()
+                .filter(record -> record.key.equals("p1")).map(record -> SnapshotEntry.read(record.value)).toList();
+        // Started, charged, one sku reserved, both (and the shipment decided in place: one record), shipped.
+        assertThat(written).hasSize(5).allSatisfy(entry -> assertThat(entry.rider(Purchases.SAGA.name())).isNotNull());
+        assertThat(written.get(3).snapshot()).as("the step and the command it decided, in one record").isNotNull();
+        assertThat(written.get(2).snapshot()).as("no courier before the shipment").isNull();
+        assertThat(new AggregateQueries<>(Couriers.AGGREGATE, world::store).current("p1"))
+                .as("the courier reads as before").hasValueSatisfying(parcel -> assertThat(parcel.version()).isOne());
+        assertThat(world.saga("p1").phase()).isEqualTo(Phase.COMPLETED);
+    }
+
+    @Test
+    void shouldGoOnWithASagaAnEarlierVersionKeptInItsOwnStoreAndMoveIt() {
+        byte[] kept;
+        CommandEnvelope ship;
+        try (PurchaseWorld earlier = new PurchaseWorld(stateDir.resolve("earlier"), SagaTopologyTest.T0)) {
+            earlier.fund("w1", 1000);
+            earlier.stock("apple", 5);
+            earlier.stock("pear", 5);
+            earlier.publish("p3", SagaTopologyTest.PLACED);
+            ship = earlier.courierCommands().getFirst(); // the saga now awaits the courier's reply
+            kept = earlier.store(Purchases.SAGA.stateStore()).get("p3");
+        }
+        world.store(Purchases.SAGA.stateStore()).put("p3", kept);
+
+        world.courierAccepts(ship);
+
+        assertThat(world.saga("p3").phase()).isEqualTo(Phase.COMPLETED);
+        assertThat(world.store(Purchases.SAGA.stateStore()).get("p3")).as("moved out of its own store").isNull();
+        assertThat(SnapshotEntry.read(world.store(Couriers.AGGREGATE.snapshotStore()).get("p3"))
+                .rider(Purchases.SAGA.name())).as("beside the courier's snapshot").isNotNull();
     }
 }
