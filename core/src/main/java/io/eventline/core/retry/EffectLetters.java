@@ -13,7 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * The dead letter of an effect that failed: the event that asked for it, byte for byte, with its own
  * headers and the {@link DeadLetterHeaders} of any other dead letter, plus
  * {@link DeadLetterHeaders#REPLAY_TO}: a replay goes to the effect's replay topic, never back to the
- * event topic, whose other readers had the event already. Built from the pending store rather than
+ * event topic, whose other readers had the event already. Built from the pending effect rather than
  * from the record being processed, since most effects fail in a punctuation, long after their record.
  */
 final class EffectLetters {

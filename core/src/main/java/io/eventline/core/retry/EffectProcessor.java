@@ -13,8 +13,6 @@ import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.kafka.TicksWhileBusy;
 import io.eventline.core.logging.CorrelationMdc;
 import io.eventline.core.tracing.Tracing;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,25 +21,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Performs a side effect once per event id. The stream thread never waits for the outside world: it
- * parks each effect in the pending store and starts an attempt off the thread; a wall-clock
- * punctuator collects the attempts that finished, records their outcomes in the done store, and
- * starts those due again after their backoff. An event that finds no attempt free collects the ended
- * ones too, and hands their places to the effects waiting: under a burst, places come back as fast as
- * attempts end, not once per tick. One key's failing target never holds up the
- * partition's other keys, and no transaction stays open for an attempt. Outcomes commit with the
- * offsets (exactly-once): a redelivered event finds its outcome and is not performed again; only a
- * replay from the dead-letter queue tries a dead-lettered effect again.
+ * parks each effect in the done store under its event id and starts an attempt off the thread; a
+ * wall-clock punctuator collects the attempts that finished, records their outcomes in the place of
+ * the pending effects ({@link EffectLedger}), and starts those due again after their backoff. An
+ * event that finds no attempt free collects the ended ones too, and hands their places to the effects
+ * waiting: under a burst, places come back as fast as attempts end, not once per tick. One key's
+ * failing target never holds up the partition's other keys, and no transaction stays open for an
+ * attempt. Outcomes commit with the offsets (exactly-once): a redelivered event finds its outcome and
+ * is not performed again; only a replay from the dead-letter queue tries a dead-lettered effect again.
  */
 final class EffectProcessor<T> implements Processor<String, byte[], String, DeadLetter> {
     private static final Logger LOG = LoggerFactory.getLogger(EffectProcessor.class);
@@ -52,16 +47,15 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
     private final Supplier<Executor> executors;
     private ProcessorContext<String, DeadLetter> context;
     private DeadLetters deadLetters;
-    private KeyValueStore<String, byte[]> done;
-    private KeyValueStore<String, byte[]> pending;
+    private EffectLedger ledger;
     private EffectAttempts attempts;
     private Tracing tracing;
     private String service;
     private TicksWhileBusy ticks;
     /**
      * Effects parked for want of a free attempt, oldest first: started as soon as a record or a tick
-     * finds attempts ended, without a scan of the pending store. In memory only: after a restart the
-     * first tick finds them in the store.
+     * finds attempts ended, without looking for them in the ledger. In memory only: after a restart the
+     * ledger has them pending, and the first tick starts them.
      */
     private final Map<String, PendingEffect> waiting = new LinkedHashMap<>();
 
@@ -74,13 +68,13 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
     public void init(ProcessorContext<String, DeadLetter> context) {
         this.context = context;
         this.deadLetters = DeadLetters.of(context, spec.name() + "-perform");
-        this.done = context.getStateStore(spec.doneStore());
-        this.pending = context.getStateStore(spec.pendingStore());
+        this.ledger = EffectLedger.open(context.getStateStore(spec.doneStore()),
+                context.getStateStore(spec.legacyPendingStore()));
         this.attempts = new EffectAttempts(executors.get(), IN_FLIGHT_PER_TASK);
         this.tracing = Tracing.of(context.appConfigs());
         this.service = StreamsSettings.service(context.applicationId());
         this.ticks = new TicksWhileBusy(context, spec.tick(), this::tick);
-        if (anyPending()) {
+        if (ledger.anyPending()) {
             ticks.start(); // parked before a restart: their attempts resume
         }
     }
@@ -111,11 +105,10 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
 
     /** Whether the event's effect is still to be performed: never tried, or dead-lettered and now replayed. */
     private boolean isDue(String key, boolean replay) {
-        if (pending.get(key) != null) {
+        if (ledger.isPending(key)) {
             return false; // under way, or waiting for its next attempt
         }
-        Optional<EffectOutcome> outcome = Optional.ofNullable(done.get(key))
-                .map(bytes -> read(bytes, EffectOutcome.class));
+        Optional<EffectOutcome> outcome = ledger.outcome(key);
         if (outcome.isEmpty()) {
             return true;
         }
@@ -131,7 +124,7 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
         var source = PendingEffect.Source.of(record, context.recordMetadata().orElseThrow());
         PendingEffect effect = new PendingEffect(Json.mapper().valueToTree(payload), 0,
                 context.currentSystemTimeMs(), null, source);
-        pending.put(key, Json.write(effect));
+        ledger.park(key, effect);
         ticks.start();
         if (attempts.free() == 0) {
             // Attempts take a millisecond or so: waiting for the tick to free their places held a
@@ -156,7 +149,7 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
     private void tick(long now) {
         collectFinished(now);
         startDue(now);
-        if (!anyPending()) {
+        if (!ledger.anyPending()) {
             ticks.stop(); // nothing under way or waiting: a tick would only commit the task for nothing
         }
     }
@@ -172,23 +165,16 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
         next.forEach(entry -> start(entry.getKey(), entry.getValue()));
     }
 
-    private boolean anyPending() {
-        try (KeyValueIterator<String, byte[]> all = pending.all()) {
-            return all.hasNext();
-        }
-    }
-
     private void settle(String key, AttemptResult result, long now) {
-        byte[] stored = pending.get(key);
-        if (stored == null) {
+        Optional<PendingEffect> pending = ledger.pending(key);
+        if (pending.isEmpty()) {
             return; // settled meanwhile: cannot happen on one thread, but never settle twice
         }
-        PendingEffect effect = read(stored, PendingEffect.class);
+        PendingEffect effect = pending.get();
         int tried = effect.attempts() + 1;
         switch (result) {
             case AttemptResult.Succeeded s -> {
-                done.put(key, Json.write(EffectOutcome.done(tried)));
-                pending.delete(key);
+                ledger.settle(key, EffectOutcome.done(tried));
                 LOG.debug("{}: effect {} done after {} attempt(s)", spec.name(), key, tried);
             }
             case AttemptResult.Permanent p -> deadLetter(key, effect, tried, EffectLetters.FAILED, p.error(), now);
@@ -202,7 +188,7 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
         Duration wait = spec.policy().backoffAfter(tried);
         LOG.info("{}: effect {} failed ({}), attempt {} of {}; next in {} ms", spec.name(), key, error, tried,
                 spec.policy().maxAttempts(), wait.toMillis());
-        pending.put(key, Json.write(effect.failed(error, now + wait.toMillis())));
+        ledger.park(key, effect.failed(error, now + wait.toMillis()));
     }
 
     private void deadLetter(String key, PendingEffect effect, int tried, String reason, String error, long now) {
@@ -211,23 +197,14 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
                 deadLetters.queue(), tried, reason, source.topic(), source.partition(), source.offset());
         String described = error + " (" + tried + (tried == 1 ? " attempt)" : " attempts)");
         context.forward(EffectLetters.letter(effect, reason, described, deadLetters.queue(), spec.replayTopic(), now));
-        done.put(key, Json.write(EffectOutcome.deadLettered(tried, error)));
-        pending.delete(key);
+        ledger.settle(key, EffectOutcome.deadLettered(tried, error));
     }
 
     /** Starts the parked effects whose time has come, as many as there is room for. */
     private void startDue(long now) {
-        List<KeyValue<String, PendingEffect>> due = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = pending.all()) {
-            while (all.hasNext() && due.size() < attempts.free()) {
-                KeyValue<String, byte[]> entry = all.next();
-                PendingEffect effect = read(entry.value, PendingEffect.class);
-                if (effect.dueAt() <= now && !attempts.isRunning(entry.key)) {
-                    due.add(KeyValue.pair(entry.key, effect));
-                }
-            }
+        for (String key : ledger.due(now, attempts.free(), attempts::isRunning)) {
+            start(key, ledger.pending(key).orElseThrow());
         }
-        due.forEach(entry -> start(entry.key, entry.value));
     }
 
     @Override
@@ -235,14 +212,6 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
         waiting.clear();
         if (attempts != null) {
             attempts.close();
-        }
-    }
-
-    private static <V> V read(byte[] bytes, Class<V> type) {
-        try {
-            return Json.treeToValue(Json.readTree(bytes), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable " + type.getSimpleName() + " in an effect store", e);
         }
     }
 }

@@ -21,8 +21,13 @@ import org.apache.kafka.streams.state.Stores;
  * it once per event id, off the stream thread, retrying transient failures with backoff and
  * dead-lettering the rest to the application's dead-letter topic (with the events it cannot read).
  *
- * <p>Stores {@code <name>-done} (outcome per event id) and {@code <name>-pending}; nodes
- * {@code <name>-source}, {@code <name>-perform}, {@code <name>-dlq}. It also reads
+ * <p>Stores {@code <name>-done}: per event id, the effect while it is pending (payload, attempts, next
+ * due time, the record that asked for it), then its outcome in its place, kept for ever (an idempotent
+ * consumer's memory, read again on a replay): two changelog records per effect, where a store of
+ * pending effects beside it cost three (put, tombstone, outcome). And {@code <name>-pending}, where
+ * effects waited before: it stays so that those parked there when an upgrade starts are moved into
+ * {@code <name>-done}, not lost; nothing is written to it since. Nodes {@code <name>-source},
+ * {@code <name>-perform}, {@code <name>-dlq}. It also reads
  * {@code <name>.replays} ({@link Spec#replayTopic()}), which must exist with as many partitions as
  * {@code topic}: a dead-lettered effect is replayed there, not to {@code topic}, so that the other
  * readers of the event topic never see its event twice.
@@ -68,7 +73,8 @@ public final class EffectTopology {
             return name + "-done";
         }
 
-        String pendingStore() {
+        /** Where effects were parked before they moved into the done store: read at init, for an upgrade. */
+        String legacyPendingStore() {
             return name + "-pending";
         }
     }
@@ -92,14 +98,18 @@ public final class EffectTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(spec.doneStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
+        // The legacy pending store stays, read-only but for the move: effects parked in it by a version
+        // that kept them apart wait there when the upgrade starts, and each task moves its own into the
+        // done store at init (EffectLedger), lest they be lost. Empty since, its changelog gets no record.
+        // Dropping it is a topology change, for when no deployment may still hold one such effect.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(spec.pendingStore()), Serdes.String(), Serdes.ByteArray())
+                Stores.persistentKeyValueStore(spec.legacyPendingStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
         KStream<String, byte[]> inputs = sources.stream(spec.replayTopic(), spec.name() + "-replays-source")
                 .merge(sources.stream(spec.topic(), spec.name() + "-source"),
                         Named.as(spec.name() + "-events-and-replays"));
         DeadLetterSink.sink(inputs
                 .process(() -> new EffectProcessor<>(spec, executors), Named.as(spec.name() + "-perform"),
-                        spec.doneStore(), spec.pendingStore()), spec.name());
+                        spec.doneStore(), spec.legacyPendingStore()), spec.name());
     }
 }

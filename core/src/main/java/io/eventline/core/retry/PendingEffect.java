@@ -10,9 +10,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * An effect not yet settled, kept in the pending store (with its changelog) so that a crash neither
- * loses nor repeats it: its payload, the attempts finished so far, when the next is due, and the
- * record that asked for it (for the dead letter, should it come to that).
+ * An effect not yet settled, kept in the done store under its event id until its outcome takes its
+ * place ({@link EffectValues}), so that a crash neither loses nor repeats it: its payload, the attempts
+ * finished so far, when the next is due, and the record that asked for it (for the dead letter, should
+ * it come to that).
  */
 record PendingEffect(JsonNode payload, int attempts, long dueAt, String lastError, Source source) {
     PendingEffect {

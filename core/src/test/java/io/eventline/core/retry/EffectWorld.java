@@ -107,6 +107,11 @@ final class EffectWorld implements AutoCloseable {
         return event("mail.requested", to);
     }
 
+    /** The key of the event's effect in the done store. */
+    static String eventId(byte[] event) {
+        return EnvelopeCodec.fromBytes(event).eventId().toString();
+    }
+
     static byte[] event(String type, String to) {
         return EnvelopeCodec.toBytes(new EventEnvelope(UUID.randomUUID(), type, 1, Instant.now(), to,
                 Json.mapper().createObjectNode().put("to", to), new EventMetadata("c", "c", "test")));

@@ -37,7 +37,7 @@ public final class NotificationsService {
      * {@code notifications.commands}, so a reader of the log derives their ids from this name.
      */
     public static final String ON_ORDERS = "notifications-on-orders";
-    /** The mail effect: names its stores ({@code notifications-mail-done}, {@code -pending}) and nodes. */
+    /** The mail effect: names its stores ({@code notifications-mail-done}; {@code -pending}, legacy) and nodes. */
     public static final String MAIL = "notifications-mail";
     /** The messages sent, newest first ({@link NotificationIndexer}): what {@code GET /api/notifications} pages. */
     public static final String BY_TIME_STORE = "notifications-by-time";
