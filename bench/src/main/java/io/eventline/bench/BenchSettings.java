@@ -23,9 +23,12 @@ final class BenchSettings {
                         + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS + " unless a table says otherwise, "
                         + "producer linger.ms=100 and max.poll.records=1000 (Streams' defaults), RocksDB stores "
                         + "with changelogs, no record cache")
-                .put("hand-written streams", "per-key count in RocksDB, count written on, over the raw records")
+                .put("hand-written streams", "per-key count in RocksDB, count written on, over the raw records; "
+                        + String.format("run untimed first for %.1f s under another application id", plan.warmUp().toMillis() / 1000.0))
                 .put("command hop", "core's DeciderTopology with the orders decider: PlaceOrder (a new order each) "
-                        + "→ order.placed + reply, snapshot and history stores; latency through CommandGateway")
+                        + "→ order.placed + reply, snapshot and history stores; latency through CommandGateway; "
+                        + String.format("run untimed first for %.1f s under each guarantee, on topics of its own",
+                                plan.warmUp().toMillis() / 1000.0))
                 .put("order saga", "the whole platform in-process (every service and read model, "
                         + "Eventline.start as in the integration tests) on the same broker; " + Plan.CUSTOMERS
                         + " customers, " + Plan.SKUS + " skus, one line of one unit per order, all ship; orders "
