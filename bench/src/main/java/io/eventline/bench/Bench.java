@@ -78,7 +78,7 @@ final class Bench {
                 plan.latency(), progress);
         progress.phase("raw: hand-written Kafka Streams count, warm-up (untimed)");
         StreamsCount.warmUp(cluster, RAW, "bench.count.out", dir.resolve("streams-count-warm-up"), Plan.COMMIT_MS,
-                plan.warmUp(), progress);
+                Plan.WARM_UP_WINDOW, plan.warmUpCap(), progress);
         progress.phase("raw: hand-written Kafka Streams count");
         Throughput streams = StreamsCount.run(cluster, RAW, "bench.count.out", dir.resolve("streams-count"),
                 Plan.COMMIT_MS, plan.throughput(), progress);
@@ -95,7 +95,7 @@ final class Bench {
         settings.put("command size", CommandHop.fill(cluster, commands) + " B (a PlaceOrder command envelope)");
         CommandHop hop = new CommandHop(cluster, dir.resolve("hop"), Plan.COMMIT_MS);
         progress.phase("command hop: warm-up, each guarantee (untimed)");
-        hop.warmUp(Plan.HOP_WARM_UP_COMMANDS, plan.warmUp(), progress);
+        hop.warmUp(Plan.HOP_WARM_UP_COMMANDS, Plan.WARM_UP_WINDOW, plan.warmUpCap(), progress);
         Measured exactlyOnce = measure(hop, CommandHop.Guarantee.EXACTLY_ONCE);
         Measured atLeastOnce = measure(hop, CommandHop.Guarantee.AT_LEAST_ONCE);
         return new Results.Hop(exactlyOnce.throughput(), exactlyOnce.latency(), atLeastOnce.throughput(),

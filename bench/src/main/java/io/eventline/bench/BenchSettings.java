@@ -24,11 +24,10 @@ final class BenchSettings {
                         + "producer linger.ms=100 and max.poll.records=1000 (Streams' defaults), RocksDB stores "
                         + "with changelogs, no record cache")
                 .put("hand-written streams", "per-key count in RocksDB, count written on, over the raw records; "
-                        + String.format("run untimed first for %.1f s under another application id", plan.warmUp().toMillis() / 1000.0))
+                        + "run untimed first under another application id, " + warmUp(plan))
                 .put("command hop", "core's DeciderTopology with the orders decider: PlaceOrder (a new order each) "
                         + "→ order.placed + reply, snapshot and history stores; latency through CommandGateway; "
-                        + String.format("run untimed first for %.1f s under each guarantee, on topics of its own",
-                                plan.warmUp().toMillis() / 1000.0))
+                        + "run untimed first under each guarantee, on topics of its own, " + warmUp(plan))
                 .put("order saga", "the whole platform in-process (every service and read model, "
                         + "Eventline.start as in the integration tests) on the same broker; " + Plan.CUSTOMERS
                         + " customers, " + Plan.SKUS + " skus, one line of one unit per order, all ship; orders "
@@ -86,5 +85,10 @@ final class BenchSettings {
                         : "./eventline run on an empty data dir, process start → ready line (no AOT cache before JDK 25)")
                 .put("jvm", "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
                         + Runtime.getRuntime().availableProcessors() + " processors");
+    }
+
+    private static String warmUp(Plan plan) {
+        return String.format("until two %d s windows' rates are within %.0f %% of each other (at most %d s)",
+                Plan.WARM_UP_WINDOW.toSeconds(), StreamsRate.STEADY * 100, plan.warmUpCap().toSeconds());
     }
 }

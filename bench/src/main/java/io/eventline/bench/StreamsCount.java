@@ -33,14 +33,27 @@ final class StreamsCount {
         return run(APPLICATION, cluster, in, out, stateDir, commitMs, length, progress);
     }
 
-    /** A run untimed, under another application id (its own group, from offset 0), so that the measured one runs compiled code. */
-    static void warmUp(Cluster cluster, String in, String out, Path stateDir, int commitMs, Duration length,
-                       Progress progress) {
-        run(APPLICATION + "-warm-up", cluster, in, out, stateDir, commitMs, length, progress);
+    /**
+     * A run untimed until its rate is steady (at most {@code cap}: {@link StreamsRate#untilSteady}),
+     * under another application id (its own group, from offset 0), so that the measured one runs
+     * compiled code, as the command hop it is held against does.
+     */
+    static void warmUp(Cluster cluster, String in, String out, Path stateDir, int commitMs, Duration window,
+                       Duration cap, Progress progress) {
+        try (KafkaStreams streams = streams(APPLICATION + "-warm-up", cluster, in, out, stateDir, commitMs)) {
+            StreamsRate.untilSteady(cluster, streams, APPLICATION + "-warm-up", in, window, cap, progress);
+        }
     }
 
     private static Throughput run(String application, Cluster cluster, String in, String out, Path stateDir,
                                   int commitMs, Duration length, Progress progress) {
+        try (KafkaStreams streams = streams(application, cluster, in, out, stateDir, commitMs)) {
+            return StreamsRate.measure(cluster, streams, application, in, length, progress);
+        }
+    }
+
+    private static KafkaStreams streams(String application, Cluster cluster, String in, String out, Path stateDir,
+                                        int commitMs) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 Serdes.Long()));
@@ -54,9 +67,7 @@ final class StreamsCount {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
-        try (KafkaStreams streams = new KafkaStreams(builder.build(props), props)) {
-            return StreamsRate.measure(cluster, streams, application, in, length, progress);
-        }
+        return new KafkaStreams(builder.build(props), props);
     }
 
     /** Counts per key: read, add one, write back, send the count on. */
