@@ -97,7 +97,7 @@ public final class DeciderTopology {
      */
     public static void addSnapshotStore(Sources sources, Aggregate<?, ?, ?> aggregate) {
         // The record cache merges the writes to one key between two commits into one changelog record:
-        // under load an order's snapshot, written at each step, is logged once per commit, not per step.
+        // under load an aggregate's snapshot, written at each command, is logged once per commit, not per command.
         sources.addStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());

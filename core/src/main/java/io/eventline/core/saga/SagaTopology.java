@@ -69,7 +69,7 @@ public final class SagaTopology {
      * returned commands to {@link DeciderTopology#addTo(Sources, Aggregate, io.eventline.core.decider.CommandPreparer,
      * java.util.List)}, which decides them in the same transaction as the input that caused them, without a trip
      * through the command topic: one hop fewer, and no command record. The saga must be keyed as the
-     * target (its id the aggregate's id: an order saga and its order), its inputs partitioned as the
+     * target (its id the aggregate's id: a purchase saga and its purchase), its inputs partitioned as the
      * target's command topic. Other commands, to other aggregates or to other ids of the target, cross
      * their command topics as {@link #addTo} sends them. The saga's states ride beside the target's
      * snapshots, under the same key ({@code io.eventline.core.decider.SnapshotEntry}): a step and the
