@@ -1,6 +1,7 @@
 package io.eventline.app;
 
 import io.eventline.core.kafka.ReplaceFailedThreads;
+import io.eventline.core.kafka.RestingClients;
 import io.eventline.core.kafka.RestoredRecords;
 import io.eventline.core.kafka.Sources;
 import io.eventline.core.kafka.StreamsSettings;
@@ -54,7 +55,7 @@ final class ServiceStreams implements AutoCloseable {
         if (offTheSagaPath) {
             StreamsSettings.offThePath(props);
         }
-        this.streams = new KafkaStreams(builder.build(props), props);
+        this.streams = RestingClients.streams(builder.build(props), props);
         streams.setGlobalStateRestoreListener(restored);
         streams.setStateListener((now, before) -> {
             // The restored count tells a restart that reopened its stores from one that rebuilt them.

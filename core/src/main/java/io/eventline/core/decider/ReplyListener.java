@@ -1,6 +1,7 @@
 package io.eventline.core.decider;
 
 import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.RestingClients;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ReplyListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyListener.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofMillis(250);
 
     private final String topic;
     private final Supplier<Consumer<String, byte[]>> consumers;
@@ -95,6 +97,9 @@ final class ReplyListener implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // A reply ends a fetch's wait at once; at rest the wait is how often it asks the broker, as a stream
+        // thread's consumer does (RestingClients). Closing, it waits for that fetch: see closeConsumer.
+        props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, RestingClients.FETCH_MAX_WAIT_MS);
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -148,10 +153,14 @@ final class ReplyListener implements AutoCloseable {
             }
         }
 
-        /** Closes the consumer: a failure there must not escape the thread as an uncaught exception. */
+        /**
+         * Closes the consumer: a failure there must not escape the thread as an uncaught exception. Not in
+         * a group, it has only its fetch session to end, which the broker would expire anyway: it does
+         * not wait out the fetch in flight for that.
+         */
         private void closeConsumer() {
             try {
-                consumer.close(Duration.ofSeconds(5));
+                consumer.close(CLOSE_TIMEOUT);
             } catch (RuntimeException e) {
                 LOG.warn("the reply listener of {} could not close its consumer: {}", topic, e.toString());
             }

@@ -13,8 +13,14 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
  * unchanged offsets) at every commit interval, for ever: at rest, an application whose effect had
  * run once kept committing ten transactions a second. Not thread-safe: a task's processors run on its
  * stream thread.
+ *
+ * <p>Each stream thread counts the punctuators ticking on it ({@link #anyOnThisThread}): a thread with
+ * one ticking keeps to Kafka Streams' short polls, so that the ticks come on time ({@link RestingConsumer}).
+ * A processor stops its ticks when its task closes, or its thread would count them for ever.
  */
 public final class TicksWhileBusy {
+    private static final ThreadLocal<int[]> TICKING = ThreadLocal.withInitial(() -> new int[1]);
+
     private final ProcessingContext context;
     private final Duration interval;
     private final Punctuator tick;
@@ -30,6 +36,7 @@ public final class TicksWhileBusy {
     public void start() {
         if (scheduled == null) {
             scheduled = context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, tick);
+            TICKING.get()[0]++;
         }
     }
 
@@ -38,10 +45,16 @@ public final class TicksWhileBusy {
         if (scheduled != null) {
             scheduled.cancel();
             scheduled = null;
+            TICKING.get()[0]--;
         }
     }
 
     public boolean ticking() {
         return scheduled != null;
+    }
+
+    /** Whether a punctuator started here on the calling thread ticks now. */
+    static boolean anyOnThisThread() {
+        return TICKING.get()[0] > 0;
     }
 }

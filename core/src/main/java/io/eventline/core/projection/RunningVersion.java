@@ -1,6 +1,7 @@
 package io.eventline.core.projection;
 
 import io.eventline.core.kafka.ReplaceFailedThreads;
+import io.eventline.core.kafka.RestingClients;
 import io.eventline.core.kafka.RestoredRecords;
 import io.eventline.core.kafka.StreamsSettings;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ record RunningVersion(int version, KafkaStreams streams, RestoredRecords restore
             ProjectionTopology.addTo(builder, projection, version, changes);
             Properties props = settings(version, catchingUp);
             String applicationId = projection.applicationId(version);
-            KafkaStreams streams = new KafkaStreams(builder.build(props), props);
+            KafkaStreams streams = RestingClients.streams(builder.build(props), props);
             RestoredRecords restored = new RestoredRecords();
             streams.setGlobalStateRestoreListener(restored);
             streams.setUncaughtExceptionHandler(new ReplaceFailedThreads(applicationId));

@@ -209,6 +209,9 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
 
     @Override
     public void close() {
+        if (ticks != null) {
+            ticks.stop(); // its thread no longer counts it (TicksWhileBusy)
+        }
         waiting.clear();
         if (attempts != null) {
             attempts.close();

@@ -249,6 +249,13 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         }
     }
 
+    @Override
+    public void close() {
+        if (ticks != null) {
+            ticks.stop(); // its thread no longer counts it (TicksWhileBusy)
+        }
+    }
+
     private void deadLetter(Record<String, byte[]> record, DeadLetterReason reason, Exception e) {
         context.forward(Outcome.dead(deadLetters.letter(record, reason, e)));
     }
