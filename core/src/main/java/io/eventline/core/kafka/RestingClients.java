@@ -94,7 +94,7 @@ public final class RestingClients implements KafkaClientSupplier {
 
     @Override
     public Consumer<byte[], byte[]> getRestoreConsumer(Map<String, Object> config) {
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return plain(config); // its thread (the state updater) has its own loop
     }
 
     @Override
@@ -104,11 +104,15 @@ public final class RestingClients implements KafkaClientSupplier {
 
     private Consumer<byte[], byte[]> resting(Map<String, Object> config) {
         if (rest.isZero()) {
-            return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            return plain(config);
         }
         Map<String, Object> resting = new HashMap<>(config);
         resting.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         return new RestingConsumer(resting, this::atRest, quiet, rest, SLICE, System::nanoTime);
+    }
+
+    private static Consumer<byte[], byte[]> plain(Map<String, Object> config) {
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private boolean atRest() {
