@@ -22,17 +22,30 @@ public final class GetForwarder implements AutoCloseable {
     public static final String FORWARDED_HEADER = "X-Eventline-Forwarded";
     private static final List<String> PASSED_ON = List.of("Authorization", "Accept", "X-Correlation-Id");
 
-    private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
+    /** Made at the first forward: a client has a selector thread, and a single instance never forwards. */
+    private HttpClient http;
+    private boolean closed;
 
     /**
      * @param requestTimeout how long the owner may take; longer than the owner's own wait for a
      *     rebalance, so that its 503 reaches the client rather than a timeout here
      */
     public GetForwarder(Duration connectTimeout, Duration requestTimeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
+    }
+
+    private synchronized HttpClient http() throws IOException {
+        if (closed) {
+            throw new IOException("this instance is shutting down");
+        }
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
     }
 
     /**
@@ -52,7 +65,7 @@ public final class GetForwarder implements AutoCloseable {
             }
         });
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new ForwardedResponse(response.statusCode(), response.headers().firstValue("Content-Type"),
                     response.body());
         } catch (IOException e) {
@@ -62,6 +75,13 @@ public final class GetForwarder implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        HttpClient client;
+        synchronized (this) {
+            closed = true;
+            client = http;
+        }
+        if (client != null) {
+            client.close(); // waits for the forwards under way
+        }
     }
 }

@@ -80,6 +80,15 @@ class GetForwarderTest {
                 .hasMessageContaining("/api/accounts/alice");
     }
 
+    @Test
+    void shouldRefuseToForwardOnceClosedEvenIfItNeverForwardedBefore() {
+        forwarder.close(); // its HTTP client was never made: the first forward makes it
+
+        assertThatThrownBy(() -> forwarder.get(ownerHost(), "/api/accounts/alice", Map.of()))
+                .isInstanceOf(OwnerUnreachableException.class).hasMessageContaining("/api/accounts/alice");
+        assertThat(receivedUri).hasNullValue();
+    }
+
     private HostInfo ownerHost() {
         return new HostInfo("127.0.0.1", owner.getAddress().getPort());
     }

@@ -2,6 +2,7 @@ package io.eventline.app.console;
 
 import io.eventline.app.load.LoadClient;
 import io.eventline.app.metrics.ConsumerLag;
+import io.eventline.core.kafka.SharedAdmin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -37,11 +36,8 @@ public final class Console implements AutoCloseable {
      * @param maxStreams the most {@code /api/stream} clients at once
      */
     public Console(Map<String, Object> clientSettings, String selfUrl, Optional<String> apiToken, int maxStreams) {
-        Properties props = new Properties();
-        props.putAll(clientSettings);
-        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "eventline-console");
         this.index = resource("/console/index.html");
-        this.admin = Admin.create(props);
+        this.admin = SharedAdmin.lease(clientSettings); // the process's one admin client
         this.consumerLag = new ConsumerLag(admin, AdminCalls.TIMEOUT);
         this.stream = new EventStream(clientSettings, maxStreams);
         this.load = new LoadRoutes(new LoadClient(selfUrl, apiToken));

@@ -15,8 +15,8 @@ import java.util.Optional;
 public final class LoadClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(45);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made at the first request: a client has a selector thread, and a console's load may never start. */
+    private HttpClient http;
     private final String base;
     private final Optional<String> token;
 
@@ -53,8 +53,16 @@ public final class LoadClient {
         return request;
     }
 
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return http;
+    }
+
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
     }
 }

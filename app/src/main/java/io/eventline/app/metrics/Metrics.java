@@ -2,6 +2,7 @@ package io.eventline.app.metrics;
 
 import io.eventline.app.broker.SweeperCounts;
 import io.eventline.core.dlq.DeadLetterQueue;
+import io.eventline.core.kafka.SharedAdmin;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -17,15 +18,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -64,10 +62,7 @@ public final class Metrics implements AutoCloseable {
         this.http = new HttpMeters(registry);
         this.processing = new ProcessingMeters(Clock.systemUTC());
         processing.bindTo(registry);
-        Properties props = new Properties();
-        props.putAll(clientSettings);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "eventline-metrics");
-        this.admin = Admin.create(props);
+        this.admin = SharedAdmin.lease(clientSettings); // the process's one admin client
         LagMeters lags = new LagMeters(new ConsumerLag(admin, TIMEOUT));
         lags.bindTo(registry);
         this.lag = new Refresh("consumer lag", Duration.ofSeconds(2), lags::refresh, refreshes);

@@ -4,27 +4,25 @@ import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.failure.NotReady;
 import io.eventline.core.failure.TimedOut;
+import io.eventline.core.kafka.SharedProducer;
 import io.eventline.core.tracing.Hop;
 import io.eventline.core.tracing.Tracing;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends commands to an aggregate's command topic and awaits their replies: the request-reply edge
- * between a synchronous API and the log. The command is durable once sent (idempotent producer,
- * {@code acks=all}); the reply comes from whichever instance owns the aggregate. Thread-safe.
+ * between a synchronous API and the log. The command is durable once sent (the process's
+ * {@link SharedProducer#forRequests producer of requests}: idempotent, {@code acks=all}); the reply
+ * comes from whichever instance owns the aggregate. Thread-safe.
  *
  * {@snippet :
  * Reply reply = gateway.send("alice", new Deposit("alice", amount), correlationId).join();
@@ -32,7 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class CommandGateway<C> implements AutoCloseable {
     private final Aggregate<C, ?, ?> aggregate;
-    private final KafkaProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
     private final ReplyListener replies;
     private final Duration timeout;
     private final Tracing tracing;
@@ -55,12 +53,7 @@ public final class CommandGateway<C> implements AutoCloseable {
         this.tracing = tracing;
         this.timeout = timeout;
         this.replies = replies;
-        Properties props = new Properties();
-        props.putAll(clientSettings);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.producer = SharedProducer.forRequests(clientSettings);
     }
 
     /**

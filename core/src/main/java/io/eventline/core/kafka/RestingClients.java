@@ -77,9 +77,10 @@ public final class RestingClients implements KafkaClientSupplier {
         return Duration.ofMillis(millis);
     }
 
+    /** One admin client for every application of the process: {@link SharedAdmin}. */
     @Override
     public Admin getAdmin(Map<String, Object> config) {
-        return Admin.create(config);
+        return SharedAdmin.lease(config);
     }
 
     @Override

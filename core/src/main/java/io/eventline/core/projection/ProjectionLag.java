@@ -1,7 +1,7 @@
 package io.eventline.core.projection;
 
+import io.eventline.core.kafka.SharedAdmin;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,9 +14,7 @@ final class ProjectionLag implements AutoCloseable {
     private final Admin admin;
 
     ProjectionLag(Map<String, Object> clientSettings) {
-        Properties props = new Properties();
-        props.putAll(clientSettings);
-        this.admin = Admin.create(props);
+        this.admin = SharedAdmin.lease(clientSettings); // the process's one admin client
     }
 
     /** Events committed as read by the group, summed over the projection's topics. */

@@ -6,26 +6,23 @@ import io.eventline.core.envelope.EnvelopeCodec;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Timestamps;
+import io.eventline.core.kafka.SharedProducer;
 import io.eventline.core.tracing.Hop;
 import io.eventline.core.tracing.Tracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes customers to the compacted {@code customers} topic: the whole customer as a
- * {@code customer.updated} envelope, or a tombstone. Idempotent producer with {@code acks=all}, so an
- * acknowledged write is replicated and written once however the producer retries. Thread-safe.
+ * {@code customer.updated} envelope, or a tombstone. Through the process's producer of requests
+ * ({@link SharedProducer#forRequests}: idempotent, {@code acks=all}), so an acknowledged write is
+ * replicated and written once however the producer retries. Thread-safe.
  */
 public final class CustomerWriter implements AutoCloseable {
     static final String SOURCE = "customers";
@@ -39,8 +36,7 @@ public final class CustomerWriter implements AutoCloseable {
      * @param tracing how a write is traced: it starts in the caller's OpenTelemetry context
      */
     public CustomerWriter(Map<String, Object> clientSettings, Tracing tracing) {
-        this(new KafkaProducer<>(producerSettings(clientSettings), new StringSerializer(), new ByteArraySerializer()),
-                Clock.systemUTC(), tracing);
+        this(SharedProducer.forRequests(clientSettings), Clock.systemUTC(), tracing);
     }
 
     CustomerWriter(Producer<String, byte[]> producer, Clock clock) {
@@ -51,17 +47,6 @@ public final class CustomerWriter implements AutoCloseable {
         this.producer = producer;
         this.clock = clock;
         this.tracing = tracing;
-    }
-
-    private static Properties producerSettings(Map<String, Object> clientSettings) {
-        Properties props = new Properties();
-        props.putAll(clientSettings);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        // A request must not hang on a missing broker for the default minute before it can answer 503.
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        return props;
     }
 
     /** Sends the whole customer; the future completes once the broker has acknowledged it. */

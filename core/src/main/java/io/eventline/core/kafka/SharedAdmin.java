@@ -1,0 +1,63 @@
+package io.eventline.core.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ForwardingAdmin;
+
+/**
+ * An admin client shared by every part of the process that asks with the same settings (but its
+ * {@code client.id}): every Kafka Streams application ({@link RestingClients#getAdmin}), the metrics,
+ * the console. Each caller closes what it leased, once; the client closes with its last lease.
+ */
+public final class SharedAdmin extends ForwardingAdmin {
+    /** The shared clients' {@code client.id}: one name in the logs for all who use it. */
+    static final String CLIENT_ID = "eventline-admin";
+    private static final long CLOSE_SECONDS = 5;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(CLOSE_SECONDS);
+    private static final Leases<SharedAdmin> LEASES = new Leases<>();
+
+    private final Map<String, Object> key;
+
+    private SharedAdmin(Map<String, Object> key, Map<?, ?> settings) {
+        super(named(settings));
+        this.key = key;
+    }
+
+    private static Map<String, Object> named(Map<?, ?> settings) {
+        Map<String, Object> named = Leases.known(settings, AdminClientConfig.configNames());
+        named.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+        return named;
+    }
+
+    /**
+     * @param settings admin client settings; those an admin client does not know are left out, and
+     *     {@code enable.metrics.push} is Kafka Streams' default (true: the client sends its metrics if
+     *     the cluster asks for them) unless they say, so that the applications' and the rest share one
+     */
+    public static Admin lease(Map<?, ?> settings) {
+        Map<Object, Object> pushing = new HashMap<>(settings);
+        pushing.putIfAbsent(AdminClientConfig.ENABLE_METRICS_PUSH_CONFIG, true);
+        Map<String, Object> key = Leases.key(pushing, AdminClientConfig.configDef());
+        return LEASES.lease(key, () -> new SharedAdmin(key, pushing));
+    }
+
+    /**
+     * Ends this caller's lease; the last one closes the client, waiting {@value #CLOSE_SECONDS} s at most
+     * for calls still pending: they may be another lessee's (a console's, against a broker gone), and a
+     * Kafka Streams application closed without a timeout would otherwise wait out their minute.
+     */
+    @Override
+    public void close(Duration timeout) {
+        if (LEASES.release(key, this)) {
+            super.close(timeout.compareTo(CLOSE_TIMEOUT) < 0 ? timeout : CLOSE_TIMEOUT);
+        }
+    }
+
+    /** How many callers hold this client: for tests. */
+    int leases() {
+        return LEASES.leased(this);
+    }
+}
