@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ForwardingAdmin;
+import org.apache.kafka.common.metrics.KafkaMetric;
 
 /**
  * An admin client shared by every part of the process that asks with the same settings (but its
@@ -54,6 +55,22 @@ public final class SharedAdmin extends ForwardingAdmin {
         if (LEASES.release(key, this)) {
             super.close(timeout.compareTo(CLOSE_TIMEOUT) < 0 ? timeout : CLOSE_TIMEOUT);
         }
+    }
+
+    /**
+     * Not sent to the cluster: Kafka Streams registers its client-level metrics (state, version,
+     * topology) with its admin client, to be pushed if the cluster subscribes to client metrics
+     * (KIP-714), and {@link ForwardingAdmin} refuses them (an {@code UnsupportedOperationException}
+     * that Kafka logs at ERROR, metric by metric, at every application's start). Kafka Streams still
+     * has them ({@code KafkaStreams.metrics()}, Eventline's {@code /metrics}); its threads' metrics are
+     * pushed by their consumers, as before.
+     */
+    @Override
+    public void registerMetricForSubscription(KafkaMetric metric) {
+    }
+
+    @Override
+    public void unregisterMetricFromSubscription(KafkaMetric metric) {
     }
 
     /** How many callers hold this client: for tests. */

@@ -1,6 +1,7 @@
 package io.eventline.core.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -9,6 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.KafkaMetric;
+import org.apache.kafka.common.metrics.Measurable;
+import org.apache.kafka.common.metrics.Metrics;
 import org.junit.jupiter.api.Test;
 
 // No broker: an admin call to 127.0.0.1:1 waits for its minute while the client is open, and fails
@@ -38,6 +43,22 @@ class SharedAdminTest {
             next.close(Duration.ZERO);
         } finally {
             elsewhere.close(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void takesTheClientMetricsKafkaStreamsRegistersWithItsAdminClient() {
+        Admin admin = SharedAdmin.lease(Map.of("bootstrap.servers", "127.0.0.5:1"));
+        try (Metrics metrics = new Metrics()) {
+            MetricName name = metrics.metricName("version", "stream-metrics");
+            metrics.addMetric(name, (Measurable) (config, now) -> 1);
+            KafkaMetric metric = metrics.metric(name);
+            assertThatCode(() -> {
+                admin.registerMetricForSubscription(metric);
+                admin.unregisterMetricFromSubscription(metric);
+            }).doesNotThrowAnyException();
+        } finally {
+            admin.close(Duration.ZERO);
         }
     }
 
