@@ -31,8 +31,14 @@ final class Leases<T> {
         return Collections.unmodifiableMap(key);
     }
 
-    /** The settings the client knows, without its {@code client.id}: what a shared client is made of. */
-    static Map<String, Object> known(Map<?, ?> settings, Set<String> names) {
+    /** The settings the client knows, named {@code clientId}: what a shared client is made of. */
+    static Map<String, Object> named(Map<?, ?> settings, Set<String> names, String clientId) {
+        Map<String, Object> named = known(settings, names);
+        named.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        return named;
+    }
+
+    private static Map<String, Object> known(Map<?, ?> settings, Set<String> names) {
         Map<String, Object> known = new HashMap<>();
         settings.forEach((name, value) -> {
             if (names.contains(name.toString()) && !name.equals(CommonClientConfigs.CLIENT_ID_CONFIG)) {

@@ -23,15 +23,10 @@ public final class SharedAdmin extends ForwardingAdmin {
     private final Map<String, Object> key;
 
     private SharedAdmin(Map<String, Object> key, Map<?, ?> settings) {
-        super(named(settings));
+        super(Leases.named(settings, AdminClientConfig.configNames(), CLIENT_ID));
         this.key = key;
     }
 
-    private static Map<String, Object> named(Map<?, ?> settings) {
-        Map<String, Object> named = Leases.known(settings, AdminClientConfig.configNames());
-        named.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
-        return named;
-    }
 
     /**
      * @param settings admin client settings; those an admin client does not know are left out, and

@@ -27,15 +27,11 @@ public final class SharedProducer extends KafkaProducer<String, byte[]> {
     private final Map<String, Object> key;
 
     private SharedProducer(Map<String, Object> key, Map<?, ?> settings) {
-        super(named(settings), new StringSerializer(), new ByteArraySerializer());
+        super(Leases.named(settings, ProducerConfig.configNames(), CLIENT_ID), new StringSerializer(),
+                new ByteArraySerializer());
         this.key = key;
     }
 
-    private static Map<String, Object> named(Map<?, ?> settings) {
-        Map<String, Object> named = Leases.known(settings, ProducerConfig.configNames());
-        named.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
-        return named;
-    }
 
     /**
      * A lease on the producer of requests over these client settings: idempotent and {@code acks=all}
