@@ -20,6 +20,15 @@ final class CustomersModule implements ServiceModule {
         return List.of(CustomerContracts.CUSTOMERS);
     }
 
+    /**
+     * No: its decider keeps the customers' topic as its history table, which shipping and notifications
+     * copy to every instance as a global table, and one application reads a topic once.
+     */
+    @Override
+    public boolean composes() {
+        return false;
+    }
+
     @Override
     public List<String> paths() {
         return List.of("/api/customers");

@@ -13,7 +13,7 @@ import io.eventline.app.tracing.TraceRoutes;
 import io.eventline.catalog.PostgresAddress;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.dlq.DeadLetterQueue;
-import io.eventline.core.kafka.Sources;
+import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.kafka.Topic;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
@@ -34,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +49,11 @@ public final class Eventline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Eventline.class);
     private static final int PARTITIONS = 6;
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    private static final int COMPOSED_THREADS = 2;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<ServiceStreams> streams = new ArrayList<>();
+    private final Map<String, ServiceStreams> applications = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<CommandGateway<?>> gateways = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ProjectionRoutes projections = new ProjectionRoutes();
     private String bootstrapServers;
@@ -117,11 +120,14 @@ public final class Eventline implements AutoCloseable {
         }
         List<Consumer<RoutesConfig>> routes = new ArrayList<>();
         Set<String> serviceRoutes = new HashSet<>();
-        for (ServiceModule module : Modules.ALL) {
-            if (config.services().contains(module.name())) {
-                ServiceStreams service = startStreams(module,
-                        sources -> ServiceComposition.addTo(sources, List.of(module), config), clients, config);
-                metrics.bind(module.name(), service.streams());
+        List<ServiceModule> running = Modules.ALL.stream().filter(m -> config.services().contains(m.name())).toList();
+        ApplicationLayout applicationLayout = ApplicationLayout.choose(clients, running);
+        applicationLayout.why().ifPresent(why -> LOG.warn("The services run one application each: {}", why));
+        for (List<ServiceModule> application : applicationLayout.applications()) {
+            ServiceStreams service = startStreams(application, clients, config);
+            metrics.bind(service.name(), service.streams());
+            for (ServiceModule module : application) {
+                applications.put(module.name(), service);
                 routes.add(mounted -> serviceRoutes.addAll(RouteTable.mount(mounted, module,
                         new ModuleContext(service.streams(), clients, COMMAND_TIMEOUT, this::closeAtShutdown,
                                 config.dataDir(),
@@ -151,9 +157,25 @@ public final class Eventline implements AutoCloseable {
         started.push(http);
     }
 
-    private ServiceStreams startStreams(ServiceModule module, Consumer<Sources> topology,
-                                        Map<String, Object> clients, EventlineConfig config) {
-        ServiceStreams service = new ServiceStreams(module.name(), module.offTheSagaPath(), topology, clients,
+    /**
+     * Starts one application of {@code services}: composed, it commits as the saga's path does unless
+     * every service in it is off that path, and runs {@value #COMPOSED_THREADS} stream threads unless the
+     * Kafka settings say how many (one thread would serve every service's tasks in turn).
+     */
+    private ServiceStreams startStreams(List<ServiceModule> services, Map<String, Object> clients,
+                                        EventlineConfig config) {
+        String name = ApplicationLayout.name(services);
+        Map<String, Object> settings = clients;
+        if (services.size() > 1) {
+            settings = new HashMap<>(clients);
+            settings.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, COMPOSED_THREADS);
+            // Kafka Streams writes its dead letters to a topic it does not create.
+            Topics.ensure(clients, List.of(StreamsSettings.deadLetters(ServiceStreams.applicationId(name))),
+                    PARTITIONS);
+        }
+        boolean offThePath = services.stream().allMatch(ServiceModule::offTheSagaPath);
+        ServiceStreams service = new ServiceStreams(name, offThePath,
+                sources -> ServiceComposition.addTo(sources, services, config), settings,
                 config.dataDir(), routing.self().host() + ":" + routing.self().port(), metrics.observer(), tracing);
         started.push(service);
         streams.add(service);
@@ -226,11 +248,22 @@ public final class Eventline implements AutoCloseable {
         return KeyRouter.of(streamsOf(service), routing.self()).locate(store, key, Duration.ofSeconds(5));
     }
 
-    /** A service's streams on this instance: for tests (pausing one), diagnostics. */
+    /** The streams of the application a service runs in on this instance: for tests (pausing one), diagnostics. */
     KafkaStreams streamsOf(String service) {
-        return streams.stream().filter(s -> s.name().equals(service)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("service " + service + " is not running here"))
-                .streams();
+        return applicationOf(service).streams();
+    }
+
+    /** The id (and consumer group) of the application a service runs in on this instance. */
+    String applicationIdOf(String service) {
+        return ServiceStreams.applicationId(applicationOf(service).name());
+    }
+
+    private ServiceStreams applicationOf(String service) {
+        ServiceStreams application = applications.get(service);
+        if (application == null) {
+            throw new IllegalArgumentException("service " + service + " is not running here");
+        }
+        return application;
     }
 
     public String bootstrapServers() {

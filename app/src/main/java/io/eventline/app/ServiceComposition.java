@@ -5,7 +5,8 @@ import io.eventline.core.kafka.Sources;
 import java.util.List;
 
 /**
- * Services' topologies added to one Kafka Streams application. The event topic of every aggregate
+ * Services' topologies added to one Kafka Streams application ({@link ApplicationLayout}), each as its
+ * service's part ({@code Sources.forPart}): its processors name their service in traces and metrics. The event topic of every aggregate
  * whose decider runs in it is declared kept as its history table first, so that every part reading
  * those events, of whichever service, reads them through that table: a topology may read a topic once.
  */
@@ -18,7 +19,7 @@ final class ServiceComposition {
             module.aggregates().forEach(aggregate -> DeciderTopology.keepHistory(sources, aggregate));
         }
         for (ServiceModule module : modules) {
-            module.addTo(sources, config);
+            module.addTo(sources.forPart(module.name()), config);
         }
     }
 }

@@ -7,8 +7,8 @@ import io.javalin.config.RoutesConfig;
 import java.util.List;
 
 /**
- * How the app runs one service: its Kafka Streams topology (run as the
- * application {@code eventline-<name>}), and its REST routes. One implementation per service, in
+ * How the app runs one service: its Kafka Streams topology (run as the application
+ * {@code eventline-<name>}, or composed with others: {@link ApplicationLayout}), and its REST routes. One implementation per service, in
  * this package: the only place that sees every service.
  */
 interface ServiceModule {
@@ -43,6 +43,14 @@ interface ServiceModule {
      */
     default boolean offTheSagaPath() {
         return false;
+    }
+
+    /**
+     * Whether the service may share one Kafka Streams application with the others this process runs
+     * ({@link ApplicationLayout}): fewer threads, transactions and commits than one application each.
+     */
+    default boolean composes() {
+        return true;
     }
 
     /** @param saga the style of the order saga: services react to each other, or an orchestrator commands */

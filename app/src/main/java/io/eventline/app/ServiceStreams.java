@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One service's Kafka Streams application ({@code eventline-<service>}): its own consumer group, its
- * own state under the data dir, so that services scale and restart independently.
+ * A Kafka Streams application of one service ({@code eventline-<service>}) or of several composed
+ * ({@code eventline-<service>-<service>…}, {@link ApplicationLayout}): its own consumer group, its own
+ * state under the data dir ({@code streams/<name>}).
  */
 final class ServiceStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceStreams.class);
@@ -70,7 +71,7 @@ final class ServiceStreams implements AutoCloseable {
         streams.setUncaughtExceptionHandler(new ReplaceFailedThreads(service));
     }
 
-    /** {@code eventline-<service>}: also what names its dead-letter topic ({@code <service>.dlq}). */
+    /** {@code eventline-<name>}: also what names its dead-letter topic ({@code <name>.dlq}). */
     static String applicationId(String service) {
         return "eventline-" + service;
     }

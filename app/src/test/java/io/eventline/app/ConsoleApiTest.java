@@ -79,7 +79,7 @@ class ConsoleApiTest {
         assertThat(accounts.path("size").asLong()).isPositive();
         assertThat(accounts.path("internal").asBoolean()).isFalse();
         JsonNode group = await().atMost(Duration.ofSeconds(30)).until(() -> find(json("/api/consumers"), "group",
-                "eventline-accounts"), found -> found != null && found.path("partitions").size() > 0);
+                eventline.applicationIdOf("accounts")), found -> found != null && found.path("partitions").size() > 0);
         JsonNode partition = group.path("partitions").get(0);
         assertThat(partition.path("lag").asLong())
                 .isEqualTo(partition.path("endOffset").asLong() - partition.path("committed").asLong());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,11 @@ class ConsumerLagTest {
     @Timeout(120)
     void shouldRiseWhileAServiceIsPausedAndFallBackToZeroWhenItResumes() throws Exception {
         Scenario scenario = Scenario.generate(Long.getLong("eventline.seed", 11), 10, 5, 40);
-        try (Eventline eventline = Eventline.start(PlatformInvariantsTest.config(dataDir,
-                EventlineConfig.Saga.CHOREOGRAPHY))) {
+        // Notifications alone, so that pausing it leaves the services whose events it reads running.
+        EventlineConfig config = new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
+                new EventlineConfig.Kafka(Optional.empty(), 0, Map.of(ApplicationLayout.COMPOSE_CONFIG, "false")),
+                dataDir, EventlineConfig.Saga.CHOREOGRAPHY, EventlineConfig.ORDER_SERVICES);
+        try (Eventline eventline = Eventline.start(config)) {
             eventline.awaitReady(Duration.ofSeconds(120));
             TestApi api = new TestApi(eventline.httpPort());
             PlatformRun.setUp(api, scenario);

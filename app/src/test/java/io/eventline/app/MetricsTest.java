@@ -114,10 +114,11 @@ class MetricsTest {
         // Each order appends order.placed and how it ended, at least.
         assertThat(metrics.value("eventline_events_appended_total", Map.of("topic", "orders.events")))
                 .isGreaterThanOrEqualTo(2.0 * scenario.orders().size());
-        assertThat(metrics.value("eventline_consumer_group_rebalances_total", Map.of("group", "eventline-orders")))
+        assertThat(metrics.value("eventline_consumer_group_rebalances_total", Map.of("group",
+                eventline.applicationIdOf("orders"))))
                 .as("joining the group is a rebalance").isPositive();
-        assertThat(metrics.series("eventline_consumer_lag_records", Map.of("group", "eventline-notifications",
-                "topic", "orders.events"))).as("a series per partition").hasSize(6);
+        assertThat(metrics.series("eventline_consumer_lag_records", Map.of("group",
+                eventline.applicationIdOf("notifications"), "topic", "orders.events"))).as("a series per partition").hasSize(6);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             PrometheusText later = PrometheusText.parse(scrape());
             assertThat(later.sum("eventline_consumer_lag_records", labels -> true))

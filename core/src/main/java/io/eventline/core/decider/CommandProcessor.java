@@ -47,10 +47,13 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     private CommitWhenIdle commits;
     private StateStores<C, S, ?> state;
     private Tracing tracing;
+    private final String part;
     private String service;
     private Hop hop; // the record being handled's: what the events and the reply it causes carry
 
-    CommandProcessor(Aggregate<C, S, E> aggregate, CommandPreparer<C> preparer) {
+    /** @param part the service it is added for ({@code Sources.part}), or null: the application's */
+    CommandProcessor(Aggregate<C, S, E> aggregate, CommandPreparer<C> preparer, String part) {
+        this.part = part;
         this.aggregate = aggregate;
         this.preparer = preparer;
     }
@@ -58,12 +61,12 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     @Override
     public void init(ProcessorContext<String, Outcome<Decided>> context) {
         this.context = context;
-        this.deadLetters = DeadLetters.of(context, aggregate.name() + "-decide");
+        this.deadLetters = DeadLetters.of(context, aggregate.name() + "-decide", part);
         this.observer = ProcessingObserver.of(context);
         this.commits = CommitWhenIdle.of(context);
         this.state = StateStores.of(aggregate, context);
         this.tracing = Tracing.of(context.appConfigs());
-        this.service = StreamsSettings.service(context.applicationId());
+        this.service = StreamsSettings.service(part, context.applicationId());
     }
 
     @Override
@@ -88,7 +91,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     private void handle(Record<String, byte[]> record) {
         commits.recordProcessed();
         if (!deadLetters.forAnother(record) && decide(record)) {
-            observer.processed(context.applicationId(), record.timestamp());
+            observer.processed(service, record.timestamp());
         }
     }
 

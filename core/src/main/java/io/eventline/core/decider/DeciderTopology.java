@@ -74,8 +74,9 @@ public final class DeciderTopology {
         for (int i = 0; i < inPlace.size(); i++) {
             commands = commands.merge(inPlace.get(i), Named.as(name + "-in-place-" + i));
         }
+        String part = sources.part();
         KStream<String, Decided> decided = DeadLetterSink.route(commands
-                .process(() -> new CommandProcessor<>(aggregate, preparer), Named.as(name + "-decide"),
+                .process(() -> new CommandProcessor<>(aggregate, preparer, part), Named.as(name + "-decide"),
                         stores.toArray(String[]::new)), name);
 
         Produced<String, byte[]> bytes = Produced.with(Serdes.String(), Serdes.ByteArray());

@@ -40,19 +40,32 @@ public final class DeadLetters {
     private final ProcessorContext<?, ?> context;
     private final String node;
     private final String queue;
+    private final String application;
 
-    private DeadLetters(ProcessorContext<?, ?> context, String node, String queue) {
+    private DeadLetters(ProcessorContext<?, ?> context, String node, String queue, String application) {
         this.context = context;
         this.node = node;
         this.queue = queue;
+        this.application = application;
     }
 
     /** @param node the processor's name, for the log */
     public static DeadLetters of(ProcessorContext<?, ?> context, String node) {
+        return of(context, node, null);
+    }
+
+    /**
+     * @param part the service the processor was added for in an application that composes several
+     *     ({@code Sources.part}), or null: its dead letters then go to that service's topic
+     *     ({@code <service>.dlq}), so that a replay comes back to that service's processors only, not to
+     *     every part of the application reading the topic
+     */
+    public static DeadLetters of(ProcessorContext<?, ?> context, String node, String part) {
         Object configured = context.appConfigs().get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        String queue = configured == null || configured.toString().isBlank()
+        String application = configured == null || configured.toString().isBlank()
                 ? StreamsSettings.deadLetterTopic(context.applicationId()) : configured.toString();
-        return new DeadLetters(context, node, queue);
+        String queue = part == null ? application : StreamsSettings.deadLetterTopic(part);
+        return new DeadLetters(context, node, queue, application);
     }
 
     public String queue() {
@@ -60,12 +73,14 @@ public final class DeadLetters {
     }
 
     /**
-     * Whether the record is a replay from another application's dead-letter topic: on an event topic
-     * that several applications read, only the one that failed to read it reads it again.
+     * Whether the record is a replay from another application's dead-letter topic, or another service's:
+     * on an event topic that several read, only the one that failed to read it reads it again. A record
+     * Kafka Streams itself dead-lettered (a processor threw) is on the application's topic: its replay
+     * comes back to every part of the application that reads the topic.
      */
     public boolean forAnother(Record<String, ?> record) {
         Optional<String> target = DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.REPLAY_FOR);
-        if (target.isPresent() && !target.get().equals(queue)) {
+        if (target.isPresent() && !target.get().equals(queue) && !target.get().equals(application)) {
             LOG.debug("{}: a replay for {} at offset {}: not ours", node, target.get(), offset());
             return true;
         }

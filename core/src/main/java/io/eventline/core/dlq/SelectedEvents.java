@@ -30,13 +30,15 @@ public final class SelectedEvents<E, V> implements Processor<String, byte[], Str
     }
 
     private final String node;
+    private final String part;
     private final Catalogue<E> catalogue;
     private final Selection<E, V> selection;
     private ProcessorContext<String, Outcome<V>> context;
     private DeadLetters deadLetters;
 
-    private SelectedEvents(String node, Catalogue<E> catalogue, Selection<E, V> selection) {
+    private SelectedEvents(String node, String part, Catalogue<E> catalogue, Selection<E, V> selection) {
         this.node = node;
+        this.part = part;
         this.catalogue = catalogue;
         this.selection = selection;
     }
@@ -44,13 +46,20 @@ public final class SelectedEvents<E, V> implements Processor<String, byte[], Str
     /** @param node the processor's name in the topology, which its dead letters name as their source */
     public static <E, V> ProcessorSupplier<String, byte[], String, Outcome<V>> of(String node, Catalogue<E> catalogue,
                                                                                  Selection<E, V> selection) {
-        return () -> new SelectedEvents<>(node, catalogue, selection);
+        return of(node, null, catalogue, selection);
+    }
+
+    /** @param part the service the reader is added for ({@code Sources.part}), or null: the application's */
+    public static <E, V> ProcessorSupplier<String, byte[], String, Outcome<V>> of(String node, String part,
+                                                                                 Catalogue<E> catalogue,
+                                                                                 Selection<E, V> selection) {
+        return () -> new SelectedEvents<>(node, part, catalogue, selection);
     }
 
     @Override
     public void init(ProcessorContext<String, Outcome<V>> context) {
         this.context = context;
-        this.deadLetters = DeadLetters.of(context, node);
+        this.deadLetters = DeadLetters.of(context, node, part);
     }
 
     @Override

@@ -24,16 +24,47 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * <p>A topic kept as a table ({@link #keepTable}: an aggregate's event topic, the changelog of its
  * history store) is read through that table by every part: each record as the table forwards it.
  * Not thread-safe: a topology is built on one thread.
+ *
+ * <p>Each service's part is added through {@link #forPart}: its processors then name that service in
+ * their traces and metrics, not the application, which may compose several services.
  */
 public final class Sources {
     private final StreamsBuilder builder;
-    private final Map<String, Function<StreamsBuilder, KStream<String, byte[]>>> tables = new HashMap<>();
-    private final Map<String, KStream<String, byte[]>> streams = new HashMap<>();
-    private final Map<String, String> globalStores = new HashMap<>();
-    private final Set<String> stores = new HashSet<>();
+    private final Map<String, Function<StreamsBuilder, KStream<String, byte[]>>> tables;
+    private final Map<String, KStream<String, byte[]>> streams;
+    private final Map<String, String> globalStores;
+    private final Set<String> stores;
+    private final String part;
 
     public Sources(StreamsBuilder builder) {
+        this(builder, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>(), null);
+    }
+
+    private Sources(StreamsBuilder builder, Map<String, Function<StreamsBuilder, KStream<String, byte[]>>> tables,
+                    Map<String, KStream<String, byte[]>> streams, Map<String, String> globalStores,
+                    Set<String> stores, String part) {
         this.builder = Objects.requireNonNull(builder, "builder");
+        this.tables = tables;
+        this.streams = streams;
+        this.globalStores = globalStores;
+        this.stores = stores;
+        this.part = part;
+    }
+
+    /**
+     * The same sources, for the part of the service {@code service}: what it reads is shared with every
+     * other part, and its processors name {@code service} ({@link #part}).
+     */
+    public Sources forPart(String service) {
+        return new Sources(builder, tables, streams, globalStores, stores, Objects.requireNonNull(service, "service"));
+    }
+
+    /**
+     * The service whose part is being added, or null when the application is one service's (its
+     * processors then name the service after the application id: {@link StreamsSettings#service}).
+     */
+    public String part() {
+        return part;
     }
 
     /** For what is no source: state stores, sinks. */

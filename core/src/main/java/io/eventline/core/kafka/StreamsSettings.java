@@ -150,6 +150,14 @@ public final class StreamsSettings {
     }
 
     /**
+     * What an application is part of ({@link #service(String)}), or {@code part} when a processor was
+     * added for one service of several composed into the application ({@link Sources#part}).
+     */
+    public static String service(String part, String applicationId) {
+        return part != null ? part : service(applicationId);
+    }
+
+    /**
      * What an application is part of, as its dead-letter topic and trace headers name it:
      * {@code eventline-orders} → {@code orders}, {@code eventline-projection-orders-view-v2} → {@code orders-view}.
      */

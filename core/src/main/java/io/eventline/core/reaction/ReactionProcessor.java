@@ -47,12 +47,20 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     private ProcessingObserver observer;
     private CommitWhenIdle commits;
     private Tracing tracing;
+    private final String part;
     private String service;
     private Hop hop; // the event being handled's: what the commands it causes carry
 
     /** @param sameKey whether every command must be for the aggregate the event is keyed by (decided in place) */
     ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
                       boolean sameKey) {
+        this(name, events, reaction, target, sameKey, null);
+    }
+
+    /** @param part the service it is added for ({@code Sources.part}), or null: the application's */
+    ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
+                      boolean sameKey, String part) {
+        this.part = part;
         this.name = name;
         this.events = events;
         this.reaction = reaction;
@@ -63,11 +71,11 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     @Override
     public void init(ProcessorContext<String, Outcome<byte[]>> context) {
         this.context = context;
-        this.deadLetters = DeadLetters.of(context, name + "-react");
+        this.deadLetters = DeadLetters.of(context, name + "-react", part);
         this.observer = ProcessingObserver.of(context);
         this.commits = CommitWhenIdle.of(context);
         this.tracing = Tracing.of(context.appConfigs());
-        this.service = StreamsSettings.service(context.applicationId());
+        this.service = StreamsSettings.service(part, context.applicationId());
     }
 
     @Override
@@ -109,7 +117,7 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
         for (int i = 0; i < commands.size(); i++) {
             forward(envelope, i, commands.get(i));
         }
-        observer.processed(context.applicationId(), record.timestamp());
+        observer.processed(service, record.timestamp());
     }
 
     private void forward(EventEnvelope cause, int index, Routed<C> routed) {

@@ -39,13 +39,19 @@ public final class ReactionTopology {
      * @param name names the nodes ({@code <name>-source}, {@code <name>-react}, {@code <name>-commands}) */
     public static <E, C> void addTo(Sources sources, String name, String topic, Catalogue<E> events,
                                     LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String... stores) {
-        addTo(sources.stream(topic, name + "-source"), name, events, reaction, target, stores);
+        addTo(sources, sources.stream(topic, name + "-source"), name, events, reaction, target, stores);
     }
 
-    /** A reaction on a stream the caller already has: one of {@link Sources}', or one derived from it. */
-    public static <E, C> void addTo(KStream<String, byte[]> source, String name, Catalogue<E> events,
-                                    LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String... stores) {
-        DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, false),
+    /**
+     * A reaction on a stream the caller already has: one of {@link Sources}', or one derived from it.
+     *
+     * @param sources the application's, for the part the reaction is added for ({@link Sources#part})
+     */
+    public static <E, C> void addTo(Sources sources, KStream<String, byte[]> source, String name,
+                                    Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
+                                    String... stores) {
+        String part = sources.part();
+        DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, false, part),
                         Named.as(name + "-react"), stores), name)
                 .to(target.commandTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName(name + "-commands"));
@@ -59,10 +65,12 @@ public final class ReactionTopology {
      * instead of two. The event topic must be partitioned as the command topic (same key, same count).
      * A command for another key is refused: the event goes to the dead-letter topic.
      */
-    public static <E, C> KStream<String, byte[]> inPlace(KStream<String, byte[]> source, String name,
-                                                         Catalogue<E> events, LookupReaction<E, C> reaction,
-                                                         Aggregate<C, ?, ?> target, String... stores) {
-        return DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, true),
+    public static <E, C> KStream<String, byte[]> inPlace(Sources sources, KStream<String, byte[]> source,
+                                                         String name, Catalogue<E> events,
+                                                         LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
+                                                         String... stores) {
+        String part = sources.part();
+        return DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, true, part),
                 Named.as(name + "-react"), stores), name);
     }
 

@@ -50,6 +50,7 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
     private EffectLedger ledger;
     private EffectAttempts attempts;
     private Tracing tracing;
+    private final String part;
     private String service;
     private TicksWhileBusy ticks;
     /**
@@ -60,6 +61,12 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
     private final Map<String, PendingEffect> waiting = new LinkedHashMap<>();
 
     EffectProcessor(EffectTopology.Spec<T> spec, Supplier<Executor> executors) {
+        this(spec, executors, null);
+    }
+
+    /** @param part the service it is added for ({@code Sources.part}), or null: the application's */
+    EffectProcessor(EffectTopology.Spec<T> spec, Supplier<Executor> executors, String part) {
+        this.part = part;
         this.spec = spec;
         this.executors = executors;
     }
@@ -67,12 +74,12 @@ final class EffectProcessor<T> implements Processor<String, byte[], String, Dead
     @Override
     public void init(ProcessorContext<String, DeadLetter> context) {
         this.context = context;
-        this.deadLetters = DeadLetters.of(context, spec.name() + "-perform");
+        this.deadLetters = DeadLetters.of(context, spec.name() + "-perform", part);
         this.ledger = EffectLedger.open(context.getStateStore(spec.doneStore()),
                 context.getStateStore(spec.legacyPendingStore()));
         this.attempts = new EffectAttempts(executors.get(), IN_FLIGHT_PER_TASK);
         this.tracing = Tracing.of(context.appConfigs());
-        this.service = StreamsSettings.service(context.applicationId());
+        this.service = StreamsSettings.service(part, context.applicationId());
         this.ticks = new TicksWhileBusy(context, spec.tick(), this::tick);
         if (ledger.anyPending()) {
             ticks.start(); // parked before a restart: their attempts resume

@@ -108,8 +108,9 @@ public final class EffectTopology {
         KStream<String, byte[]> inputs = sources.stream(spec.replayTopic(), spec.name() + "-replays-source")
                 .merge(sources.stream(spec.topic(), spec.name() + "-source"),
                         Named.as(spec.name() + "-events-and-replays"));
+        String part = sources.part();
         DeadLetterSink.sink(inputs
-                .process(() -> new EffectProcessor<>(spec, executors), Named.as(spec.name() + "-perform"),
+                .process(() -> new EffectProcessor<>(spec, executors, part), Named.as(spec.name() + "-perform"),
                         spec.doneStore(), spec.legacyPendingStore()), spec.name());
     }
 }

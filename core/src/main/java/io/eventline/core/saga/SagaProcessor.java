@@ -71,12 +71,20 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     private CommitWhenIdle commits;
     private SagaStore store;
     private Tracing tracing;
+    private final String part;
     private String service;
     private Hop hop; // the record or tick being handled's: what the commands it sends carry
 
     /** @param target the aggregate decided in this task, or null */
     SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval,
                   Aggregate<?, ?, ?> target) {
+        this(definition, triggers, tickInterval, target, null);
+    }
+
+    /** @param part the service it is added for ({@code Sources.part}), or null: the application's */
+    SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval,
+                  Aggregate<?, ?, ?> target, String part) {
+        this.part = part;
         this.definition = definition;
         this.saga = new Saga<>(definition);
         this.triggers = triggers;
@@ -88,14 +96,14 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     @Override
     public void init(ProcessorContext<String, Outcome<Outbound>> context) {
         this.context = context;
-        this.deadLetters = DeadLetters.of(context, definition.name() + "-run");
+        this.deadLetters = DeadLetters.of(context, definition.name() + "-run", part);
         this.observer = ProcessingObserver.of(context);
         this.commits = CommitWhenIdle.of(context);
         KeyValueStore<String, byte[]> own = context.getStateStore(definition.stateStore());
         this.store = target == null ? SagaStore.own(own)
                 : SagaStore.hosted(context.getStateStore(target.snapshotStore()), own, definition.name());
         this.tracing = Tracing.of(context.appConfigs());
-        this.service = StreamsSettings.service(context.applicationId());
+        this.service = StreamsSettings.service(part, context.applicationId());
         this.ticks = new TicksWhileBusy(context, tickInterval, this::tick);
         ticks.start(); // the first tick reads the sagas awaiting replies from the store
     }
@@ -126,7 +134,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         boolean applied = topic.equals(definition.replyTopic()) ? replied(record, now) : triggered(topic, record, now);
         if (applied) {
-            observer.processed(context.applicationId(), record.timestamp());
+            observer.processed(service, record.timestamp());
         }
     }
 

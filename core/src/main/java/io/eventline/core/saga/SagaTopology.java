@@ -136,7 +136,8 @@ public final class SagaTopology {
         // In place, the states ride beside the target's snapshots (SagaStore).
         String[] stores = target == null ? new String[] {saga.stateStore()}
                 : new String[] {saga.stateStore(), target.snapshotStore()};
-        return DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval, target),
+        String part = sources.part();
+        return DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval, target, part),
                 Named.as(name + "-run"), stores), name);
     }
 }

@@ -11,12 +11,15 @@ import io.eventline.core.decider.Counters.ReachedTen;
 import io.eventline.core.metrics.ProcessingObserver;
 import io.eventline.core.testing.DeciderDriver;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The decider tells the observer the application gave it what it answered and what it appended. */
 class ProcessingObserverTest {
@@ -67,6 +70,17 @@ class ProcessingObserverTest {
 
         assertThat(processed).containsExactly(new Processed("test-counters", T1));
         assertThat(appended).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheServiceTheDeciderWasAddedForWhenTheApplicationComposesSeveral(@TempDir Path stateDir) {
+        try (DeciderDriver<CounterCommand, Counter, CounterEvent> composed = new DeciderDriver<>(Counters.AGGREGATE,
+                Map.of(ProcessingObserver.CONFIG, observer, StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()),
+                "ledger")) {
+            composed.send("c1", new Add(4), T1);
+        }
+
+        assertThat(processed).as("not the application, test-counters").containsExactly(new Processed("ledger", T1));
     }
 
     @Test

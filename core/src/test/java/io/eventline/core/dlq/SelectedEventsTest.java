@@ -67,6 +67,31 @@ class SelectedEventsTest {
         assertThat(rings()).containsExactly("t2");
     }
 
+    @Test
+    void shouldDeadLetterToItsServicesTopicAndReadOnlyItsOwnReplaysWhenItIsOnePartOfSeveral(@TempDir Path other) {
+        world.close();
+        world = TallyWorld.ringsRead(other, "rings");
+        bells = world.input(Tallies.BELL_TOPIC);
+        byte[] bad = Tallies.Bad.values()[0].event("t1");
+
+        bells.pipeInput(new TestRecord<>("t1", bad, T1));
+        bells.pipeInput(replay("t2", "bells.dlq"));
+        bells.pipeInput(replay("t3", "rings.dlq"));
+        bells.pipeInput(replay("t4", world.queue()));
+
+        assertThat(world.output("rings.dlq").readKeyValuesToList()).as("the service's topic, not the application's")
+                .singleElement().satisfies(letter -> assertThat(letter.key).isEqualTo("t1"));
+        assertThat(world.deadLetters()).as(world.queue()).isEmpty();
+        assertThat(rings()).as("another service's replay passed over; its own and the application's read")
+                .containsExactly("t3", "t4");
+    }
+
+    private static TestRecord<String, byte[]> replay(String tallyId, String forQueue) {
+        TestRecord<String, byte[]> record = new TestRecord<>(tallyId, Tallies.rang(tallyId), T1);
+        record.headers().add(DeadLetterHeaders.REPLAY_FOR, forQueue.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
     private List<String> rings() {
         return world.output(TallyWorld.RINGS_TOPIC).readValuesToList().stream()
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList();

@@ -77,7 +77,7 @@ final class TallyWorld implements AutoCloseable {
     /** {@link #inPlace(Path)}, with more Streams settings (a {@code Tracing}, say). */
     static TallyWorld inPlace(Path stateDir, Map<String, Object> extra) {
         StreamsBuilder builder = new StreamsBuilder();
-        var onBells = ReactionTopology.inPlace(
+        var onBells = ReactionTopology.inPlace(new Sources(builder),
                 builder.stream(Tallies.BELL_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())),
                 "tallies-on-bells", Tallies.BELLS, (event, lookups) -> switch (event) {
                     case Tallies.Rang rang -> List.of(new Routed<>(rang.tallyId(), new Tallies.Add(1)));
@@ -88,9 +88,14 @@ final class TallyWorld implements AutoCloseable {
 
     /** Reads the bells topic with {@link SelectedEvents}, keeping the rings of every tally but "quiet". */
     static TallyWorld ringsRead(Path stateDir) {
+        return ringsRead(stateDir, null);
+    }
+
+    /** @param part the service the reader is added for, as in an application composing several; or null */
+    static TallyWorld ringsRead(Path stateDir, String part) {
         StreamsBuilder builder = new StreamsBuilder();
         var bells = builder.stream(Tallies.BELL_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()));
-        DeadLetterSink.route(bells.process(SelectedEvents.of("tallies-rings", Tallies.BELLS, (record, event) ->
+        DeadLetterSink.route(bells.process(SelectedEvents.of("tallies-rings", part, Tallies.BELLS, (record, event) ->
                                 switch (event) {
                                     case Tallies.Rang rang when rang.tallyId().equals("quiet") -> Optional.empty();
                                     case Tallies.Rang rang -> Optional.of(record.withValue(rang.tallyId()));

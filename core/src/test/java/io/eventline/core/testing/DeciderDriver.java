@@ -42,9 +42,15 @@ public final class DeciderDriver<C, S, E> implements AutoCloseable {
 
     /** @param settings more Streams settings, e.g. a {@code ProcessingObserver} */
     public DeciderDriver(Aggregate<C, S, E> aggregate, Map<String, Object> settings) {
+        this(aggregate, settings, null);
+    }
+
+    /** @param part the service the decider is added for in an application of several, or null */
+    public DeciderDriver(Aggregate<C, S, E> aggregate, Map<String, Object> settings, String part) {
         this.aggregate = aggregate;
         StreamsBuilder builder = new StreamsBuilder();
-        DeciderTopology.addTo(new Sources(builder), aggregate);
+        Sources sources = new Sources(builder);
+        DeciderTopology.addTo(part == null ? sources : sources.forPart(part), aggregate);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + aggregate.name());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -58,7 +58,8 @@ public final class SalesAnalytics {
 
     public static void addTo(Sources sources) {
         var orders = sources.stream(OrderContracts.TOPIC, "analytics-orders");
-        DeadLetterSink.route(orders.process(SelectedEvents.of(SHIPPED_ORDERS, OrderContracts.EVENTS, SalesAnalytics::shipped),
+        DeadLetterSink.route(orders.process(SelectedEvents.of(SHIPPED_ORDERS, sources.part(), OrderContracts.EVENTS,
+                        SalesAnalytics::shipped),
                 Named.as(SHIPPED_ORDERS)), SHIPPED_ORDERS)
                 .flatMap((orderId, shipped) -> SkuSale.perSku(shipped), Named.as("analytics-sales-per-sku"))
                 .groupByKey(Grouped.with("analytics-sales-by-sku", Serdes.String(), JsonSerde.of(SkuSale.class)))

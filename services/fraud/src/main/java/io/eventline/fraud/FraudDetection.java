@@ -72,7 +72,8 @@ public final class FraudDetection {
                 // Duplicates kept: two orders of a customer can share a millisecond.
                 Stores.persistentWindowStore(ORDERS_STORE, WindowedAlerts.retention(rules), rules.window(), true),
                 Serdes.String(), PlacedOrderSerde.serde()));
-        DeadLetterSink.route(orders.process(SelectedEvents.of(PLACED_ORDERS, OrderContracts.EVENTS, FraudDetection::placed),
+        DeadLetterSink.route(orders.process(SelectedEvents.of(PLACED_ORDERS, sources.part(), OrderContracts.EVENTS,
+                        FraudDetection::placed),
                 Named.as(PLACED_ORDERS)), PLACED_ORDERS)
                 .repartition(Repartitioned.with(Serdes.String(), PlacedOrderSerde.serde())
                         .withName("fraud-orders-by-customer"))

@@ -62,7 +62,7 @@ public final class NotificationsService {
         sources.globalTable(CustomerContracts.TOPIC, CUSTOMERS_STORE);
         // A notification is keyed by its order's id, as orders.events is: the outcome's Notify is decided
         // in the task that read the order's event, one hop and one command record fewer per order.
-        KStream<String, byte[]> onOrders = ReactionTopology.inPlace(
+        KStream<String, byte[]> onOrders = ReactionTopology.inPlace(sources,
                 sources.stream(OrderContracts.TOPIC, ON_ORDERS + "-source"), ON_ORDERS, OrderContracts.EVENTS, new OrderOutcomeReaction(), AGGREGATE);
         // The decider reads its events back for the history store: the mail effect and the index read
         // them from there (Sources hands every part the history table's stream of the topic).

@@ -53,13 +53,13 @@ public final class OrdersService {
         read.put("shipments", sources.stream(ShipmentContracts.TOPIC, "orders-shipments-source"));
         CompensationSteps.addTo(read);
         if (choreographed) {
-            ReactionTopology.addTo(read.get("payments"), "orders-on-payments", AccountContracts.EVENTS,
+            ReactionTopology.addTo(sources, read.get("payments"), "orders-on-payments", AccountContracts.EVENTS,
                     lift(OrderSagaReactions.ON_PAYMENTS), AGGREGATE);
-            ReactionTopology.addTo(read.get("stock"), "orders-on-stock", InventoryContracts.EVENTS,
+            ReactionTopology.addTo(sources, read.get("stock"), "orders-on-stock", InventoryContracts.EVENTS,
                     lift(OrderSagaReactions.ON_STOCK), AGGREGATE);
             // Shipments are keyed by order id: ConfirmShipment is decided in the task that read the
             // shipment's event, one hop instead of two through orders.commands.
-            KStream<String, byte[]> onShipments = ReactionTopology.inPlace(read.get("shipments"),
+            KStream<String, byte[]> onShipments = ReactionTopology.inPlace(sources, read.get("shipments"),
                     ON_SHIPMENTS, ShipmentContracts.EVENTS, lift(OrderSagaReactions.ON_SHIPMENTS), AGGREGATE);
             DeciderTopology.addTo(sources, AGGREGATE, CommandPreparer.none(), List.of(onShipments));
         } else {

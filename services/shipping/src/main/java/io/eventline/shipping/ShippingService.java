@@ -42,7 +42,7 @@ public final class ShippingService {
         if (choreographed) {
             // Orders are keyed by order id, as shipments are: the reaction's ScheduleShipment is decided
             // in the task that read the order's event, one hop instead of two through shipments.commands.
-            KStream<String, byte[]> onOrders = ReactionTopology.inPlace(
+            KStream<String, byte[]> onOrders = ReactionTopology.inPlace(sources,
                             sources.stream(OrderContracts.TOPIC, "shipping-on-orders-source"),
                     ON_ORDERS, OrderContracts.EVENTS, new ShippingReaction(), AGGREGATE);
             DeciderTopology.addTo(sources, AGGREGATE, new AddressPreparer(), List.of(onOrders));
