@@ -1,6 +1,8 @@
 package io.eventline.app;
 
 import io.eventline.core.kafka.SharedAdmin;
+import io.eventline.core.kafka.StreamsSettings;
+import io.eventline.core.kafka.Topic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +41,15 @@ import org.apache.kafka.clients.admin.GroupListing;
 record ApplicationLayout(List<List<ServiceModule>> applications, Optional<String> why) {
     static final String COMPOSE_CONFIG = "eventline.compose";
     private static final String PREFIX = "eventline-";
+
+    /**
+     * The dead-letter topics of the composed applications, where Kafka Streams' own handlers write
+     * (each service's processors write to the service's topic, which the module declares).
+     */
+    List<Topic> composedDeadLetters() {
+        return applications.stream().filter(services -> services.size() > 1)
+                .map(services -> StreamsSettings.deadLetters(applicationId(services))).toList();
+    }
 
     /** The application id of these services run together: {@code eventline-accounts-inventory-…}. */
     static String applicationId(List<ServiceModule> services) {

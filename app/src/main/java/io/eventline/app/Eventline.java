@@ -13,7 +13,6 @@ import io.eventline.app.tracing.TraceRoutes;
 import io.eventline.catalog.PostgresAddress;
 import io.eventline.core.decider.CommandGateway;
 import io.eventline.core.dlq.DeadLetterQueue;
-import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.kafka.Topic;
 import io.eventline.core.query.KeyOwner;
 import io.eventline.core.query.KeyRouter;
@@ -94,7 +93,12 @@ public final class Eventline implements AutoCloseable {
         Map<String, Object> clients = new HashMap<>(config.kafka().clientSettings());
         clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 
-        Topics.ensure(clients, PlatformTopics.all(), PARTITIONS);
+        List<ServiceModule> running = Modules.ALL.stream().filter(m -> config.services().contains(m.name())).toList();
+        ApplicationLayout applicationLayout = ApplicationLayout.choose(clients, running);
+        applicationLayout.why().ifPresent(why -> LOG.warn("The services run one application each: {}", why));
+        List<Topic> topics = new ArrayList<>(PlatformTopics.all());
+        topics.addAll(applicationLayout.composedDeadLetters()); // Kafka Streams creates no dead-letter topic
+        Topics.ensure(clients, topics, PARTITIONS);
         TopicLayout.Described layout = TopicLayout.describe(clients, PlatformTopics.all().stream().map(Topic::name).toList());
         topicLayout = layout.text();
         DeadLetterQueue deadLetters = new DeadLetterQueue(clients);
@@ -120,9 +124,6 @@ public final class Eventline implements AutoCloseable {
         }
         List<Consumer<RoutesConfig>> routes = new ArrayList<>();
         Set<String> serviceRoutes = new HashSet<>();
-        List<ServiceModule> running = Modules.ALL.stream().filter(m -> config.services().contains(m.name())).toList();
-        ApplicationLayout applicationLayout = ApplicationLayout.choose(clients, running);
-        applicationLayout.why().ifPresent(why -> LOG.warn("The services run one application each: {}", why));
         for (List<ServiceModule> application : applicationLayout.applications()) {
             ServiceStreams service = startStreams(application, clients, config);
             metrics.bind(service.name(), service.streams());
@@ -169,9 +170,6 @@ public final class Eventline implements AutoCloseable {
         if (services.size() > 1) {
             settings = new HashMap<>(clients);
             settings.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, COMPOSED_THREADS);
-            // Kafka Streams writes its dead letters to a topic it does not create.
-            Topics.ensure(clients, List.of(StreamsSettings.deadLetters(ServiceStreams.applicationId(name))),
-                    PARTITIONS);
         }
         boolean offThePath = services.stream().allMatch(ServiceModule::offTheSagaPath);
         ServiceStreams service = new ServiceStreams(name, offThePath,

@@ -3,6 +3,7 @@ package io.eventline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventline.core.kafka.Topic;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ class ApplicationLayoutTest {
 
         assertThat(ids(layout)).containsExactly(COMPOSED, "eventline-customers");
         assertThat(layout.why()).isEmpty();
+        assertThat(layout.composedDeadLetters()).extracting(Topic::name)
+                .containsExactly("accounts-inventory-orders-shipping-notifications-analytics-fraud.dlq");
     }
 
     @Test
@@ -43,6 +46,7 @@ class ApplicationLayoutTest {
                 "eventline-shipping", "eventline-notifications", "eventline-analytics", "eventline-fraud",
                 "eventline-customers");
         assertThat(layout.why()).hasValueSatisfying(why -> assertThat(why).contains("eventline-orders"));
+        assertThat(layout.composedDeadLetters()).as("each service's is declared by its module").isEmpty();
     }
 
     @Test
