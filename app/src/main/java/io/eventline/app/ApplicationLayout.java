@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 
@@ -21,8 +22,9 @@ import org.apache.kafka.clients.admin.GroupListing;
  * threads (stream thread, state updater, cleanup, producer, heartbeat), its own transactions and its
  * own commit cycle: the services that can share one ({@link ServiceModule#composes}) are composed into
  * one application, {@code eventline-<service>-<service>…} (the services in {@link Modules#ALL}'s order),
- * whose stream threads commit all their tasks in one transaction. A service that cannot, or runs
- * alone, is its own application, {@code eventline-<service>}, as before.
+ * whose stream threads commit all their tasks in one transaction: those on the order saga's path in one,
+ * those off it ({@link ServiceModule#offTheSagaPath}), which commit less often, in another. A service
+ * that cannot, or runs alone, is its own application, {@code eventline-<service>}, as before.
  *
  * <p>A service's work is shared by the processes in its application's consumer group, so every process
  * of a deployment must run it in the same application: the groups the cluster already has decide.
@@ -78,18 +80,22 @@ record ApplicationLayout(List<List<ServiceModule>> applications, Optional<String
         List<List<ServiceModule>> alone = new ArrayList<>();
         running.stream().filter(module -> !compose || !module.composes())
                 .forEach(module -> alone.add(List.of(module)));
+        // The services on the saga's path, and those off it, which commit less often: one application each.
+        List<List<ServiceModule>> composed = Stream.of(false, true)
+                .map(off -> composable.stream().filter(module -> module.offTheSagaPath() == off).toList())
+                .filter(services -> services.size() > 1).toList();
+        List<ServiceModule> single = composable.stream()
+                .filter(module -> composed.stream().noneMatch(services -> services.contains(module))).toList();
+        List<String> own = composed.stream().flatMap(services -> owners(services, groups, known,
+                applicationId(services)).stream()).distinct().sorted().toList();
         Optional<String> why = Optional.empty();
         List<List<ServiceModule>> applications = new ArrayList<>();
-        if (composable.size() > 1) {
-            List<String> own = owners(composable, groups, known, applicationId(composable));
-            if (own.isEmpty()) {
-                applications.add(composable);
-            } else {
-                why = Optional.of("the cluster has the groups " + String.join(", ", own) + ": those services ran"
-                        + " as applications of their own, and go on so (their offsets and stores are there)");
-                composable.forEach(module -> applications.add(List.of(module)));
-            }
+        if (own.isEmpty()) {
+            applications.addAll(composed);
+            single.forEach(module -> applications.add(List.of(module)));
         } else {
+            why = Optional.of("the cluster has the groups " + String.join(", ", own) + ": those services ran"
+                    + " as applications of their own, and go on so (their offsets and stores are there)");
             composable.forEach(module -> applications.add(List.of(module)));
         }
         applications.addAll(alone);

@@ -159,19 +159,19 @@ public final class Eventline implements AutoCloseable {
     }
 
     /**
-     * Starts one application of {@code services}: composed, it commits as the saga's path does unless
-     * every service in it is off that path, and runs {@value #COMPOSED_THREADS} stream threads unless the
-     * Kafka settings say how many (one thread would serve every service's tasks in turn).
+     * Starts one application of {@code services}. The services on the saga's path composed run
+     * {@value #COMPOSED_THREADS} stream threads unless the Kafka settings say how many (one would serve
+     * every service's tasks in turn); those off the path, one, committing less often.
      */
     private ServiceStreams startStreams(List<ServiceModule> services, Map<String, Object> clients,
                                         EventlineConfig config) {
         String name = ApplicationLayout.name(services);
         Map<String, Object> settings = clients;
-        if (services.size() > 1) {
+        boolean offThePath = services.stream().allMatch(ServiceModule::offTheSagaPath);
+        if (services.size() > 1 && !offThePath) {
             settings = new HashMap<>(clients);
             settings.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, COMPOSED_THREADS);
         }
-        boolean offThePath = services.stream().allMatch(ServiceModule::offTheSagaPath);
         ServiceStreams service = new ServiceStreams(name, offThePath,
                 sources -> ServiceComposition.addTo(sources, services, config), settings,
                 config.dataDir(), routing.self().host() + ":" + routing.self().port(), metrics.observer(), tracing);

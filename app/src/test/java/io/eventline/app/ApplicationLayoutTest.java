@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Which applications a process runs its services in, as the cluster's consumer groups decide. */
 class ApplicationLayoutTest {
     private static final Set<String> KNOWN = Set.copyOf(Modules.names());
-    private static final String COMPOSED = "eventline-accounts-inventory-orders-shipping-notifications-analytics-fraud";
+    private static final String COMPOSED = "eventline-accounts-inventory-orders-shipping";
+    private static final String OFF_PATH = "eventline-notifications-analytics-fraud";
     /** Groups that are no service's: read models, Kafka Connect, a console's. */
     private static final Set<String> OTHERS = Set.of("eventline-projection-orders-view-v1", "eventline-connect",
             "eventline-reporting-sink", "console-1");
@@ -21,18 +22,19 @@ class ApplicationLayoutTest {
     void shouldComposeEveryServiceThatCanOnAFreshCluster() {
         ApplicationLayout layout = ApplicationLayout.choose(running(EventlineConfig.ORDER_SERVICES), OTHERS, KNOWN);
 
-        assertThat(ids(layout)).containsExactly(COMPOSED, "eventline-customers");
+        assertThat(ids(layout)).as("the saga's path, the services off it, and customers")
+                .containsExactly(COMPOSED, OFF_PATH, "eventline-customers");
         assertThat(layout.why()).isEmpty();
         assertThat(layout.composedDeadLetters()).extracting(Topic::name)
-                .containsExactly("accounts-inventory-orders-shipping-notifications-analytics-fraud.dlq");
+                .containsExactly("accounts-inventory-orders-shipping.dlq", "notifications-analytics-fraud.dlq");
     }
 
     @Test
     void shouldKeepComposingWhereTheClusterAlreadyDoes() {
-        Set<String> groups = Set.of(COMPOSED, "eventline-customers", "eventline-projection-orders-view-v1");
+        Set<String> groups = Set.of(COMPOSED, OFF_PATH, "eventline-customers", "eventline-projection-orders-view-v1");
 
         assertThat(ids(ApplicationLayout.choose(running(EventlineConfig.ORDER_SERVICES), groups, KNOWN)))
-                .containsExactly(COMPOSED, "eventline-customers");
+                .containsExactly(COMPOSED, OFF_PATH, "eventline-customers");
     }
 
     @Test
@@ -59,6 +61,12 @@ class ApplicationLayoutTest {
     }
 
     @Test
+    void shouldRunAServiceAloneWhenNoOtherOfItsKindRunsBesideIt() {
+        assertThat(ids(ApplicationLayout.choose(running(List.of("orders", "shipping", "fraud")), OTHERS, KNOWN)))
+                .containsExactly("eventline-orders-shipping", "eventline-fraud");
+    }
+
+    @Test
     void shouldRunOneServiceAsItsOwnApplication() {
         assertThat(ids(ApplicationLayout.choose(running(List.of("orders")), OTHERS, KNOWN)))
                 .containsExactly("eventline-orders");
@@ -69,7 +77,7 @@ class ApplicationLayoutTest {
         assertThatThrownBy(() -> ApplicationLayout.choose(running(List.of("orders")), Set.of(COMPOSED), KNOWN))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("group " + COMPOSED)
-                .hasMessageContaining("accounts inventory orders shipping notifications analytics fraud");
+                .hasMessageContaining("(accounts inventory orders shipping)");
     }
 
     @Test
@@ -80,7 +88,7 @@ class ApplicationLayoutTest {
 
     @Test
     void shouldTellAServiceGroupFromAnyOther() {
-        assertThat(ApplicationLayout.servicesOf(COMPOSED, KNOWN)).hasSize(7);
+        assertThat(ApplicationLayout.servicesOf(COMPOSED, KNOWN)).hasSize(4);
         assertThat(ApplicationLayout.servicesOf("eventline-orders", KNOWN)).containsExactly("orders");
         OTHERS.forEach(group -> assertThat(ApplicationLayout.servicesOf(group, KNOWN)).as(group).isEmpty());
     }
