@@ -42,10 +42,10 @@ final class ProcessingMeters implements ProcessingObserver, MeterBinder {
     }
 
     @Override
-    public void processed(String applicationId, long timestampMs) {
+    public void processed(String service, long timestampMs) {
         // A record stamped ahead of this clock (another machine's) counts as no wait, not a negative one.
         long waited = Math.max(0, clock.millis() - timestampMs);
-        latencies.computeIfAbsent(applicationId, this::latency).record(Duration.ofMillis(waited));
+        latencies.computeIfAbsent(service, this::latency).record(Duration.ofMillis(waited));
     }
 
     @Override
@@ -54,10 +54,10 @@ final class ProcessingMeters implements ProcessingObserver, MeterBinder {
         orders.appended(topic, created, at, events);
     }
 
-    private Timer latency(String applicationId) {
+    private Timer latency(String service) {
         return Timer.builder("eventline.processing.latency")
                 .description("Time from a record's timestamp (its event's or command's) until a service processed it")
-                .tag("service", service(applicationId))
+                .tag("service", service(service))
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry);
     }
@@ -69,7 +69,10 @@ final class ProcessingMeters implements ProcessingObserver, MeterBinder {
                 .register(registry);
     }
 
-    /** {@code eventline-orders} → {@code orders}; {@code eventline-projection-orders-view-v1} → {@code orders-view-v1}. */
+    /**
+     * The label: a service's name as it is ({@code orders}), an application id without its prefixes
+     * ({@code eventline-orders} → {@code orders}; {@code eventline-projection-orders-view-v1} → {@code orders-view-v1}).
+     */
     static String service(String applicationId) {
         return applicationId.replaceFirst("^eventline-", "").replaceFirst("^projection-", "");
     }

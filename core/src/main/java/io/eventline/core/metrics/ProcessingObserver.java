@@ -26,10 +26,12 @@ public interface ProcessingObserver {
     };
 
     /**
-     * A processor of {@code applicationId} has handled a record stamped {@code timestampMs} (the
-     * event's time, or the command's), not counting records it dead-lettered.
+     * A processor of {@code service} has handled a record stamped {@code timestampMs} (the event's
+     * time, or the command's), not counting records it dead-lettered. {@code service} is the service the
+     * processor was added for ({@code StreamsSettings.service(part, applicationId)}: several may share
+     * an application), or a read model's application id.
      */
-    default void processed(String applicationId, long timestampMs) {
+    default void processed(String service, long timestampMs) {
     }
 
     /**
