@@ -9,6 +9,8 @@ import java.util.List;
  * service's part ({@code Sources.forPart}): its processors name their service in traces and metrics. The event topic of every aggregate
  * whose decider runs in it is declared kept as its history table first, so that every part reading
  * those events, of whichever service, reads them through that table: a topology may read a topic once.
+ * Those event topics are also declared decided here ({@code Sources.decidedHere}): a reaction of
+ * another service in the application reacts to them in the decider's task, as they are written.
  */
 final class ServiceComposition {
     private ServiceComposition() {
@@ -16,10 +18,14 @@ final class ServiceComposition {
 
     static void addTo(Sources sources, List<ServiceModule> modules, EventlineConfig config) {
         for (ServiceModule module : modules) {
-            module.aggregates().forEach(aggregate -> DeciderTopology.keepHistory(sources, aggregate));
+            module.aggregates().forEach(aggregate -> {
+                DeciderTopology.keepHistory(sources, aggregate);
+                sources.decidedHere(aggregate.eventTopic());
+            });
         }
         for (ServiceModule module : modules) {
             module.addTo(sources.forPart(module.name()), config);
         }
+        sources.requireDecidersAdded();
     }
 }

@@ -81,9 +81,12 @@ public final class DeciderTopology {
 
         Produced<String, byte[]> bytes = Produced.with(Serdes.String(), Serdes.ByteArray());
         decided.split(Named.as(name + "-route-"))
-                .branch((key, value) -> value instanceof Decided.Event, Branched.withConsumer(events -> events
-                        .mapValues(Decided::value, Named.as(name + "-event-bytes"))
-                        .to(aggregate.eventTopic(), bytes.withName(name + "-events")), "events"))
+                .branch((key, value) -> value instanceof Decided.Event, Branched.withConsumer(events -> {
+                    KStream<String, byte[]> written = events.mapValues(Decided::value, Named.as(name + "-event-bytes"));
+                    written.to(aggregate.eventTopic(), bytes.withName(name + "-events"));
+                    // Parts of this application that react to these events may do so here, as written.
+                    sources.written(aggregate.eventTopic(), written);
+                }, "events"))
                 .defaultBranch(Branched.withConsumer(replies -> replies
                         // A reply goes where its command asked: the aggregate's reply topic, or a saga's.
                         .to((key, answer, context) -> ((Decided.Answer) answer).topic(),

@@ -1,10 +1,13 @@
 package io.eventline.core.kafka;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -27,6 +30,10 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *
  * <p>Each service's part is added through {@link #forPart}: its processors then name that service in
  * their traces and metrics, not the application, which may compose several services.
+ *
+ * <p>An event topic whose decider runs in the application ({@link #decidedHere}) can feed its readers
+ * the events as the decider writes them, in the decider's task ({@link #readAsWritten}): a reaction's
+ * commands then leave in the transaction that wrote their event, instead of one commit later.
  */
 public final class Sources {
     private final StreamsBuilder builder;
@@ -34,21 +41,29 @@ public final class Sources {
     private final Map<String, KStream<String, byte[]>> streams;
     private final Map<String, String> globalStores;
     private final Set<String> stores;
+    private final Map<String, AsWritten> asWritten;
     private final String part;
 
     public Sources(StreamsBuilder builder) {
-        this(builder, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>(), null);
+        this(builder, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>(), null);
     }
 
     private Sources(StreamsBuilder builder, Map<String, Function<StreamsBuilder, KStream<String, byte[]>>> tables,
                     Map<String, KStream<String, byte[]>> streams, Map<String, String> globalStores,
-                    Set<String> stores, String part) {
+                    Set<String> stores, Map<String, AsWritten> asWritten, String part) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.tables = tables;
         this.streams = streams;
         this.globalStores = globalStores;
         this.stores = stores;
+        this.asWritten = asWritten;
         this.part = part;
+    }
+
+    /** An event topic's events as its decider writes them: known once the decider is added; readers until then. */
+    private static final class AsWritten {
+        private KStream<String, byte[]> events;
+        private final List<Consumer<KStream<String, byte[]>>> waiting = new ArrayList<>();
     }
 
     /**
@@ -56,7 +71,8 @@ public final class Sources {
      * other part, and its processors name {@code service} ({@link #part}).
      */
     public Sources forPart(String service) {
-        return new Sources(builder, tables, streams, globalStores, stores, Objects.requireNonNull(service, "service"));
+        return new Sources(builder, tables, streams, globalStores, stores, asWritten,
+                Objects.requireNonNull(service, "service"));
     }
 
     /**
@@ -114,6 +130,63 @@ public final class Sources {
             streams.put(topic, read);
         }
         return read;
+    }
+
+    /**
+     * Declares that the decider writing {@code eventTopic} runs in this application, so that
+     * {@link #readAsWritten} readers of the topic get its events as written, whichever part is added
+     * first: declared before any part is added.
+     */
+    public void decidedHere(String eventTopic) {
+        asWritten.putIfAbsent(eventTopic, new AsWritten());
+    }
+
+    /** Whether {@code topic}'s decider runs in this application ({@link #decidedHere}). */
+    public boolean isDecidedHere(String topic) {
+        return asWritten.containsKey(topic);
+    }
+
+    /**
+     * Hands {@code reader} the events of {@code topic}: as its decider writes them, in the decider's task
+     * and transaction, when the decider runs in this application ({@link #decidedHere}; now, or once it
+     * is added); else the topic's one stream ({@link #stream}). A reader fed so never reads the topic: it
+     * sees each event once, before it is committed, and commits what it writes with it.
+     */
+    public void readAsWritten(String topic, String sourceName, Consumer<KStream<String, byte[]>> reader) {
+        AsWritten written = asWritten.get(topic);
+        if (written == null) {
+            reader.accept(stream(topic, sourceName));
+        } else if (written.events != null) {
+            reader.accept(written.events);
+        } else {
+            written.waiting.add(reader);
+        }
+    }
+
+    /**
+     * The decider of {@code eventTopic} tells what it writes there: the readers waiting for it are fed.
+     * Ignored when the topic was not declared {@link #decidedHere}.
+     */
+    public void written(String eventTopic, KStream<String, byte[]> events) {
+        AsWritten written = asWritten.get(eventTopic);
+        if (written != null && written.events == null) {
+            written.events = events;
+            written.waiting.forEach(reader -> reader.accept(events));
+            written.waiting.clear();
+        }
+    }
+
+    /**
+     * @throws IllegalStateException when a topic declared {@link #decidedHere} has readers waiting for a
+     *     decider that was never added: they would read nothing
+     */
+    public void requireDecidersAdded() {
+        asWritten.forEach((topic, written) -> {
+            if (written.events == null && !written.waiting.isEmpty()) {
+                throw new IllegalStateException(topic + " was declared decided in this application, but no decider"
+                        + " of it was added: " + written.waiting.size() + " reader(s) would read nothing");
+            }
+        });
     }
 
     /**

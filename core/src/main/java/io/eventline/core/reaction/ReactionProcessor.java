@@ -48,18 +48,24 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     private CommitWhenIdle commits;
     private Tracing tracing;
     private final String part;
+    private final String asWrittenFrom;
     private String service;
     private Hop hop; // the event being handled's: what the commands it causes carry
 
     /** @param sameKey whether every command must be for the aggregate the event is keyed by (decided in place) */
     ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
                       boolean sameKey) {
-        this(name, events, reaction, target, sameKey, null);
+        this(name, events, reaction, target, sameKey, null, null);
     }
 
-    /** @param part the service it is added for ({@code Sources.part}), or null: the application's */
+    /**
+     * @param part the service it is added for ({@code Sources.part}), or null: the application's
+     * @param asWrittenFrom the event topic when the processor is fed its events as their decider writes
+     *     them, in the decider's task ({@code Sources.readAsWritten}); null when it reads a topic
+     */
     ReactionProcessor(String name, Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
-                      boolean sameKey, String part) {
+                      boolean sameKey, String part, String asWrittenFrom) {
+        this.asWrittenFrom = asWrittenFrom;
         this.part = part;
         this.name = name;
         this.events = events;
@@ -81,7 +87,9 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
     @Override
     public void process(Record<String, byte[]> record) {
         // Every log line written while handling the record carries its correlation id (CorrelationMdc).
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        // Fed in its decider's task, the record read is the decider's command: the event comes from its topic.
+        String topic = asWrittenFrom != null ? asWrittenFrom
+                : context.recordMetadata().map(RecordMetadata::topic).orElse("");
         try (CorrelationMdc ignored = CorrelationMdc.of(record.headers());
              Hop current = tracing.hop(service, name, topic, record.headers())) {
             hop = current;
@@ -103,6 +111,12 @@ final class ReactionProcessor<E, C> implements Processor<String, byte[], String,
             envelope = EnvelopeCodec.fromBytes(record.value());
             event = events.decode(envelope.eventType(), envelope.version(), envelope.data());
         } catch (MalformedEnvelopeException | UnknownMessageTypeException | MalformedMessageException e) {
+            if (asWrittenFrom != null) {
+                // Its decider has just written it with the same catalogue: a defect, not bad input. A dead
+                // letter would name the decider's command as its source, and a replay could not reach here.
+                throw new IllegalStateException(name + " cannot read an event " + asWrittenFrom
+                        + "'s decider has just written: " + e.getMessage(), e);
+            }
             context.forward(Outcome.dead(deadLetters.letter(record, DeadLetterReason.of(e), e)));
             return;
         }

@@ -17,6 +17,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * aggregate each command is for. Under exactly-once, reading the event and writing its commands
  * commit together: an event is reacted to once, even across crashes. An event the reaction cannot
  * read goes to the application's dead-letter topic (nodes {@code <name>-dead-letters}, {@code <name>-dlq}).
+ * When the event's decider runs in the same application ({@link Sources#decidedHere}), the reaction
+ * reacts in the decider's task to each event as it is written ({@link Sources#readAsWritten}): event
+ * and commands commit together, and the commands are readable one commit sooner.
  *
  * {@snippet :
  * ReactionTopology.addTo(sources, "wallets-on-purchases", PurchaseContracts.TOPIC, PurchaseContracts.EVENTS,
@@ -39,7 +42,16 @@ public final class ReactionTopology {
      * @param name names the nodes ({@code <name>-source}, {@code <name>-react}, {@code <name>-commands}) */
     public static <E, C> void addTo(Sources sources, String name, String topic, Catalogue<E> events,
                                     LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String... stores) {
-        addTo(sources, sources.stream(topic, name + "-source"), name, events, reaction, target, stores);
+        String source = name + "-source";
+        if (stores.length > 0 || !sources.isDecidedHere(topic)) {
+            add(sources, sources.stream(topic, source), name, events, reaction, target, null, stores);
+            return;
+        }
+        // The event's decider runs in this application: react in its task, to each event as it is written,
+        // so that the commands commit with their event, one commit sooner than through the topic. Only
+        // without stores: a store would tie the decider's tasks to another part's.
+        sources.readAsWritten(topic, source, asWritten -> add(sources, asWritten, name, events, reaction, target,
+                topic));
     }
 
     /**
@@ -50,9 +62,16 @@ public final class ReactionTopology {
     public static <E, C> void addTo(Sources sources, KStream<String, byte[]> source, String name,
                                     Catalogue<E> events, LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
                                     String... stores) {
+        add(sources, source, name, events, reaction, target, null, stores);
+    }
+
+    /** @param asWrittenFrom the event topic when {@code source} is its decider's output, else null */
+    private static <E, C> void add(Sources sources, KStream<String, byte[]> source, String name, Catalogue<E> events,
+                                   LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target, String asWrittenFrom,
+                                   String... stores) {
         String part = sources.part();
-        DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, false, part),
-                        Named.as(name + "-react"), stores), name)
+        DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, false, part,
+                                asWrittenFrom), Named.as(name + "-react"), stores), name)
                 .to(target.commandTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName(name + "-commands"));
     }
@@ -70,7 +89,8 @@ public final class ReactionTopology {
                                                          LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
                                                          String... stores) {
         String part = sources.part();
-        return DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, true, part),
+        return DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, true, part,
+                        null),
                 Named.as(name + "-react"), stores), name);
     }
 

@@ -68,6 +68,42 @@ class SourcesTest {
     }
 
     @Test
+    void shouldFeedReadersOfATopicDecidedHereWhatItsDeciderWritesWhicheverIsAddedFirst() {
+        sources.decidedHere("a.events");
+        List<KStream<String, byte[]>> fed = new java.util.ArrayList<>();
+        sources.readAsWritten("a.events", "early-source", fed::add);
+        assertThat(fed).as("fed before the decider is added").isEmpty();
+
+        KStream<String, byte[]> written = sources.stream("a.commands", "a-commands-source")
+                .mapValues(value -> value, Named.as("a-decide"));
+        sources.written("a.events", written);
+        sources.readAsWritten("a.events", "late-source", fed::add);
+
+        assertThat(fed).containsExactly(written, written);
+        assertThat(sources.isDecidedHere("a.events")).isTrue();
+        sources.requireDecidersAdded();
+    }
+
+    @Test
+    void shouldHandTheTopicsStreamToReadersOfATopicDecidedElsewhere() {
+        List<KStream<String, byte[]>> fed = new java.util.ArrayList<>();
+        sources.readAsWritten("a.events", "reader-source", fed::add);
+        sources.written("a.events", sources.stream("a.commands", "a-commands-source"));
+
+        assertThat(fed).containsExactly(sources.stream("a.events", "another-source"));
+        assertThat(sources.isDecidedHere("a.events")).isFalse();
+    }
+
+    @Test
+    void shouldRefuseToBuildWhenADeclaredDeciderWasNeverAdded() {
+        sources.decidedHere("a.events");
+        sources.readAsWritten("a.events", "reader-source", stream -> { });
+
+        assertThatThrownBy(sources::requireDecidersAdded).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("a.events was declared decided in this application, but no decider of it was added");
+    }
+
+    @Test
     void shouldKeepOneGlobalCopyOfATopicUnderOneName() {
         sources.globalTable("people", "people-everywhere");
         sources.globalTable("people", "people-everywhere");

@@ -53,9 +53,10 @@ public final class OrdersService {
         read.put("shipments", sources.stream(ShipmentContracts.TOPIC, "orders-shipments-source"));
         CompensationSteps.addTo(read);
         if (choreographed) {
-            ReactionTopology.addTo(sources, read.get("payments"), "orders-on-payments", AccountContracts.EVENTS,
+            // In the deciders' tasks when accounts and inventory run in this application, else on their topics.
+            ReactionTopology.addTo(sources, "orders-on-payments", AccountContracts.TOPIC, AccountContracts.EVENTS,
                     lift(OrderSagaReactions.ON_PAYMENTS), AGGREGATE);
-            ReactionTopology.addTo(sources, read.get("stock"), "orders-on-stock", InventoryContracts.EVENTS,
+            ReactionTopology.addTo(sources, "orders-on-stock", InventoryContracts.TOPIC, InventoryContracts.EVENTS,
                     lift(OrderSagaReactions.ON_STOCK), AGGREGATE);
             // Shipments are keyed by order id: ConfirmShipment is decided in the task that read the
             // shipment's event, one hop instead of two through orders.commands.

@@ -1,0 +1,190 @@
+package io.eventline.core.reaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventline.core.decider.Aggregate;
+import io.eventline.core.decider.CommandEnvelope;
+import io.eventline.core.decider.Decider;
+import io.eventline.core.decider.DeciderTopology;
+import io.eventline.core.envelope.Catalogue;
+import io.eventline.core.envelope.EnvelopeCodec;
+import io.eventline.core.envelope.EventEnvelope;
+import io.eventline.core.envelope.EventMetadata;
+import io.eventline.core.envelope.Json;
+import io.eventline.core.kafka.Sources;
+import io.eventline.core.kafka.StreamsSettings;
+import io.eventline.core.tracing.HopStamp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reaction to events whose decider runs in the same application reacts in the decider's task, to
+ * each event as the decider writes it: it never reads the event topic, so its commands commit with
+ * their event instead of one commit later. Without the decider it reads the topic, as before.
+ */
+class ReactionAsWrittenTest {
+    record Ring() {
+    }
+
+    record Rung() {
+    }
+
+    record Bell() {
+    }
+
+    record Tick() {
+    }
+
+    record Ticked() {
+    }
+
+    record Clock() {
+    }
+
+    private static final Aggregate<Ring, Bell, Rung> BELLS = new Aggregate<>("bells", new Decider<>() {
+        @Override
+        public Bell initialState() {
+            return new Bell();
+        }
+
+        @Override
+        public List<Rung> decide(Ring command, Bell bell) {
+            return List.of(new Rung());
+        }
+
+        @Override
+        public Bell evolve(Bell bell, Rung event) {
+            return bell;
+        }
+    }, Catalogue.of(Ring.class).add("bell.ring", Ring.class).build(),
+            Catalogue.of(Rung.class).add("bell.rung", Rung.class).build(), Bell.class);
+
+    private static final Aggregate<Tick, Clock, Ticked> CLOCKS = new Aggregate<>("clocks", new Decider<>() {
+        @Override
+        public Clock initialState() {
+            return new Clock();
+        }
+
+        @Override
+        public List<Ticked> decide(Tick command, Clock clock) {
+            return List.of(new Ticked());
+        }
+
+        @Override
+        public Clock evolve(Clock clock, Ticked event) {
+            return clock;
+        }
+    }, Catalogue.of(Tick.class).add("clock.tick", Tick.class).build(),
+            Catalogue.of(Ticked.class).add("clock.ticked", Ticked.class).build(), Clock.class);
+
+    private static final String REACTION = "clocks-on-bells";
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void reactsInTheDecidersTaskToEachEventAsItIsWritten() {
+        StreamsBuilder builder = new StreamsBuilder();
+        Sources sources = new Sources(builder);
+        sources.decidedHere(BELLS.eventTopic());
+        // The reaction's service added first: it waits for the decider, whichever comes first.
+        addReaction(sources.forPart("clocks"));
+        DeciderTopology.addTo(sources.forPart("bells"), BELLS);
+        sources.requireDecidersAdded();
+        Topology topology = builder.build(settings());
+
+        TopologyDescription.Subtopology decider = subtopologyOf(topology.describe(), "bells-decide");
+        assertThat(nodeNames(decider)).as("the decider's sub-topology").contains(REACTION + "-react");
+        assertThat(nodeNames(topology.describe())).doesNotContain(REACTION + "-source");
+
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, settings())) {
+            driver.createInputTopic(BELLS.commandTopic(), new StringSerializer(), new ByteArraySerializer())
+                    .pipeInput("b-1", ring("b-1"));
+            List<EventEnvelope> rung = driver.createOutputTopic(BELLS.eventTopic(), new StringDeserializer(),
+                    new ByteArrayDeserializer()).readValuesToList().stream().map(EnvelopeCodec::fromBytes).toList();
+            List<TestRecord<String, byte[]>> written = driver.createOutputTopic(CLOCKS.commandTopic(),
+                    new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+            List<CommandEnvelope> ticks = written.stream().map(record -> command(record.value())).toList();
+
+            assertThat(rung).hasSize(1);
+            assertThat(ticks).singleElement().satisfies(tick -> {
+                assertThat(tick.commandId()).isEqualTo(ReactionTopology.commandId(rung.get(0).eventId(), REACTION, 0));
+                assertThat(tick.aggregateId()).isEqualTo("c-b-1");
+                assertThat(tick.metadata().causationId()).isEqualTo(rung.get(0).eventId().toString());
+            });
+            // Its hop names the service and the event topic it reacted to, not the decider's command topic.
+            Header hop = written.get(0).headers().lastHeader(HopStamp.HEADER);
+            assertThat(HopStamp.parse(new String(hop.value(), StandardCharsets.UTF_8))).hasValueSatisfying(stamp -> {
+                assertThat(stamp.service()).isEqualTo("clocks");
+                assertThat(stamp.step()).isEqualTo(REACTION);
+                assertThat(stamp.read()).isEqualTo(BELLS.eventTopic());
+            });
+        }
+    }
+
+    @Test
+    void readsTheEventTopicWhenTheDeciderRunsElsewhere() {
+        StreamsBuilder builder = new StreamsBuilder();
+        Sources sources = new Sources(builder);
+        addReaction(sources.forPart("clocks"));
+        sources.requireDecidersAdded();
+
+        TopologyDescription description = builder.build(settings()).describe();
+        assertThat(nodeNames(description)).contains(REACTION + "-source", REACTION + "-react");
+    }
+
+    private static void addReaction(Sources sources) {
+        ReactionTopology.addTo(sources, REACTION, BELLS.eventTopic(), BELLS.events(),
+                (Rung rung, Lookups lookups) -> List.of(new Routed<>("c-b-1", new Tick())), CLOCKS);
+    }
+
+    private static byte[] ring(String bellId) {
+        var type = BELLS.commands().typeOf(new Ring());
+        return Json.write(new CommandEnvelope("ring-1", type.name(), type.currentVersion(), bellId,
+                BELLS.commands().encode(new Ring()), new EventMetadata("ring-1", "ring-1", "test")));
+    }
+
+    private static CommandEnvelope command(byte[] bytes) {
+        try {
+            return Json.mapper().readValue(bytes, CommandEnvelope.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Properties settings() {
+        return StreamsSettings.exactlyOnce("eventline-bells-clocks", Map.of("bootstrap.servers", "unused:9092"),
+                stateDir);
+    }
+
+    private static TopologyDescription.Subtopology subtopologyOf(TopologyDescription description, String node) {
+        return description.subtopologies().stream()
+                .filter(subtopology -> subtopology.nodes().stream().anyMatch(n -> n.name().equals(node)))
+                .findFirst().orElseThrow();
+    }
+
+    private static List<String> nodeNames(TopologyDescription.Subtopology subtopology) {
+        return subtopology.nodes().stream().map(TopologyDescription.Node::name).toList();
+    }
+
+    private static List<String> nodeNames(TopologyDescription description) {
+        return description.subtopologies().stream().flatMap(subtopology -> nodeNames(subtopology).stream()).toList();
+    }
+}
