@@ -49,6 +49,14 @@ class DeadLetterTest {
     private static final Map<String, List<String>> READERS = Map.of(
             OrdersService.AGGREGATE.eventTopic(), List.of("analytics.dlq", "fraud.dlq"),
             NotificationsService.AGGREGATE.eventTopic(), List.of("notifications.dlq"));
+    /**
+     * Event topics whose reactions run in their decider's task (Sources.readAsWritten): they see what the
+     * decider writes, never a record another producer puts on the topic, and the topic's other readers
+     * (read models) skip event types they do not know, as a tolerant reader does. So an unknown type there
+     * is nobody's dead letter; the other kinds still are (the read models').
+     */
+    private static final Set<String> UNKNOWN_TYPES_UNREAD = Set.of(AccountsService.AGGREGATE.eventTopic(),
+            InventoryService.AGGREGATE.eventTopic());
     private static final List<Aggregate<?, ?, ?>> COMMAND_TOPICS = List.of(OrdersService.AGGREGATE,
             AccountsService.AGGREGATE, InventoryService.AGGREGATE, ShippingService.AGGREGATE,
             NotificationsService.AGGREGATE);
@@ -125,7 +133,9 @@ class DeadLetterTest {
     private static boolean everyBadRecordListed(List<JsonNode> letters, List<BadRecords.Written> written) {
         Set<String> listed = letters.stream().flatMap(letter -> Stream.of("", queue(letter) + " ")
                 .map(by -> by + source(letter) + " " + letter.get("reason").asText())).collect(Collectors.toSet());
-        return written.stream().allMatch(w -> Stream.concat(Stream.of(""), READERS.getOrDefault(w.topic(), List.of())
+        return written.stream().filter(w -> !(w.kind() == BadRecords.Kind.UNKNOWN_TYPE
+                        && UNKNOWN_TYPES_UNREAD.contains(w.topic())))
+                .allMatch(w -> Stream.concat(Stream.of(""), READERS.getOrDefault(w.topic(), List.of())
                 .stream().map(queue -> queue + " ")).allMatch(by -> listed.contains(by + w.source() + " "
                 + w.kind().reason.code())));
     }
