@@ -89,8 +89,8 @@ public final class ReactionTopology {
                                                          LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
                                                          String... stores) {
         String part = sources.part();
-        return DeadLetterSink.route(source.process(() -> new ReactionProcessor<>(name, events, reaction, target, true, part,
-                        null),
+        return DeadLetterSink.route(source.process(
+                () -> new ReactionProcessor<>(name, events, reaction, target, true, part, null),
                 Named.as(name + "-react"), stores), name);
     }
 

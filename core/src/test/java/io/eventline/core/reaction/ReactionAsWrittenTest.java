@@ -58,40 +58,14 @@ class ReactionAsWrittenTest {
     record Clock() {
     }
 
-    private static final Aggregate<Ring, Bell, Rung> BELLS = new Aggregate<>("bells", new Decider<>() {
-        @Override
-        public Bell initialState() {
-            return new Bell();
-        }
-
-        @Override
-        public List<Rung> decide(Ring command, Bell bell) {
-            return List.of(new Rung());
-        }
-
-        @Override
-        public Bell evolve(Bell bell, Rung event) {
-            return bell;
-        }
-    }, Catalogue.of(Ring.class).add("bell.ring", Ring.class).build(),
+    private static final Aggregate<Ring, Bell, Rung> BELLS = new Aggregate<>("bells",
+            oneEventPerCommand(new Bell(), new Rung()),
+            Catalogue.of(Ring.class).add("bell.ring", Ring.class).build(),
             Catalogue.of(Rung.class).add("bell.rung", Rung.class).build(), Bell.class);
 
-    private static final Aggregate<Tick, Clock, Ticked> CLOCKS = new Aggregate<>("clocks", new Decider<>() {
-        @Override
-        public Clock initialState() {
-            return new Clock();
-        }
-
-        @Override
-        public List<Ticked> decide(Tick command, Clock clock) {
-            return List.of(new Ticked());
-        }
-
-        @Override
-        public Clock evolve(Clock clock, Ticked event) {
-            return clock;
-        }
-    }, Catalogue.of(Tick.class).add("clock.tick", Tick.class).build(),
+    private static final Aggregate<Tick, Clock, Ticked> CLOCKS = new Aggregate<>("clocks",
+            oneEventPerCommand(new Clock(), new Ticked()),
+            Catalogue.of(Tick.class).add("clock.tick", Tick.class).build(),
             Catalogue.of(Ticked.class).add("clock.ticked", Ticked.class).build(), Clock.class);
 
     private static final String REACTION = "clocks-on-bells";
@@ -148,6 +122,26 @@ class ReactionAsWrittenTest {
 
         TopologyDescription description = builder.build(settings()).describe();
         assertThat(nodeNames(description)).contains(REACTION + "-source", REACTION + "-react");
+    }
+
+    /** A decider whose every command yields {@code event}, its state never changing: all these tests need. */
+    private static <C, S, E> Decider<C, S, E> oneEventPerCommand(S state, E event) {
+        return new Decider<>() {
+            @Override
+            public S initialState() {
+                return state;
+            }
+
+            @Override
+            public List<E> decide(C command, S current) {
+                return List.of(event);
+            }
+
+            @Override
+            public S evolve(S current, E happened) {
+                return current;
+            }
+        };
     }
 
     private static void addReaction(Sources sources) {
