@@ -33,7 +33,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * Turns one event into the commands a {@link Reaction} asks for. A command's id derives from the
  * event's id, so the commands of one event are the same whenever it is processed; its metadata keeps
  * the event's correlation id and names the event as its cause. An event it cannot read (not an
- * envelope, an unknown type or version, data that does not fit) goes to the dead-letter topic.
+ * envelope, an unknown type or version, data that does not fit) goes to the dead-letter topic; fed in its
+ * decider's task instead ({@code asWrittenFrom}), such an event is a defect of that decider and fails the task.
  */
 final class ReactionProcessor<E, C> implements Processor<String, byte[], String, Outcome<byte[]>> {
 
