@@ -61,17 +61,23 @@ public final class EnvelopeCodec {
         return node;
     }
 
-    /** @throws MalformedEnvelopeException naming what is wrong, never a raw Jackson exception */
+    /**
+     * The envelope, as {@link #fromTree} reads the document's tree, in one parser pass ({@link EnvelopeReader}).
+     *
+     * @throws MalformedEnvelopeException naming what is wrong, never a raw Jackson exception
+     */
     public static EventEnvelope fromBytes(byte[] value) {
-        if (value == null) {
-            throw new MalformedEnvelopeException("no value: an event envelope was expected");
-        }
-        try {
-            return fromTree(Json.readTree(value));
-        } catch (IOException e) {
-            throw new MalformedEnvelopeException("not JSON: "
-                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()), e);
-        }
+        return EnvelopeReader.envelope(value);
+    }
+
+    /**
+     * The aggregate id of the envelope {@link #fromBytes} would read, without building its data: for a
+     * reader that only files the record under its aggregate.
+     *
+     * @throws MalformedEnvelopeException as {@link #fromBytes}
+     */
+    public static String aggregateIdOf(byte[] value) {
+        return EnvelopeReader.aggregateId(value);
     }
 
     public static EventEnvelope fromTree(JsonNode node) {
@@ -144,12 +150,16 @@ public final class EnvelopeCodec {
         return value;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = required(node, field);
         if (!value.isTextual()) {
             throw new MalformedEnvelopeException(field + ": a string was expected");
         }
         return value.textValue();
+    }
+
+    static void rejectUnknownMetadata(JsonNode metadata) {
+        rejectUnknown(metadata, METADATA_FIELDS, "metadata.");
     }
 
     private static void rejectUnknown(JsonNode node, Set<String> known, String prefix) {
