@@ -34,6 +34,7 @@ class HistoryStoreTest {
     Path stateDir;
 
     private KeyValueStore<Bytes, byte[]> store;
+    private StateStoreContext context;
     private final List<StateRestoreCallback> registered = new ArrayList<>();
 
     @BeforeEach
@@ -42,8 +43,12 @@ class HistoryStoreTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "history-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        StateStoreContext context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir.toFile()).getStateStoreContext();
+        context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir.toFile()).getStateStoreContext();
         store = HistoryStore.supplier("things-history").get();
+        init();
+    }
+
+    private void init() {
         // The store registers its restore callback through this context: kept here, to be called.
         store.init(new RestoringThrough(context, callback -> {
             registered.add(callback);
@@ -86,6 +91,43 @@ class HistoryStoreTest {
         restore.restore("a".getBytes(StandardCharsets.UTF_8), null);
 
         assertThat(history("a")).containsExactly("a/" + "0".repeat(18) + "1 thing.made", "a/" + "0".repeat(18) + "2 thing.painted");
+    }
+
+    @Test
+    void shouldGoOnFromWhatRocksDbHoldsWhenTheStoreIsOpenedAgain() throws Exception {
+        store.put(key("a"), event("a", "thing.made"));
+        store.put(key("a"), event("a", "thing.painted"));
+        store.close();
+        // As after a crash under exactly-once: the state wiped, then restored from the topic.
+        try (var files = java.nio.file.Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(stateDir))
+                    .forEach(path -> path.toFile().delete());
+        }
+        init(); // the same store object: Kafka Streams may reopen one
+        store.put(key("a"), event("a", "thing.made"));
+
+        assertThat(history("a")).containsExactly("a/" + "0".repeat(18) + "1 thing.made");
+    }
+
+    @Test
+    void shouldNumberAnAggregateItNoLongerRemembersFromRocksDb() {
+        store.put(key("a"), event("a", "thing.made"));
+        for (int i = 0; i < 10_001; i++) {
+            store.put(key("other-" + i), event("other-" + i, "thing.made"));
+        }
+        store.put(key("a"), event("a", "thing.painted"));
+
+        assertThat(history("a")).containsExactly("a/" + "0".repeat(18) + "1 thing.made", "a/" + "0".repeat(18) + "2 thing.painted");
+    }
+
+    @Test
+    void shouldAnswerAnAggregateIdAsNoKeyOfItsOwnAndAVersionedKeyWithItsEvent() {
+        byte[] made = event("a", "thing.made");
+        store.put(key("a"), made);
+
+        assertThat(store.get(key("a"))).isNull();
+        assertThat(store.get(key(HistoryKeys.of("a", 1)))).isEqualTo(made);
+        assertThat(HistoryKeys.of("a", 12)).isEqualTo("a/0000000000000000012");
     }
 
     private List<String> history(String aggregateId) {
