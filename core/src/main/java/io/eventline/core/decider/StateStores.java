@@ -22,6 +22,9 @@ final class StateStores<C, S, V> {
     private final SnapshotCodec<S> snapshots;
     private final KeyValueStore<String, byte[]> snapshotStore;
     private final KeyValueStore<String, byte[]> entryStore;
+    // The entry of the aggregate the command being decided loaded, as stored now: see putSnapshot.
+    private String loadedId;
+    private SnapshotEntry loaded;
 
     private StateStores(Aggregate<C, S, ?> aggregate, Entries<C, S, V> entries, ProcessorContext<?, ?> context) {
         this.aggregate = aggregate;
@@ -51,7 +54,9 @@ final class StateStores<C, S, V> {
     }
 
     private Snapshot<S> load(String aggregateId, Optional<String> entryKey) {
-        byte[] stored = SnapshotEntry.snapshotOf(snapshotStore.get(aggregateId));
+        loaded = SnapshotEntry.read(snapshotStore.get(aggregateId));
+        loadedId = aggregateId;
+        byte[] stored = loaded.snapshot();
         if (stored == null) {
             return Snapshot.initial(aggregate.decider().initialState());
         }
@@ -78,10 +83,17 @@ final class StateStores<C, S, V> {
         putSnapshot(aggregateId, bare(after));
     }
 
-    /** The snapshot replaced, what rides beside it kept ({@link SnapshotEntry}). */
+    /**
+     * The snapshot replaced, what rides beside it kept ({@link SnapshotEntry}): the entry {@link #load}
+     * read, not read again. Nothing writes the key between a command's load and its save: the other
+     * writer of the store (a saga hosted beside the aggregate) is upstream of the decider in its
+     * sub-topology, and a topology has no cycle.
+     */
     private void putSnapshot(String aggregateId, Snapshot<S> snapshot) {
-        snapshotStore.put(aggregateId, SnapshotEntry.read(snapshotStore.get(aggregateId))
-                .withSnapshot(snapshots.write(snapshot)).bytes());
+        SnapshotEntry entry = aggregateId.equals(loadedId) ? loaded : SnapshotEntry.read(snapshotStore.get(aggregateId));
+        loaded = entry.withSnapshot(snapshots.write(snapshot));
+        loadedId = aggregateId;
+        snapshotStore.put(aggregateId, loaded.bytes());
     }
 
     /** The state a reply, a view or the snapshot carries: without entries. */
