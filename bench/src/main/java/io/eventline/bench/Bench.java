@@ -94,12 +94,18 @@ final class Bench {
         progress.phase(String.format("command hop: writing %,d commands", commands));
         settings.put("command size", CommandHop.fill(cluster, commands) + " B (a PlaceOrder command envelope)");
         CommandHop hop = new CommandHop(cluster, dir.resolve("hop"), Plan.COMMIT_MS);
-        progress.phase("command hop: warm-up, each guarantee (untimed)");
-        hop.warmUp(Plan.HOP_WARM_UP_COMMANDS, Plan.WARM_UP_WINDOW, plan.warmUpCap(), progress);
+        HandWrittenHop.createTopics(cluster);
+        progress.phase("command hop: warm-up, each guarantee and the same job by hand (untimed)");
+        String warmUpCommands = hop.warmUp(Plan.HOP_WARM_UP_COMMANDS, Plan.WARM_UP_WINDOW, plan.warmUpCap(), progress);
+        HandWrittenHop.warmUp(cluster, warmUpCommands, dir.resolve("hand-written-hop-warm-up"), Plan.COMMIT_MS,
+                Plan.WARM_UP_WINDOW, plan.warmUpCap(), progress);
         Measured exactlyOnce = measure(hop, CommandHop.Guarantee.EXACTLY_ONCE);
+        progress.phase("command hop's job written by hand on Kafka Streams, exactly-once");
+        Throughput handWritten = HandWrittenHop.run(cluster, aggregate.commandTopic(), dir.resolve("hand-written-hop"),
+                Plan.COMMIT_MS, plan.throughput(), progress);
         Measured atLeastOnce = measure(hop, CommandHop.Guarantee.AT_LEAST_ONCE);
         return new Results.Hop(exactlyOnce.throughput(), exactlyOnce.latency(), atLeastOnce.throughput(),
-                atLeastOnce.latency());
+                atLeastOnce.latency(), handWritten);
     }
 
     private record Measured(Throughput throughput, LatencySummary latency) {

@@ -28,6 +28,12 @@ final class BenchSettings {
                 .put("command hop", "core's DeciderTopology with the orders decider: PlaceOrder (a new order each) "
                         + "→ order.placed + reply, snapshot and history stores; latency through CommandGateway; "
                         + "run untimed first under each guarantee, on topics of its own, " + warmUp(plan))
+                .put("hand-written hop", "the command hop's job by hand on Kafka Streams (Processor API, "
+                        + "no Eventline): each PlaceOrder envelope read as a JSON tree, the order looked up in and "
+                        + "written to a RocksDB store with its changelog and record cache, order.placed written with "
+                        + "docs/api.md's headers, a reply; without the history table, trace headers, dead letters, "
+                        + "metrics; exactly_once_v2, 1 thread, on the command hop's commands; run untimed first "
+                        + "under another application id, " + warmUp(plan))
                 .put("order saga", "the whole platform in-process (every service and read model, "
                         + "Eventline.start as in the integration tests) on the same broker; " + Plan.CUSTOMERS
                         + " customers, " + Plan.SKUS + " skus, one line of one unit per order, all ship; orders "

@@ -26,6 +26,7 @@ final class JsonReport {
         latency(hop, "exactlyOnceLatency", results.hop().exactlyOnceLatency());
         throughput(hop, "atLeastOnce", results.hop().atLeastOnce());
         latency(hop, "atLeastOnceLatency", results.hop().atLeastOnceLatency());
+        throughput(hop, "handWritten", results.hop().handWritten());
         sagas(root, results);
         minimal(root, results);
         results.tracing().ifPresent(tracing -> {

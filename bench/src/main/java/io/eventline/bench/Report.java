@@ -60,6 +60,8 @@ final class Report {
         row("at-least-once", rate(hop.atLeastOnce(), "commands") + ratio(hop.exactlyOnce(), hop.atLeastOnce(),
                 "exactly-once ÷ at-least-once"));
         row("at-least-once latency", latency(hop.atLeastOnceLatency()));
+        row("the same job hand-written on Kafka Streams, exactly-once", rate(hop.handWritten(), "commands")
+                + ratio(hop.exactlyOnce(), hop.handWritten(), "exactly-once hop ÷ hand-written"));
     }
 
     private void sagas(Results results) {

@@ -31,9 +31,12 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<Minima
     record Raw(Throughput producer, Throughput transactional, LatencySummary latency, Throughput streams) {
     }
 
-    /** One aggregate command hop on the decider runtime, exactly-once and at-least-once. */
+    /**
+     * One aggregate command hop on the decider runtime, exactly-once and at-least-once; and the same
+     * job written by hand on Kafka Streams ({@link HandWrittenHop}), exactly-once.
+     */
     record Hop(Throughput exactlyOnce, LatencySummary exactlyOnceLatency, Throughput atLeastOnce,
-               LatencySummary atLeastOnceLatency) {
+               LatencySummary atLeastOnceLatency, Throughput handWritten) {
     }
 
     /**

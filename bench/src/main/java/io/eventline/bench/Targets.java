@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 final class Targets {
     static final double HOP_VS_STREAMS = 0.90;
+    static final double HOP_VS_HAND_WRITTEN = 2 / 3.0;
     static final double ORDERS_VS_RAW_IDEAL = 0.50;
     static final double EXACTLY_ONCE_VS_AT_LEAST_ONCE = 0.90;
     static final double REBUILD_VS_RAW_CONSUMER = 0.50;
@@ -48,6 +49,10 @@ final class Targets {
         Results.Hop hop = results.hop();
         targets.add(new Target.Ratio("command hop (exactly-once) vs hand-written Streams, records/s",
                 hop.exactlyOnce().perSecond(), results.raw().streams().perSecond(), HOP_VS_STREAMS));
+        // Issue 16's rule for a target below what the design allows: the same job by hand is the floor,
+        // and the hop is held to 2/3 of its rate (as the saga to the minimal saga's).
+        targets.add(new Target.Ratio("command hop (exactly-once) vs the same job hand-written in Streams, records/s",
+                hop.exactlyOnce().perSecond(), hop.handWritten().perSecond(), HOP_VS_HAND_WRITTEN));
         targets.add(new Target.Ratio("exactly-once vs at-least-once, command hop records/s",
                 hop.exactlyOnce().perSecond(), hop.atLeastOnce().perSecond(), EXACTLY_ONCE_VS_AT_LEAST_ONCE));
         double transactional = results.raw().transactional().perSecond();
