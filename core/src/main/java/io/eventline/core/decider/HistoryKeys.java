@@ -7,6 +7,7 @@ package io.eventline.core.decider;
  */
 final class HistoryKeys {
     private static final int DIGITS = 19; // Long.MAX_VALUE's
+
     private HistoryKeys() {
     }
 
