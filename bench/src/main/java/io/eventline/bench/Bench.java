@@ -100,12 +100,26 @@ final class Bench {
         HandWrittenHop.warmUp(cluster, warmUpCommands, dir.resolve("hand-written-hop-warm-up"), Plan.COMMIT_MS,
                 Plan.WARM_UP_WINDOW, plan.warmUpCap(), progress);
         Measured exactlyOnce = measure(hop, CommandHop.Guarantee.EXACTLY_ONCE);
-        progress.phase("command hop's job written by hand on Kafka Streams, exactly-once");
-        Throughput handWritten = HandWrittenHop.run(cluster, aggregate.commandTopic(), dir.resolve("hand-written-hop"),
-                Plan.COMMIT_MS, plan.throughput(), progress);
+        Throughput handWritten = handWritten(cluster, aggregate.commandTopic(), dir);
+        // One window of a few seconds on a shared machine moved by up to 2x from one hop to the next (6
+        // December, 21:43 UTC: the hand-written hop steady at 45,209/s warming up, 20,875/s measured right
+        // after): the hop and its floor run twice each, in turn, and the faster run of each counts.
+        progress.phase("command hop, exactly-once, again");
+        Throughput exactlyOnceAgain = hop.throughput(CommandHop.Guarantee.EXACTLY_ONCE, plan.throughput(), progress);
+        Throughput handWrittenAgain = handWritten(cluster, aggregate.commandTopic(), dir);
         Measured atLeastOnce = measure(hop, CommandHop.Guarantee.AT_LEAST_ONCE);
-        return new Results.Hop(exactlyOnce.throughput(), exactlyOnce.latency(), atLeastOnce.throughput(),
-                atLeastOnce.latency(), handWritten);
+        return new Results.Hop(faster(exactlyOnce.throughput(), exactlyOnceAgain), exactlyOnce.latency(),
+                atLeastOnce.throughput(), atLeastOnce.latency(), faster(handWritten, handWrittenAgain));
+    }
+
+    private Throughput handWritten(Cluster cluster, String commands, Path dir) {
+        progress.phase("command hop's job written by hand on Kafka Streams, exactly-once");
+        return HandWrittenHop.run(cluster, commands, dir.resolve("hand-written-hop"), Plan.COMMIT_MS,
+                plan.throughput(), progress);
+    }
+
+    private static Throughput faster(Throughput one, Throughput other) {
+        return one.perSecond() >= other.perSecond() ? one : other;
     }
 
     private record Measured(Throughput throughput, LatencySummary latency) {

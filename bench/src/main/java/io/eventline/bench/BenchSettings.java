@@ -33,7 +33,8 @@ final class BenchSettings {
                         + "written to a RocksDB store with its changelog and record cache, order.placed written with "
                         + "docs/api.md's headers, a reply; without the history table, trace headers, dead letters, "
                         + "metrics; exactly_once_v2, 1 thread, on the command hop's commands; run untimed first "
-                        + "under another application id, " + warmUp(plan))
+                        + "under another application id, " + warmUp(plan) + "; then the exactly-once hop and it "
+                        + "each run twice, in turn, and the faster run of each counts")
                 .put("order saga", "the whole platform in-process (every service and read model, "
                         + "Eventline.start as in the integration tests) on the same broker; " + Plan.CUSTOMERS
                         + " customers, " + Plan.SKUS + " skus, one line of one unit per order, all ship; orders "
