@@ -1,5 +1,6 @@
 package io.eventline.bench;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 
 /** The raw clients of the baselines, with the settings the header prints. */
 final class Clients {
@@ -103,6 +105,18 @@ final class Clients {
     }
 
     /** A consumer that reads committed records only; with a group id when {@code group} is not null. */
+    /** A hand-written Kafka Streams baseline's settings: exactly-once v2, one stream thread. */
+    static Properties streams(Cluster cluster, String application, Path stateDir, int commitMs) {
+        Properties props = new Properties();
+        props.putAll(cluster.clientSettings());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        return props;
+    }
+
     static KafkaConsumer<String, byte[]> consumer(Cluster cluster, String group) {
         Map<String, Object> props = new HashMap<>(cluster.clientSettings());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -15,13 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -70,14 +68,7 @@ final class HandWrittenHop {
 
     private static KafkaStreams streams(String application, Cluster cluster, String commands, Path stateDir,
                                         int commitMs) {
-        Properties props = new Properties();
-        props.putAll(cluster.clientSettings());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
-        return new KafkaStreams(topology(commands), props);
+        return new KafkaStreams(topology(commands), Clients.streams(cluster, application, stateDir, commitMs));
     }
 
     /** Commands in, {@link #EVENTS} and {@link #REPLIES} out, the orders in a store of their own. */

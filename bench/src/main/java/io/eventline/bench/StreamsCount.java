@@ -6,7 +6,6 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -60,13 +59,7 @@ final class StreamsCount {
         builder.stream(in, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bench-count-source"))
                 .process(Count::new, Named.as("bench-count"), STORE)
                 .to(out, Produced.with(Serdes.String(), Serdes.Long()).withName("bench-count-sink"));
-        Properties props = new Properties();
-        props.putAll(cluster.clientSettings());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        Properties props = Clients.streams(cluster, application, stateDir, commitMs);
         return new KafkaStreams(builder.build(props), props);
     }
 
