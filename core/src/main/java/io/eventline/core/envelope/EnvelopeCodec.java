@@ -1,14 +1,9 @@
 package io.eventline.core.envelope;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -18,8 +13,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * can route without parsing the value. Stateless and thread-safe.
  */
 public final class EnvelopeCodec {
-    private static final Set<String> FIELDS =
-            Set.of("eventId", "eventType", "version", "timestamp", "aggregateId", "data", "metadata");
     private static final Set<String> METADATA_FIELDS = Set.of("correlationId", "causationId", "source");
 
     private EnvelopeCodec() {
@@ -80,37 +73,9 @@ public final class EnvelopeCodec {
         return EnvelopeReader.aggregateId(value);
     }
 
+    /** @throws MalformedEnvelopeException as {@link #fromBytes}, for a document already parsed */
     public static EventEnvelope fromTree(JsonNode node) {
-        if (!node.isObject()) {
-            throw new MalformedEnvelopeException("envelope: a JSON object was expected");
-        }
-        rejectUnknown(node, FIELDS, "");
-        JsonNode metadata = required(node, "metadata");
-        if (!metadata.isObject()) {
-            throw new MalformedEnvelopeException("metadata: a JSON object was expected");
-        }
-        rejectUnknown(metadata, METADATA_FIELDS, "metadata.");
-        JsonNode data = required(node, "data");
-        if (!data.isObject()) {
-            throw new MalformedEnvelopeException("data: a JSON object was expected");
-        }
-        JsonNode version = required(node, "version");
-        if (!version.canConvertToExactIntegral() || !version.isIntegralNumber()) {
-            throw new MalformedEnvelopeException("version: an integer was expected");
-        }
-        try {
-            return new EventEnvelope(
-                    UUID.fromString(text(node, "eventId")),
-                    text(node, "eventType"),
-                    version.intValue(),
-                    instant(text(node, "timestamp")),
-                    text(node, "aggregateId"),
-                    data,
-                    new EventMetadata(
-                            text(metadata, "correlationId"), text(metadata, "causationId"), text(metadata, "source")));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEnvelopeException(e.getMessage(), e);
-        }
+        return EnvelopeReader.envelope(node);
     }
 
     /** The headers docs/api.md promises: the envelope's routing fields and the CloudEvents binding. */
@@ -132,14 +97,6 @@ public final class EnvelopeCodec {
 
     private static void put(Headers headers, String key, String value) {
         headers.add(key, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Timestamps.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new MalformedEnvelopeException("timestamp: an ISO-8601 UTC instant was expected, got " + text, e);
-        }
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
- * Reads an envelope's bytes in one parser pass: the envelope's own fields straight from the parser,
+ * Reads an envelope, and checks it in one place. Its bytes in one parser pass: the envelope's own fields straight from the parser,
  * only {@code data} as a tree (or not at all, for a reader that needs the aggregate id alone). Why:
  * every event read was parsed into a tree first, the envelope's fields included, then read from
  * it; a history store parsed every event it appended only to check it (docs/performance.md). What it
@@ -60,6 +60,36 @@ final class EnvelopeReader {
 
     static EventEnvelope envelope(byte[] value) {
         Fields fields = parse(value, true);
+        return check(fields);
+    }
+
+    /** An envelope already parsed into a tree: the same checks, on its fields. */
+    static EventEnvelope envelope(JsonNode node) {
+        if (!node.isObject()) {
+            throw new MalformedEnvelopeException("envelope: a JSON object was expected");
+        }
+        Fields fields = new Fields();
+        node.fields().forEachRemaining(field -> {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            switch (name) {
+                case "eventId" -> fields.eventId = text(name, value);
+                case "eventType" -> fields.eventType = text(name, value);
+                case "timestamp" -> fields.timestamp = text(name, value);
+                case "aggregateId" -> fields.aggregateId = text(name, value);
+                case "version" -> fields.version = value;
+                case "metadata" -> fields.metadata = value;
+                case "data" -> {
+                    fields.dataToken = value.asToken();
+                    fields.data = value;
+                }
+                default -> {
+                    if (fields.unknown == null) {
+                        fields.unknown = name;
+                    }
+                }
+            }
+        });
         return check(fields);
     }
 
@@ -121,6 +151,10 @@ final class EnvelopeReader {
         String value = token == JsonToken.VALUE_STRING ? parser.getText() : null;
         parser.skipChildren();
         return new Text(name, token, value);
+    }
+
+    private static Text text(String name, JsonNode value) {
+        return new Text(name, value.asToken(), value.isTextual() ? value.textValue() : null);
     }
 
     private static void requireEnd(JsonParser parser) throws IOException {
