@@ -2,12 +2,14 @@ package io.eventline.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.eventline.core.envelope.Json;
 import io.eventline.core.retry.TransientEffectException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,30 @@ class FileMailerTest {
         try (var files = Files.list(dataDir)) {
             assertThat(files).hasSize(1);
         }
+    }
+
+    @Test
+    void shouldMakeTheDirectoryAgainWhenItWasRemovedBetweenTwoMails() throws IOException {
+        Path mailDir = dataDir.resolve("mail");
+        Mailer mailer = Mailer.files(mailDir);
+        mailer.perform("e-1", WebhookMailerTest.MAIL);
+        Files.delete(mailDir.resolve("e-1.json"));
+        Files.delete(mailDir);
+
+        mailer.perform("e-2", WebhookMailerTest.MAIL);
+
+        try (var files = Files.list(mailDir)) {
+            assertThat(files).containsExactly(mailDir.resolve("e-2.json"));
+        }
+    }
+
+    @Test
+    void shouldLetOnlyThePlatformsUserReadAMail() throws IOException {
+        assumeTrue(dataDir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Mailer.files(dataDir).perform("e-1", WebhookMailerTest.MAIL);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("e-1.json"))))
+                .isEqualTo("rw-------");
     }
 
     @Test
