@@ -1,8 +1,7 @@
 package io.eventline.core.decider;
 
+import io.eventline.core.query.KeyPartitionStore;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -15,9 +14,10 @@ public interface StoreProvider {
 
     /**
      * The stores of this instance. A store that is restoring or rebalancing throws Kafka's
-     * {@code InvalidStateStoreException}: callers answer "not ready" rather than a wrong value.
+     * {@code InvalidStateStoreException}: callers answer "not ready" rather than a wrong value. A key's
+     * read asks the one partition holding it ({@link KeyPartitionStore}).
      */
     static StoreProvider of(KafkaStreams streams) {
-        return name -> streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+        return name -> KeyPartitionStore.of(streams, name);
     }
 }

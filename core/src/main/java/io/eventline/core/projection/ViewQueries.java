@@ -1,6 +1,7 @@
 package io.eventline.core.projection;
 
 import io.eventline.core.failure.NotReady;
+import io.eventline.core.query.KeyPartitionStore;
 import io.eventline.core.query.PartitionStores;
 import io.eventline.core.query.RecencyIndex;
 import java.time.Duration;
@@ -11,9 +12,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -22,8 +21,15 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * rebalancing or retired by a rebuild's cut-over is asked again of the version then serving.
  */
 final class ViewQueries<V> {
-    /** How often a waiting reader looks again, for a view another instance holds or a version swapped in. */
+    /**
+     * How soon a waiting reader first looks again without a write, for a view another instance holds or a
+     * version swapped in; each look that finds nothing doubles the next wait, up to {@link #POLL_VIEW_MOST}.
+     * Why not a fixed period: every write of the view wakes its readers, so a look is only a safety net,
+     * and when orders queue (a load above what the platform keeps up with) a thousand readers looking four
+     * times a second took CPU from the work they waited for, which made them wait longer.
+     */
     private static final Duration POLL_VIEW = Duration.ofMillis(250);
+    private static final Duration POLL_VIEW_MOST = Duration.ofSeconds(2);
     private static final Duration READ_RETRIES = Duration.ofSeconds(5);
 
     private final Projection<V> projection;
@@ -54,7 +60,8 @@ final class ViewQueries<V> {
 
     /**
      * {@link #await}, reading the store through {@code read}: twice when the view is not there yet (before
-     * and after the watch starts), then only when {@link #POLL_VIEW} passes without a write. A write is
+     * and after the watch starts), then only when {@link #POLL_VIEW} passes without a write (twice as
+     * long after each such look). A write is
      * taken as written, with no read of the store: an interactive query looks the store up among the
      * application's tasks on each read. A write by a
      * version still being built (a rebuild catching up) is a state the view truly had: it answers a
@@ -72,10 +79,16 @@ final class ViewQueries<V> {
         try {
             found = read.get(); // again: a write before the watch started would not reach it
             long left;
+            long poll = POLL_VIEW.toNanos();
             while (!holds(found, until) && (left = deadline - System.nanoTime()) > 0) {
                 // callers run on virtual threads: waiting costs no thread
-                Optional<byte[]> written = watch.next(Duration.ofNanos(Math.min(left, POLL_VIEW.toNanos())));
-                found = written.isPresent() ? Optional.of(codec.read(written.get())) : read.get();
+                Optional<byte[]> written = watch.next(Duration.ofNanos(Math.min(left, poll)));
+                if (written.isPresent()) {
+                    found = Optional.of(codec.read(written.get()));
+                } else {
+                    found = read.get();
+                    poll = Math.min(2 * poll, POLL_VIEW_MOST.toNanos());
+                }
             }
         } finally {
             changes.forget(watch);
@@ -124,8 +137,7 @@ final class ViewQueries<V> {
         while (true) {
             RunningVersion running = serving.get();
             try {
-                return query.apply(running, running.streams().store(StoreQueryParameters.fromNameAndType(
-                        projection.store(running.version()), QueryableStoreTypes.keyValueStore())));
+                return query.apply(running, KeyPartitionStore.of(running.streams(), projection.store(running.version())));
             } catch (RuntimeException e) {
                 if (!retryable(e, running != serving.get())) {
                     throw e;

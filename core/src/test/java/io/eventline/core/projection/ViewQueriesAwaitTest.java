@@ -78,4 +78,20 @@ class ViewQueriesAwaitTest {
         assertThat(reads).hasValue(2);
         assertThat(changes.watching()).isZero();
     }
+
+    @Test
+    void shouldLookAtTheStoreLessOftenTheLongerNoWriteComes() throws InterruptedException {
+        AtomicInteger reads = new AtomicInteger();
+
+        Optional<Projected<Count>> found = queries.await("c-1", view -> true, Duration.ofMillis(1500), () -> {
+            reads.incrementAndGet();
+            return Optional.empty();
+        });
+
+        assertThat(found).isEmpty();
+        // Two reads to begin, then a look after 250 ms, 500 ms more and the rest of the 1.5 s: five; a
+        // look every 250 ms would be eight.
+        assertThat(reads).hasValueBetween(4, 5);
+        assertThat(changes.watching()).isZero();
+    }
 }
