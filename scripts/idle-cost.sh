@@ -18,12 +18,8 @@ while (($#)); do
     *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
-URL="http://127.0.0.1:$PORT"
-curl -sf "$URL/health/ready" >/dev/null \
-  || { echo "idle-cost: nothing ready at $URL (start ./eventline run first)" >&2; exit 1; }
-# The JVM that listens on the port: ss names it; the launcher's shell has exec'd into it.
-PID=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-[ -n "$PID" ] || { echo "idle-cost: no process found listening on port $PORT" >&2; exit 1; }
+NAME=idle-cost
+. "$(dirname "$0")/running-platform.sh"
 if ((ORDERS > 0)); then
   J='Content-Type: application/json'
   curl -sf -o /dev/null -X PUT -H "$J" -d '{"name":"Idle","email":"idle@example.com","address":{"line1":"1 Rue de la Paix","city":"Paris","postcode":"75002","country":"FR"}}' "$URL/api/customers/idle-alice"

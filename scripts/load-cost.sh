@@ -21,11 +21,8 @@ while (($#)); do
     *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
-URL="http://127.0.0.1:$PORT"
-curl -sf "$URL/health/ready" >/dev/null \
-  || { echo "load-cost: nothing ready at $URL (start ./eventline run first)" >&2; exit 1; }
-PID=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-[ -n "$PID" ] || { echo "load-cost: no process found listening on port $PORT" >&2; exit 1; }
+NAME=load-cost
+. "$(dirname "$0")/running-platform.sh"
 . "$ROOT/scripts/find-jdk.sh" >/dev/null
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
