@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -25,15 +26,17 @@ import org.slf4j.LoggerFactory;
  * order completes. An order changes the window that ends at it and, when it arrives late, those that
  * end at the customer's later orders at most a window after it; no other. The orders themselves are
  * kept once each in {@link FraudDetection#ORDERS_STORE}, by event time, so an order costs one store
- * write (one changelog record) and range reads. Kafka Streams' sliding-window aggregate would update
- * every window the order falls in, including those it opens after each order, and log each: a
- * changelog record per order already in the window, growing with a customer's rate.
+ * write (one changelog record) and range reads: in time order, of the orders that leave the customer's
+ * latest window ({@link LatestWindows}, about one an order); late, of every window the order changes.
+ * Kafka Streams' sliding-window aggregate would update every window the order falls in, including
+ * those it opens after each order, and log each: a changelog record per order already in the window,
+ * growing with a customer's rate.
  *
  * <p>Figures are added up before the order is stored: amounts that overflow throw (Kafka Streams
  * dead-letters the record) and leave no trace in the store. A window whose period already holds an
- * earlier-ending alert for every rule is not added up at all ({@link FraudAlerts#decide}): a customer
- * far over the limits costs a store write per order, not a read of every order in the window. An
- * order older than the grace behind the latest one seen is dropped, as a windowed aggregate drops it.
+ * earlier-ending alert for every rule changes no alert ({@link FraudAlerts#decide}); a late order's
+ * such windows are not even added up. An order older than the grace behind the latest one seen is
+ * dropped, as a windowed aggregate drops it.
  */
 final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(WindowedAlerts.class);
@@ -42,6 +45,7 @@ final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void>
     private ProcessorContext<Void, Void> context;
     private WindowStore<String, PlacedOrder> orders;
     private KeyValueStore<String, FraudAlerts> alerts;
+    private LatestWindows latest;
 
     WindowedAlerts(FraudRules rules) {
         this.rules = rules;
@@ -52,6 +56,8 @@ final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void>
         this.context = context;
         this.orders = context.getStateStore(FraudDetection.ORDERS_STORE);
         this.alerts = context.getStateStore(FraudDetection.ALERTS_STORE);
+        // Anew at each init: a task revived after an aborted transaction reads its store again.
+        this.latest = new LatestWindows(this::storedOrders, windowMillis());
     }
 
     @Override
@@ -65,9 +71,18 @@ final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void>
         }
         FraudAlerts held = Objects.requireNonNullElse(alerts.get(customerId), FraudAlerts.NONE);
         Map<Long, FraudFigures> windows = new LinkedHashMap<>();
-        for (long end : windowEnds(customerId, at)) {
-            if (!held.decide(end, rules.window())) { // its alerts are already there: nothing to add up
-                windows.put(end, figures(customerId, end, order));
+        List<Long> ends = latest.knownLatest(customerId, at) ? List.of(at) : windowEnds(customerId, at);
+        if (ends.size() == 1) { // no later order: this one ends the customer's latest window
+            FraudFigures figures = latest.figures(customerId, order);
+            if (!held.decide(at, rules.window())) { // its alerts are already there: nothing changes
+                windows.put(at, figures);
+            }
+        } else {
+            latest.forget(customerId);
+            for (long end : ends) {
+                if (!held.decide(end, rules.window())) { // its alerts are already there: nothing to add up
+                    windows.put(end, figures(customerId, end, order));
+                }
             }
         }
         orders.put(customerId, order, at);
@@ -96,13 +111,15 @@ final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void>
 
     /** The customer's orders within the window ending at {@code end}, the new order included. */
     private FraudFigures figures(String customerId, long end, PlacedOrder order) {
-        FraudFigures figures = FraudFigures.NONE.plus(order);
-        try (WindowStoreIterator<PlacedOrder> within = orders.fetch(customerId, end - windowMillis(), end)) {
-            while (within.hasNext()) {
-                figures = figures.plus(within.next().value);
-            }
+        FraudFigures[] figures = {FraudFigures.NONE.plus(order)};
+        storedOrders(customerId, end - windowMillis(), end, stored -> figures[0] = figures[0].plus(stored));
+        return new FraudFigures(figures[0].orders(), figures[0].amount(), end);
+    }
+
+    private void storedOrders(String customerId, long from, long to, Consumer<PlacedOrder> action) {
+        try (WindowStoreIterator<PlacedOrder> found = orders.fetch(customerId, from, to)) {
+            found.forEachRemaining(entry -> action.accept(entry.value));
         }
-        return new FraudFigures(figures.orders(), figures.amount(), end);
     }
 
     private long windowMillis() {

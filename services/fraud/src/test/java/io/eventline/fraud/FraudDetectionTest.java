@@ -15,9 +15,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -125,6 +128,56 @@ class FraudDetectionTest {
             assertThat(fraud.changelogRecords(FraudDetection.ORDERS_STORE)).isEqualTo(40);
             assertThat(fraud.changelogRecords(FraudDetection.ALERTS_STORE)).as("one alert, one write").isEqualTo(1);
         }
+    }
+
+    @Test
+    void shouldRaiseTheAlertsOfEveryWindowAddedUpAnewWhateverTheOrderOfArrival() {
+        for (long seed = 1; seed <= 20; seed++) {
+            Random random = new Random(seed);
+            List<Placed> history = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                String customerId = "c-" + random.nextInt(3);
+                String currency = random.nextInt(4) == 0 ? "USD" : "EUR";
+                String total = (1 + random.nextInt(600)) + ".00";
+                // Five minutes of orders, a fifth of them on a whole second: orders sharing a millisecond.
+                long at = random.nextInt(300) * 1_000L + (random.nextInt(5) == 0 ? 0 : random.nextInt(1_000));
+                history.add(new Placed(new OrderPlaced(customerId + "-" + i, customerId, List.of(line(total)),
+                        currency, money(total)), T0.plusMillis(at)));
+            }
+            history.sort(Comparator.comparing(Placed::at));
+            for (int swap = 0; swap < 15; swap++) { // some arrive late, as from a partition read behind
+                int i = random.nextInt(history.size() - 6);
+                Collections.swap(history, i, i + 1 + random.nextInt(5));
+            }
+
+            assertThat(alerts(history)).as("seed %d", seed).isEqualTo(addedUpAnew(history));
+        }
+    }
+
+    /** The alerts of every order's window, each added up from the whole history: what any arrival order must reach. */
+    static List<FraudAlert> addedUpAnew(List<Placed> history) {
+        FraudRules rules = FraudRules.DEFAULTS;
+        Map<String, FraudAlerts> held = new TreeMap<>();
+        for (Placed last : history) {
+            String customerId = last.event().customerId();
+            FraudFigures figures = FraudFigures.NONE;
+            for (Placed order : history) {
+                if (order.event().customerId().equals(customerId) && !order.at().isAfter(last.at())
+                        && !order.at().isBefore(last.at().minus(rules.window()))) {
+                    figures = figures.plus(new PlacedOrder(order.event().currency(), order.event().total(),
+                            order.at().toEpochMilli()));
+                }
+            }
+            figures = new FraudFigures(figures.orders(), figures.amount(), last.at().toEpochMilli());
+            for (FraudAlert.Rule rule : rules.brokenBy(figures)) {
+                held.put(customerId, held.getOrDefault(customerId, FraudAlerts.NONE)
+                        .with(FraudAlert.of(customerId, last.at(), rules.window(), figures, rule), rules.window()));
+            }
+        }
+        return held.values().stream().flatMap(alerts -> alerts.alerts().stream())
+                .sorted(Comparator.comparing(FraudAlert::windowEnd).reversed()
+                        .thenComparing(FraudAlert::customerId).thenComparing(FraudAlert::rule))
+                .toList();
     }
 
     /** One placed order and when. */
