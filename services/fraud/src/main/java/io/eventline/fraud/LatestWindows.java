@@ -3,6 +3,7 @@ package io.eventline.fraud;
 import io.eventline.contracts.Money;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,15 +16,17 @@ import java.util.function.Consumer;
  * not of every order in it: a customer placing orders at a high rate would otherwise cost a read of
  * hundreds of orders per order, the work of one order growing with that customer's rate.
  *
- * <p>A cache of what the store holds, never logged: it starts empty in each task's processor (a task
- * restored, revived after an aborted transaction or moved starts again from the store), forgets a
- * customer whose order arrives late (such orders change earlier windows: {@link WindowedAlerts} adds
- * those up from the store), and keeps at most {@link #MAX_CUSTOMERS} customers, the least recently
- * seen forgotten first. A customer forgotten costs one read of a whole window at the next order.
+ * <p>An order a little late (before the latest window's end, within it) changes the windows ending at it
+ * and at the later orders: each is moved back from the latest one, reading about as many orders as the
+ * order is late by ({@link #late}). One later than that is added up from the store by
+ * {@link WindowedAlerts}, as before; it leaves the latest window as it was.
  *
- * <p>It holds for a customer only while every order of theirs in the store is at most the latest
- * window's end, which {@link #figures} is only asked for when true: an order at or after that end
- * (no stored order is later), or the first one seen with no later order stored.
+ * <p>A cache of what the store holds, never logged: it starts empty in each task's processor (a task
+ * restored, revived after an aborted transaction or moved starts again from the store) and keeps at
+ * most {@link #MAX_CUSTOMERS} customers, the least recently seen forgotten first. A customer forgotten
+ * costs one read of a whole window at the next order. What it knows of a customer holds while no order
+ * of theirs in the store is later than the latest window's end: every order stored passes through here
+ * first, and the first window known is made only when no later order is stored.
  */
 final class LatestWindows {
     static final int MAX_CUSTOMERS = 10_000;
@@ -53,6 +56,16 @@ final class LatestWindows {
         return window != null && at >= window.end();
     }
 
+    /** Whether {@code at} is before the end of the customer's latest window, and within it. */
+    boolean withinLatest(String customerId, long at) {
+        Window window = latest.get(customerId);
+        return window != null && at < window.end() && at >= window.end() - windowMillis;
+    }
+
+    boolean knows(String customerId) {
+        return latest.containsKey(customerId);
+    }
+
     /**
      * The figures of the window ending at {@code order}, the order included, when no stored order of the
      * customer is later than it; it becomes the customer's latest window. Throws, and changes nothing,
@@ -63,20 +76,19 @@ final class LatestWindows {
         Window previous = latest.get(customerId);
         Window next;
         if (previous == null) {
-            next = Window.EMPTY.at(at);
-            Window[] read = {next};
+            Window[] read = {Window.EMPTY.at(at)};
             stored.forEach(customerId, at - windowMillis, at, found -> read[0] = read[0].plus(found));
             next = read[0];
+        } else if (at < previous.end()) {
+            throw new IllegalStateException("an order before the latest window's end is late: " + at);
         } else if (at - windowMillis > previous.end()) {
             next = Window.EMPTY.at(at); // the whole previous window is behind this one: nothing to read
         } else {
             Window[] moved = {previous.at(at)};
             // The orders in [previous start, new start): out of the new window. Removed first, so that the
             // sum stays at most the new window's, which overflows only if the window's own total does.
-            if (at - windowMillis - 1 >= previous.end() - windowMillis) {
-                stored.forEach(customerId, previous.end() - windowMillis, at - windowMillis - 1,
-                        leaving -> moved[0] = moved[0].minus(leaving));
-            }
+            stored.forEach(customerId, previous.end() - windowMillis, at - windowMillis - 1,
+                    leaving -> moved[0] = moved[0].minus(leaving));
             next = moved[0];
         }
         next = next.plus(order);
@@ -84,9 +96,30 @@ final class LatestWindows {
         return next.figures();
     }
 
-    /** A customer's order arrived before the latest window's end: that window is no longer known here. */
-    void forget(String customerId) {
-        latest.remove(customerId);
+    /**
+     * The figures of each window a late order changes, the order included, when it is {@link #withinLatest}:
+     * each moved back from the latest window, less the stored orders after its end, plus those before the
+     * latest's start, so a read of about as many orders as the order is late by. The latest window then
+     * holds the order too. Throws, and changes nothing, when an amount overflows.
+     *
+     * @param ends the ends of the windows the order changes: its own time and the later stored orders'
+     *             (at most the latest window's end), ascending
+     */
+    Map<Long, FraudFigures> late(String customerId, PlacedOrder order, List<Long> ends) {
+        Window last = latest.get(customerId);
+        if (!withinLatest(customerId, order.placedAt())) {
+            throw new IllegalStateException("not within the latest window: " + order.placedAt());
+        }
+        Map<Long, FraudFigures> changed = new LinkedHashMap<>();
+        for (long end : ends) {
+            Window[] moved = {last.at(end)};
+            stored.forEach(customerId, end + 1, last.end(), after -> moved[0] = moved[0].minus(after));
+            stored.forEach(customerId, end - windowMillis, last.end() - windowMillis - 1,
+                    before -> moved[0] = moved[0].plus(before));
+            changed.put(end, moved[0].plus(order).figures());
+        }
+        latest.put(customerId, last.plus(order));
+        return changed;
     }
 
     /**

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * end at the customer's later orders at most a window after it; no other. The orders themselves are
  * kept once each in {@link FraudDetection#ORDERS_STORE}, by event time, so an order costs one store
  * write (one changelog record) and range reads: in time order, of the orders that leave the customer's
- * latest window ({@link LatestWindows}, about one an order); late, of every window the order changes.
+ * latest window ({@link LatestWindows}, about one an order), and when it is late, of about as many as it
+ * is late by; of every window it changes when later than a window.
  * Kafka Streams' sliding-window aggregate would update every window the order falls in, including
  * those it opens after each order, and log each: a changelog record per order already in the window,
  * growing with a customer's rate.
@@ -71,20 +72,11 @@ final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void>
         }
         FraudAlerts held = Objects.requireNonNullElse(alerts.get(customerId), FraudAlerts.NONE);
         Map<Long, FraudFigures> windows = new LinkedHashMap<>();
-        List<Long> ends = latest.knownLatest(customerId, at) ? List.of(at) : windowEnds(customerId, at);
-        if (ends.size() == 1) { // no later order: this one ends the customer's latest window
-            FraudFigures figures = latest.figures(customerId, order);
-            if (!held.decide(at, rules.window())) { // its alerts are already there: nothing changes
-                windows.put(at, figures);
+        changed(customerId, order, held).forEach((end, figures) -> {
+            if (!held.decide(end, rules.window())) { // its alerts are already there: nothing changes
+                windows.put(end, figures);
             }
-        } else {
-            latest.forget(customerId);
-            for (long end : ends) {
-                if (!held.decide(end, rules.window())) { // its alerts are already there: nothing to add up
-                    windows.put(end, figures(customerId, end, order));
-                }
-            }
-        }
+        });
         orders.put(customerId, order, at);
         FraudAlerts next = held;
         for (Map.Entry<Long, FraudFigures> window : windows.entrySet()) {
@@ -98,6 +90,28 @@ final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void>
             alerts.put(customerId, next);
             LOG.debug("fraud: alerts of customer {} now {}", customerId, next.alerts().size());
         }
+    }
+
+    /** The figures of each window the order changes, by window end. */
+    private Map<Long, FraudFigures> changed(String customerId, PlacedOrder order, FraudAlerts held) {
+        long at = order.placedAt();
+        if (latest.knownLatest(customerId, at)) {
+            return Map.of(at, latest.figures(customerId, order));
+        }
+        List<Long> ends = windowEnds(customerId, at);
+        if (latest.withinLatest(customerId, at)) {
+            return latest.late(customerId, order, ends);
+        }
+        if (ends.size() == 1 && !latest.knows(customerId)) { // the first order seen, and no later one stored
+            return Map.of(at, latest.figures(customerId, order));
+        }
+        Map<Long, FraudFigures> changed = new LinkedHashMap<>();
+        for (long end : ends) {
+            if (!held.decide(end, rules.window())) { // its alerts are already there: nothing to add up
+                changed.put(end, figures(customerId, end, order));
+            }
+        }
+        return changed;
     }
 
     /** The ends of the windows an order at {@code at} falls in: its own time, and the later orders' within a window. */
@@ -117,6 +131,9 @@ final class WindowedAlerts implements Processor<String, PlacedOrder, Void, Void>
     }
 
     private void storedOrders(String customerId, long from, long to, Consumer<PlacedOrder> action) {
+        if (from > to) {
+            return;
+        }
         try (WindowStoreIterator<PlacedOrder> found = orders.fetch(customerId, from, to)) {
             found.forEachRemaining(entry -> action.accept(entry.value));
         }

@@ -149,9 +149,22 @@ class FraudDetectionTest {
                 int i = random.nextInt(history.size() - 6);
                 Collections.swap(history, i, i + 1 + random.nextInt(5));
             }
+            for (int far = 0; far < 3; far++) { // and a few more than a window late
+                history.add(60 + random.nextInt(60), history.remove(random.nextInt(40)));
+            }
 
             assertThat(alerts(history)).as("seed %d", seed).isEqualTo(addedUpAnew(history));
         }
+    }
+
+    @Test
+    void shouldAddUpTheWindowOfAnOrderMoreThanAWindowLateWithoutChangingTheLatest() {
+        List<Placed> history = new ArrayList<>(burst("bob", 2, 3, "900.00", 5)); // at 5 and 8 s
+        history.addAll(burst("bob", 3, 1, "900.00", 100)); // at 100, 101 and 102 s: over the amount
+        history.add(burst("bob", 1, 1, "900.00", 10).getFirst()); // at 10 s, arriving last
+
+        assertThat(alerts(history)).isEqualTo(addedUpAnew(history)).extracting(FraudAlert::windowEnd)
+                .containsExactly("2026-11-22T10:01:42.000Z", "2026-11-22T10:00:10.000Z");
     }
 
     /** The alerts of every order's window, each added up from the whole history: what any arrival order must reach. */

@@ -73,18 +73,36 @@ class LatestWindowsTest {
     }
 
     @Test
-    void shouldReadTheWholeWindowAgainForACustomerItForgot() {
-        place("alice", order("EUR", "1.00", 0));
-        place("alice", order("EUR", "2.00", 1_000));
-        latest.forget("alice");
+    void shouldMoveEachWindowALateOrderChangesBackFromTheLatestReadingAboutAsManyOrdersAsItIsLateBy() {
+        for (int i = 0; i < 200; i++) {
+            place("alice", order("EUR", "1.00", i * 1_000L));
+        }
+        PlacedOrder late = order("USD", "5.00", 197_500); // before the orders at 198 and 199 s
         int before = store.read;
 
-        FraudFigures figures = place("alice", order("EUR", "4.00", 2_000));
+        Map<Long, FraudFigures> changed = latest.late("alice", late, List.of(197_500L, 198_000L, 199_000L));
+        store.add("alice", late);
 
-        assertThat(store.read - before).isEqualTo(2);
-        assertThat(figures).isEqualTo(new FraudFigures(3, amounts("EUR", "7.00"), 2_000));
-        assertThat(latest.knownLatest("alice", 1_999)).as("an order before the latest window's end").isFalse();
-        assertThat(latest.knownLatest("alice", 2_000)).isTrue();
+        assertThat(changed).containsOnlyKeys(197_500L, 198_000L, 199_000L);
+        changed.forEach((end, figures) -> assertThat(figures).as("window ending at %d", end)
+                .isEqualTo(addedUpAnew("alice", end)));
+        assertThat(store.read - before).as("a window holds 61 orders").isLessThanOrEqualTo(6);
+        assertThat(place("alice", order("EUR", "1.00", 200_000)))
+                .isEqualTo(addedUpAnew("alice", store.orders("alice").getLast()));
+    }
+
+    @Test
+    void shouldKnowOnlyWhatNoLaterStoredOrderCanChange() {
+        place("alice", order("EUR", "1.00", 100_000));
+
+        assertThat(latest.knownLatest("alice", 100_000)).isTrue();
+        assertThat(latest.knownLatest("alice", 99_999)).isFalse();
+        assertThat(latest.withinLatest("alice", 99_999)).isTrue();
+        assertThat(latest.withinLatest("alice", 100_000 - MINUTE)).isTrue();
+        assertThat(latest.withinLatest("alice", 100_000 - MINUTE - 1)).as("changes no window it knows").isFalse();
+        assertThatThrownBy(() -> latest.figures("alice", order("EUR", "1.00", 99_999)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(latest.knows("bob")).isFalse();
     }
 
     @Test
@@ -115,6 +133,17 @@ class LatestWindowsTest {
             }
         }
         return new FraudFigures(figures.orders(), figures.amount(), order.placedAt());
+    }
+
+    /** The window ending at {@code end}: every stored order of the customer within it. */
+    private FraudFigures addedUpAnew(String customerId, long end) {
+        FraudFigures figures = FraudFigures.NONE;
+        for (PlacedOrder stored : store.orders(customerId)) {
+            if (stored.placedAt() >= end - MINUTE && stored.placedAt() <= end) {
+                figures = figures.plus(stored);
+            }
+        }
+        return new FraudFigures(figures.orders(), figures.amount(), end);
     }
 
     private static PlacedOrder order(String currency, String total, long at) {
