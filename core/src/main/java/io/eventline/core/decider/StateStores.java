@@ -108,7 +108,7 @@ final class StateStores<C, S, V> {
             }
         });
         before.keySet().stream().filter(key -> !after.containsKey(key))
-                .forEach(key -> entryStore.delete(Entries.storeKey(aggregateId, key)));
+                .forEach(key -> entryStore.put(Entries.storeKey(aggregateId, key), null)); // delete() reads first
     }
 
     private V read(String aggregateId, String key) {

@@ -2,6 +2,7 @@ package io.eventline.core.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +16,34 @@ import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /** The newest N of a list are read from N index entries (plus one per partition), whatever the store holds. */
 class RecencyIndexTest {
     private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
+
+    @Test
+    void shouldMoveAnEntryByWritesAloneNeverReadingTheStore() {
+        List<String> calls = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        KeyValueStore<String, byte[]> index = (KeyValueStore<String, byte[]>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                    calls.add(method.getName() + " " + args[0] + " " + (args.length > 1 && args[1] != null));
+                    return null;
+                });
+
+        RecencyIndex.move(index, "o-1", List.of("status=PLACED", "all"), T0, List.of("status=PAID", "all"),
+                T0.plusSeconds(1));
+
+        // A caching store's delete() reads the old value first (from RocksDB when not cached): tombstones instead.
+        assertThat(calls).containsExactly(
+                "put " + RecencyIndex.key("status=PLACED", T0, "o-1") + " false",
+                "put " + RecencyIndex.key("all", T0, "o-1") + " false",
+                "put " + RecencyIndex.key("status=PAID", T0.plusSeconds(1), "o-1") + " true",
+                "put " + RecencyIndex.key("all", T0.plusSeconds(1), "o-1") + " true");
+    }
 
     @Test
     void shouldReadAtMostLimitEntriesPlusOnePerPartitionWhenManyAreIndexed() {
