@@ -15,9 +15,13 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -38,6 +42,8 @@ import org.junit.jupiter.api.Test;
 class CatalogTopologyTest {
     private static final byte[] MUG_KEY = "{\"sku\":\"mug\"}".getBytes(StandardCharsets.UTF_8);
 
+    // Each driver's state dir, deleted after the test: the driver empties it on close but leaves it in /tmp.
+    private final List<Path> stateDirs = new ArrayList<>();
     final TopologyTestDriver driver = driver();
     final TestInputTopic<byte[], byte[]> changes = driver.createInputTopic(CatalogConnector.CHANGES_TOPIC,
             new ByteArraySerializer(), new ByteArraySerializer());
@@ -49,8 +55,15 @@ class CatalogTopologyTest {
             new StringDeserializer(), new ByteArrayDeserializer());
 
     @AfterEach
-    void close() {
+    void close() throws IOException {
         driver.close();
+        for (Path dir : stateDirs) {
+            try (Stream<Path> left = Files.walk(dir)) {
+                for (Path path : left.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 
     @Test
@@ -182,7 +195,7 @@ class CatalogTopologyTest {
     }
 
     /** Each driver with its own state dir: two of them at once must not share the store's lock. */
-    private static TopologyTestDriver driver() {
+    private TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
         CatalogService.addTo(new Sources(builder));
         Properties props = new Properties();
@@ -190,7 +203,9 @@ class CatalogTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         try {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("catalog-topology").toString());
+            Path stateDir = Files.createTempDirectory("catalog-topology");
+            stateDirs.add(stateDir);
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
