@@ -19,7 +19,8 @@ import org.apache.kafka.streams.Topology;
 
 /**
  * The clients of an Eventline Kafka Streams application: Kafka's own, but the stream and global threads'
- * consumers rest when their application is at rest ({@link RestingConsumer}). Start applications with
+ * consumers rest when their application is at rest ({@link RestingConsumer}), and the state updater's
+ * finds a store restored without waiting on the broker ({@link RestoreConsumer}). Start applications with
  * {@link #streams}.
  */
 public final class RestingClients implements KafkaClientSupplier {
@@ -43,17 +44,20 @@ public final class RestingClients implements KafkaClientSupplier {
 
     private final Duration quiet;
     private final Duration rest;
+    private final boolean standbys;
     private volatile KafkaStreams application;
 
-    private RestingClients(Duration quiet, Duration rest) {
+    private RestingClients(Duration quiet, Duration rest, boolean standbys) {
         this.quiet = quiet;
         this.rest = rest;
+        this.standbys = standbys;
     }
 
     /** A Kafka Streams application of this topology and these properties, on resting clients. */
     public static KafkaStreams streams(Topology topology, Properties props) {
         StreamsConfig config = new StreamsConfig(props);
-        RestingClients clients = new RestingClients(quiet(config), rest(config));
+        RestingClients clients = new RestingClients(quiet(config), rest(config),
+                config.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG) > 0);
         KafkaStreams streams = new KafkaStreams(topology, props, clients);
         clients.application = streams;
         return streams;
@@ -95,7 +99,12 @@ public final class RestingClients implements KafkaClientSupplier {
 
     @Override
     public Consumer<byte[], byte[]> getRestoreConsumer(Map<String, Object> config) {
-        return plain(config); // its thread (the state updater) has its own loop
+        return restoreConsumer(config, standbys); // its thread (the state updater) has its own loop
+    }
+
+    /** Restores quickly ({@link RestoreConsumer}), or Kafka's own consumer when standbys keep it polling. */
+    static Consumer<byte[], byte[]> restoreConsumer(Map<String, Object> config, boolean standbys) {
+        return standbys ? plain(config) : new RestoreConsumer(config);
     }
 
     @Override
