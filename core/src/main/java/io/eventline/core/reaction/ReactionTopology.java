@@ -7,6 +7,7 @@ import io.eventline.core.kafka.Sources;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -88,9 +89,33 @@ public final class ReactionTopology {
                                                          String name, Catalogue<E> events,
                                                          LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
                                                          String... stores) {
+        return react(sources, source, name, events, reaction, target, null, stores);
+    }
+
+    /**
+     * {@link #inPlace(Sources, KStream, String, Catalogue, LookupReaction, Aggregate, String...)} on the events
+     * of {@code topic}, which {@code decide} hands on to the target's decider. When the event's decider runs
+     * in this application ({@link Sources#decidedHere}), the reaction gets each event as it is written
+     * ({@link Sources#readAsWritten}): the event, the command it causes and the target's events are decided
+     * in one task and commit together, one commit sooner than through the event topic. Else it reads the
+     * topic. {@code decide} is called now, or once the event's decider is added.
+     */
+    public static <E, C> void inPlace(Sources sources, String topic, String name, Catalogue<E> events,
+                                      LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
+                                      Consumer<KStream<String, byte[]>> decide) {
+        String asWrittenFrom = sources.isDecidedHere(topic) ? topic : null;
+        sources.readAsWritten(topic, name + "-source", source -> decide.accept(
+                react(sources, source, name, events, reaction, target, asWrittenFrom)));
+    }
+
+    /** The commands, each for its event's key, of a reaction decided in place. */
+    private static <E, C> KStream<String, byte[]> react(Sources sources, KStream<String, byte[]> source,
+                                                        String name, Catalogue<E> events,
+                                                        LookupReaction<E, C> reaction, Aggregate<C, ?, ?> target,
+                                                        String asWrittenFrom, String... stores) {
         String part = sources.part();
         return DeadLetterSink.route(source.process(
-                () -> new ReactionProcessor<>(name, events, reaction, target, true, part, null),
+                () -> new ReactionProcessor<>(name, events, reaction, target, true, part, asWrittenFrom),
                 Named.as(name + "-react"), stores), name);
     }
 

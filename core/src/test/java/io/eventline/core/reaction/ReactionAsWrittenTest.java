@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandEnvelope;
+import io.eventline.core.decider.CommandPreparer;
 import io.eventline.core.decider.Decider;
 import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.envelope.Catalogue;
@@ -122,6 +123,63 @@ class ReactionAsWrittenTest {
 
         TopologyDescription description = builder.build(settings()).describe();
         assertThat(nodeNames(description)).contains(REACTION + "-source", REACTION + "-react");
+    }
+
+    @Test
+    void decidesInPlaceInTheEventsDecidersTaskAsTheyAreWritten() {
+        StreamsBuilder builder = new StreamsBuilder();
+        Sources sources = new Sources(builder);
+        sources.decidedHere(BELLS.eventTopic());
+        DeciderTopology.addTo(sources.forPart("bells"), BELLS);
+        addInPlace(sources.forPart("clocks"));
+        sources.requireDecidersAdded();
+        Topology topology = builder.build(settings());
+
+        TopologyDescription.Subtopology decider = subtopologyOf(topology.describe(), "bells-decide");
+        assertThat(nodeNames(decider)).as("the bells' decider's sub-topology")
+                .contains(REACTION + "-react", "clocks-decide");
+        assertThat(nodeNames(topology.describe())).doesNotContain(REACTION + "-source");
+
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, settings())) {
+            driver.createInputTopic(BELLS.commandTopic(), new StringSerializer(), new ByteArraySerializer())
+                    .pipeInput("b-1", ring("b-1"));
+            List<EventEnvelope> rung = driver.createOutputTopic(BELLS.eventTopic(), new StringDeserializer(),
+                    new ByteArrayDeserializer()).readValuesToList().stream().map(EnvelopeCodec::fromBytes).toList();
+            List<TestRecord<String, byte[]>> ticked = driver.createOutputTopic(CLOCKS.eventTopic(),
+                    new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+
+            assertThat(driver.createOutputTopic(CLOCKS.commandTopic(), new StringDeserializer(),
+                    new ByteArrayDeserializer()).isEmpty()).as("no command crosses the clocks' command topic").isTrue();
+            assertThat(ticked).singleElement().satisfies(record -> {
+                EventEnvelope event = EnvelopeCodec.fromBytes(record.value());
+                assertThat(event.aggregateId()).isEqualTo("b-1");
+                assertThat(event.metadata().causationId())
+                        .isEqualTo(ReactionTopology.commandId(rung.get(0).eventId(), REACTION, 0));
+                // One hop, the reaction's: it read the bells' event topic (as written), not a command topic.
+                Header hop = record.headers().lastHeader(HopStamp.HEADER);
+                assertThat(HopStamp.parse(new String(hop.value(), StandardCharsets.UTF_8)))
+                        .hasValueSatisfying(stamp -> assertThat(stamp.read()).isEqualTo(BELLS.eventTopic()));
+            });
+        }
+    }
+
+    @Test
+    void decidesInPlaceWhatItReadsFromTheEventTopicWhenTheEventsDeciderRunsElsewhere() {
+        StreamsBuilder builder = new StreamsBuilder();
+        Sources sources = new Sources(builder);
+        addInPlace(sources.forPart("clocks"));
+        sources.requireDecidersAdded();
+
+        TopologyDescription.Subtopology decider = subtopologyOf(builder.build(settings()).describe(), "clocks-decide");
+        assertThat(nodeNames(decider)).contains(REACTION + "-source", REACTION + "-react");
+    }
+
+    /** Clocks keyed as bells: each bell's rung is a tick of the clock of the same id, decided in place. */
+    private static void addInPlace(Sources sources) {
+        ReactionTopology.inPlace(sources, BELLS.eventTopic(), REACTION, BELLS.events(),
+                (Rung rung, Lookups lookups) -> List.of(new Routed<>("b-1", new Tick())), CLOCKS,
+                ticks -> DeciderTopology.addTo(sources, CLOCKS, CommandPreparer.none(),
+                        List.of(ticks)));
     }
 
     /** A decider whose every command yields {@code event}, its state never changing: all these tests need. */

@@ -10,7 +10,6 @@ import io.eventline.core.decider.DeciderTopology;
 import io.eventline.core.kafka.Sources;
 import io.eventline.core.reaction.ReactionTopology;
 import java.util.List;
-import org.apache.kafka.streams.kstream.KStream;
 
 /** The shipping service: its aggregate and its topology. The app runs it and mounts its routes. */
 public final class ShippingService {
@@ -41,11 +40,11 @@ public final class ShippingService {
         sources.globalTable(CustomerContracts.TOPIC, CUSTOMERS_STORE);
         if (choreographed) {
             // Orders are keyed by order id, as shipments are: the reaction's ScheduleShipment is decided
-            // in the task that read the order's event, one hop instead of two through shipments.commands.
-            KStream<String, byte[]> onOrders = ReactionTopology.inPlace(sources,
-                            sources.stream(OrderContracts.TOPIC, "shipping-on-orders-source"),
-                    ON_ORDERS, OrderContracts.EVENTS, new ShippingReaction(), AGGREGATE);
-            DeciderTopology.addTo(sources, AGGREGATE, new AddressPreparer(), List.of(onOrders));
+            // in the task that read the order's event, one hop instead of two through shipments.commands;
+            // with the orders' decider in this application, in its task as the event is written: no hop.
+            ReactionTopology.inPlace(sources, OrderContracts.TOPIC, ON_ORDERS, OrderContracts.EVENTS,
+                    new ShippingReaction(), AGGREGATE,
+                    onOrders -> DeciderTopology.addTo(sources, AGGREGATE, new AddressPreparer(), List.of(onOrders)));
         } else {
             DeciderTopology.addTo(sources, AGGREGATE, new AddressPreparer());
         }
