@@ -10,7 +10,9 @@ import java.util.List;
  * whose decider runs in it is declared kept as its history table first, so that every part reading
  * those events, of whichever service, reads them through that table: a topology may read a topic once.
  * Those event topics are also declared decided here ({@code Sources.decidedHere}): a reaction of
- * another service in the application reacts to them in the decider's task, as they are written.
+ * another service in the application reacts to them in the decider's task, as they are written; and
+ * their command topics ({@code Sources.commandsDecidedHere}): a saga of another service added before
+ * the decider may have it decide its commands in place.
  */
 final class ServiceComposition {
     private ServiceComposition() {
@@ -21,6 +23,7 @@ final class ServiceComposition {
             module.aggregates().forEach(aggregate -> {
                 DeciderTopology.keepHistory(sources, aggregate);
                 sources.decidedHere(aggregate.eventTopic());
+                sources.commandsDecidedHere(aggregate.commandTopic());
             });
         }
         for (ServiceModule module : modules) {

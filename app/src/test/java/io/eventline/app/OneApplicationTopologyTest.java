@@ -49,6 +49,35 @@ class OneApplicationTopologyTest {
     }
 
     @Test
+    void shouldDecideTheShipmentsOfTheOrdersInTheOrdersTasks() {
+        TopologyDescription choreographed = describe(COMPOSABLE, EventlineConfig.Saga.CHOREOGRAPHY);
+        assertThat(nodesBeside(choreographed, "orders-decide")).as("choreography: shipping reacts as orders decide")
+                .contains("shipping-on-orders-react", "shipments-decide");
+        assertThat(nodeNames(choreographed)).doesNotContain("shipping-on-orders-source");
+
+        TopologyDescription orchestrated = describe(COMPOSABLE, EventlineConfig.Saga.ORCHESTRATION);
+        assertThat(nodesBeside(orchestrated, "orders-saga-run")).as("orchestration: the saga's shipment commands")
+                .contains("orders-decide", "shipments-decide", "orders-saga-route-in-place-shipments-commands");
+        // Without shipping in the application, the saga's shipment commands cross their topic.
+        List<ServiceModule> ordersAlone = Modules.ALL.stream().filter(module -> module.name().equals("orders"))
+                .toList();
+        assertThat(nodeNames(describe(ordersAlone, EventlineConfig.Saga.ORCHESTRATION)))
+                .contains("orders-saga-run").doesNotContain("orders-saga-route-in-place-shipments-commands");
+    }
+
+    private static List<String> nodesBeside(TopologyDescription description, String node) {
+        return description.subtopologies().stream()
+                .filter(subtopology -> subtopology.nodes().stream().anyMatch(n -> n.name().equals(node)))
+                .flatMap(subtopology -> subtopology.nodes().stream().map(TopologyDescription.Node::name))
+                .toList();
+    }
+
+    private static List<String> nodeNames(TopologyDescription description) {
+        return description.subtopologies().stream().flatMap(subtopology -> subtopology.nodes().stream())
+                .map(TopologyDescription.Node::name).toList();
+    }
+
+    @Test
     void shouldNotComposeTheCustomersTableWithTheGlobalCopyOfCustomers() {
         List<ServiceModule> withCustomers = Modules.ALL.stream()
                 .filter(module -> List.of("customers", "shipping").contains(module.name())).toList();

@@ -54,7 +54,8 @@ public record LogTopics(List<String> events, List<String> states, List<String> c
                                 new InPlaceReaction(NotificationsService.ON_ORDERS, NotificationContracts.TOPIC)),
                         ShipmentContracts.TOPIC, List.of(
                                 new InPlaceReaction(OrdersService.ON_SHIPMENTS, OrderContracts.TOPIC))),
-                Map.of(OrderContracts.TOPIC, List.of(OrdersService.SAGA)));
+                Map.of(OrderContracts.TOPIC, List.of(OrdersService.SAGA),
+                        ShipmentContracts.TOPIC, List.of(OrdersService.SAGA)));
     }
 
     public List<String> all() {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventline.contracts.Money;
 import io.eventline.contracts.accounts.AccountContracts;
+import io.eventline.contracts.customers.Address;
 import io.eventline.contracts.accounts.PaymentRefunded;
 import io.eventline.contracts.accounts.PaymentTaken;
 import io.eventline.contracts.inventory.InventoryContracts;
@@ -22,6 +23,8 @@ import io.eventline.contracts.orders.OrderCancelled;
 import io.eventline.contracts.orders.OrderContracts;
 import io.eventline.contracts.orders.OrderPlaced;
 import io.eventline.contracts.orders.OrderLine;
+import io.eventline.contracts.shipments.ShipmentContracts;
+import io.eventline.contracts.shipments.ShipmentScheduled;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.saga.SagaTopology;
 import io.eventline.orders.OrdersService;
@@ -180,6 +183,25 @@ class LogCheckTest {
 
         log.event(OrderContracts.EVENTS, OrderContracts.TOPIC, "o-8",
                 new OrderPlaced("o-8", CUSTOMER, LINES, "EUR", TOTAL), SagaTopology.commandId(OrdersService.SAGA, "o-7", 1));
+        assertThat(kinds(log.verdict(Optional.empty(), false))).as("another order's saga command")
+                .containsExactly("unknown-cause");
+    }
+
+    @Test
+    void shouldTieAShipmentEventToTheCommandTheOrchestratorDecidedInPlaceForThatOrderOnly() {
+        // Shipments are keyed by order id: with shipping in the orders' application, the saga's shipment
+        // commands are decided in its task too, never written to shipments.commands.
+        Address address = new Address("1 Rue", "Paris", "75002", "FR");
+        for (String order : List.of("o-9", "o-8")) {
+            log.event(OrderContracts.EVENTS, OrderContracts.TOPIC, order,
+                    new OrderPlaced(order, CUSTOMER, LINES, "EUR", TOTAL), SagaTopology.commandId(OrdersService.SAGA, order, 1));
+        }
+        log.event(ShipmentContracts.EVENTS, ShipmentContracts.TOPIC, "o-9",
+                new ShipmentScheduled("o-9", CUSTOMER, address), SagaTopology.commandId(OrdersService.SAGA, "o-9", 5));
+        assertThat(log.verdict(Optional.empty(), false).violations()).isEmpty();
+
+        log.event(ShipmentContracts.EVENTS, ShipmentContracts.TOPIC, "o-8",
+                new ShipmentScheduled("o-8", CUSTOMER, address), SagaTopology.commandId(OrdersService.SAGA, "o-7", 5));
         assertThat(kinds(log.verdict(Optional.empty(), false))).as("another order's saga command")
                 .containsExactly("unknown-cause");
     }

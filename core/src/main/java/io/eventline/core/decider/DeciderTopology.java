@@ -50,7 +50,8 @@ public final class DeciderTopology {
     /**
      * @param inPlace commands from reactions in this application, keyed by the aggregate they are for
      *     and partitioned as the command topic ({@link io.eventline.core.reaction.ReactionTopology#inPlace}):
-     *     decided in the task that read their event, without crossing the command topic
+     *     decided in the task that read their event, without crossing the command topic; with them, those
+     *     other parts handed to {@code sources} for it ({@link Sources#decideInPlace})
      * @return the aggregate's events as read back from its event topic (committed), which this
      *     application now reads to build the history store: the stream {@code sources} gives every
      *     other part of the application that reads the topic
@@ -71,8 +72,10 @@ public final class DeciderTopology {
         }
 
         KStream<String, byte[]> commands = sources.stream(aggregate.commandTopic(), name + "-commands");
-        for (int i = 0; i < inPlace.size(); i++) {
-            commands = commands.merge(inPlace.get(i), Named.as(name + "-in-place-" + i));
+        List<KStream<String, byte[]>> decidedInPlace = new ArrayList<>(inPlace);
+        decidedInPlace.addAll(sources.commandsInPlace(aggregate.commandTopic())); // parts of other services'
+        for (int i = 0; i < decidedInPlace.size(); i++) {
+            commands = commands.merge(decidedInPlace.get(i), Named.as(name + "-in-place-" + i));
         }
         String part = sources.part();
         KStream<String, Decided> decided = DeadLetterSink.route(commands

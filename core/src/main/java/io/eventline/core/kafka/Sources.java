@@ -42,22 +42,31 @@ public final class Sources {
     private final Map<String, String> globalStores;
     private final Set<String> stores;
     private final Map<String, AsWritten> asWritten;
+    private final Map<String, InPlace> inPlace;
     private final String part;
 
     public Sources(StreamsBuilder builder) {
-        this(builder, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>(), null);
+        this(builder, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>(),
+                new HashMap<>(), null);
     }
 
     private Sources(StreamsBuilder builder, Map<String, Function<StreamsBuilder, KStream<String, byte[]>>> tables,
                     Map<String, KStream<String, byte[]>> streams, Map<String, String> globalStores,
-                    Set<String> stores, Map<String, AsWritten> asWritten, String part) {
+                    Set<String> stores, Map<String, AsWritten> asWritten, Map<String, InPlace> inPlace, String part) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.tables = tables;
         this.streams = streams;
         this.globalStores = globalStores;
         this.stores = stores;
         this.asWritten = asWritten;
+        this.inPlace = inPlace;
         this.part = part;
+    }
+
+    /** Commands another part decides in place for a command topic's decider: handed over until it is added. */
+    private static final class InPlace {
+        private final List<KStream<String, byte[]>> commands = new ArrayList<>();
+        private boolean deciderAdded;
     }
 
     /** An event topic's events as its decider writes them: known once the decider is added; readers until then. */
@@ -71,7 +80,7 @@ public final class Sources {
      * other part, and its processors name {@code service} ({@link #part}).
      */
     public Sources forPart(String service) {
-        return new Sources(builder, tables, streams, globalStores, stores, asWritten,
+        return new Sources(builder, tables, streams, globalStores, stores, asWritten, inPlace,
                 Objects.requireNonNull(service, "service"));
     }
 
@@ -177,14 +186,60 @@ public final class Sources {
     }
 
     /**
+     * Declares that the decider reading {@code commandTopic} runs in this application, so that a part
+     * added before it may hand it commands to decide in place ({@link #decideInPlace}): declared before any
+     * part is added.
+     */
+    public void commandsDecidedHere(String commandTopic) {
+        inPlace.putIfAbsent(commandTopic, new InPlace());
+    }
+
+    /** Whether {@code commandTopic}'s decider runs in this application, not added yet ({@link #commandsDecidedHere}). */
+    public boolean canDecideInPlace(String commandTopic) {
+        InPlace commands = inPlace.get(commandTopic);
+        return commands != null && !commands.deciderAdded;
+    }
+
+    /**
+     * Hands {@code commands}, each keyed by the aggregate it is for and partitioned as {@code commandTopic},
+     * to that topic's decider, which decides them in the task that wrote them, as if read from the topic.
+     *
+     * @throws IllegalStateException unless {@link #canDecideInPlace}: the commands would never be decided
+     */
+    public void decideInPlace(String commandTopic, KStream<String, byte[]> commands) {
+        if (!canDecideInPlace(commandTopic)) {
+            throw new IllegalStateException(commandTopic + "'s decider is not to be added to this application (or is"
+                    + " already): its commands cannot be decided in place");
+        }
+        inPlace.get(commandTopic).commands.add(commands);
+    }
+
+    /**
+     * The commands other parts decide in place for {@code commandTopic} ({@link #decideInPlace}), asked for
+     * by its decider as it is added: none may be handed over afterwards.
+     */
+    public List<KStream<String, byte[]>> commandsInPlace(String commandTopic) {
+        InPlace commands = inPlace.computeIfAbsent(commandTopic, topic -> new InPlace());
+        commands.deciderAdded = true;
+        return List.copyOf(commands.commands);
+    }
+
+    /**
      * @throws IllegalStateException when a topic declared {@link #decidedHere} has readers waiting for a
-     *     decider that was never added: they would read nothing
+     *     decider that was never added (they would read nothing), or commands were handed to a decider
+     *     that was never added (they would never be decided)
      */
     public void requireDecidersAdded() {
         asWritten.forEach((topic, written) -> {
             if (written.events == null && !written.waiting.isEmpty()) {
                 throw new IllegalStateException(topic + " was declared decided in this application, but no decider"
                         + " of it was added: " + written.waiting.size() + " reader(s) would read nothing");
+            }
+        });
+        inPlace.forEach((topic, commands) -> {
+            if (!commands.deciderAdded && !commands.commands.isEmpty()) {
+                throw new IllegalStateException(topic + " was declared decided in this application, but no decider"
+                        + " of it was added: commands handed to it in place would never be decided");
             }
         });
     }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -56,6 +57,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
      * saga's own key are decided here, and the sagas' states ride in its snapshot store ({@link SagaStore}).
      */
     private final Aggregate<?, ?, ?> target;
+    private final Set<String> inPlace;
     /**
      * The sagas of this task awaiting replies, by id, with their deadline: read from the store by the
      * first tick (after any restore), then kept up to date by every change, so that a tick costs in
@@ -78,12 +80,18 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
     /** @param target the aggregate decided in this task, or null */
     SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval,
                   Aggregate<?, ?, ?> target) {
-        this(definition, triggers, tickInterval, target, null);
+        this(definition, triggers, tickInterval, target, target == null ? Set.of() : Set.of(target.commandTopic()),
+                null);
     }
 
-    /** @param part the service it is added for ({@code Sources.part}), or null: the application's */
+    /**
+     * @param inPlace the command topics whose commands for the saga's own key are decided in this task:
+     *     the target's, and others' ({@code SagaTopology.inPlace})
+     * @param part the service it is added for ({@code Sources.part}), or null: the application's
+     */
     SagaProcessor(SagaDefinition<D> definition, SagaTriggers<D> triggers, Duration tickInterval,
-                  Aggregate<?, ?, ?> target, String part) {
+                  Aggregate<?, ?, ?> target, Set<String> inPlace, String part) {
+        this.inPlace = Set.copyOf(inPlace);
         this.part = part;
         this.definition = definition;
         this.saga = new Saga<>(definition);
@@ -240,8 +248,7 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
      * the same aggregate may live in another task, which alone may decide it: it crosses the topic.
      */
     boolean decidedInPlace(SagaCommand command, String sagaId) {
-        return target != null && command.topic().equals(target.commandTopic())
-                && command.aggregateId().equals(sagaId);
+        return inPlace.contains(command.topic()) && command.aggregateId().equals(sagaId);
     }
 
     private void logged(Optional<SagaState<D>> before, SagaState<D> after) {

@@ -6,12 +6,16 @@ import io.eventline.core.dlq.DeadLetterSink;
 import io.eventline.core.kafka.Sources;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -61,7 +65,7 @@ public final class SagaTopology {
      */
     public static <D> void addTo(Sources sources, SagaDefinition<D> saga, SagaTriggers<D> triggers,
                                  Duration tickInterval) {
-        send(build(sources, saga, triggers, tickInterval, null), saga);
+        send(build(sources, saga, triggers, tickInterval, null, Set.of()), saga);
     }
 
     /**
@@ -81,14 +85,38 @@ public final class SagaTopology {
      */
     public static <D> KStream<String, byte[]> inPlace(Sources sources, SagaDefinition<D> saga, SagaTriggers<D> triggers,
                                                       Aggregate<?, ?, ?> target) {
+        return inPlace(sources, saga, triggers, target, List.of());
+    }
+
+    /**
+     * {@link #inPlace(Sources, SagaDefinition, SagaTriggers, Aggregate)}, and the commands for the saga's own
+     * key to each of {@code alsoInPlace} (command topics of other aggregates keyed as the saga, partitioned
+     * as its inputs) decided in its task too, when their decider runs in this application and is added
+     * after the saga ({@link Sources#decideInPlace}): one hop fewer each; else they cross their topic.
+     * Their replies come back through the saga's reply topic, as from any other step.
+     */
+    public static <D> KStream<String, byte[]> inPlace(Sources sources, SagaDefinition<D> saga, SagaTriggers<D> triggers,
+                                                      Aggregate<?, ?, ?> target, List<String> alsoInPlace) {
         DeciderTopology.keepHistory(sources, target);
         DeciderTopology.addSnapshotStore(sources, target); // the saga's states ride there: SagaStore
-        Map<String, KStream<String, Outbound>> routes = build(sources, saga, triggers, DEFAULT_TICK_INTERVAL,
-                target)
+        List<String> others = alsoInPlace.stream().filter(sources::canDecideInPlace).toList();
+        Set<String> inPlace = new LinkedHashSet<>(List.of(target.commandTopic()));
+        inPlace.addAll(others);
+        BranchedKStream<String, Outbound> branches = build(sources, saga, triggers, DEFAULT_TICK_INTERVAL,
+                target, inPlace)
                 .split(Named.as(saga.name() + "-route-"))
-                .branch((key, outbound) -> outbound.inPlace(), Branched.as("in-place"))
-                .defaultBranch(Branched.as("sent"));
+                .branch((key, outbound) -> outbound.inPlace() && outbound.topic().equals(target.commandTopic()),
+                        Branched.as("in-place"));
+        for (String topic : others) {
+            branches = branches.branch((key, outbound) -> outbound.inPlace() && outbound.topic().equals(topic),
+                    Branched.as("in-place-" + topic.replace('.', '-')));
+        }
+        Map<String, KStream<String, Outbound>> routes = branches.defaultBranch(Branched.as("sent"));
         send(routes.get(saga.name() + "-route-sent"), saga);
+        for (String topic : others) {
+            String node = saga.name() + "-route-in-place-" + topic.replace('.', '-');
+            sources.decideInPlace(topic, routes.get(node).mapValues(Outbound::value, Named.as(node + "-commands")));
+        }
         return routes.get(saga.name() + "-route-in-place")
                 .mapValues(Outbound::value, Named.as(saga.name() + "-in-place-commands"));
     }
@@ -110,9 +138,10 @@ public final class SagaTopology {
                 Produced.with(Serdes.String(), OUTBOUND_BYTES).withName(saga.name() + "-commands"));
     }
 
+    /** @param inPlace the command topics whose commands for the saga's own key are decided in its task */
     private static <D> KStream<String, Outbound> build(Sources sources, SagaDefinition<D> saga,
                                                        SagaTriggers<D> triggers, Duration tickInterval,
-                                                       Aggregate<?, ?, ?> target) {
+                                                       Aggregate<?, ?, ?> target, Set<String> inPlace) {
         Objects.requireNonNull(saga, "saga");
         if (triggers.topics().isEmpty()) {
             throw new IllegalArgumentException(saga.name() + ": no topic starts the saga: give SagaTriggers.startOn");
@@ -137,7 +166,7 @@ public final class SagaTopology {
         String[] stores = target == null ? new String[] {saga.stateStore()}
                 : new String[] {saga.stateStore(), target.snapshotStore()};
         String part = sources.part();
-        return DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval, target, part),
+        return DeadLetterSink.route(inputs.process(() -> new SagaProcessor<>(saga, triggers, tickInterval, target, inPlace, part),
                 Named.as(name + "-run"), stores), name);
     }
 }

@@ -104,6 +104,33 @@ class SourcesTest {
     }
 
     @Test
+    void shouldHandCommandsDecidedInPlaceToTheirDeciderAddedAfter() {
+        sources.commandsDecidedHere("b.commands");
+        KStream<String, byte[]> commands = sources.stream("a.events", "a-source");
+
+        assertThat(sources.canDecideInPlace("b.commands")).isTrue();
+        assertThat(sources.canDecideInPlace("c.commands")).as("its decider is not in this application").isFalse();
+        sources.decideInPlace("b.commands", commands);
+
+        assertThat(sources.commandsInPlace("b.commands")).containsExactly(commands);
+        assertThat(sources.canDecideInPlace("b.commands")).as("its decider is added: too late").isFalse();
+        assertThatThrownBy(() -> sources.decideInPlace("b.commands", commands))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("b.commands");
+        assertThatThrownBy(() -> sources.decideInPlace("c.commands", commands))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("c.commands");
+        sources.requireDecidersAdded();
+    }
+
+    @Test
+    void shouldRefuseToBuildWhenCommandsWereHandedToADeciderNeverAdded() {
+        sources.commandsDecidedHere("b.commands");
+        sources.decideInPlace("b.commands", sources.stream("a.events", "a-source"));
+
+        assertThatThrownBy(sources::requireDecidersAdded).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("b.commands").hasMessageContaining("never be decided");
+    }
+
+    @Test
     void shouldKeepOneGlobalCopyOfATopicUnderOneName() {
         sources.globalTable("people", "people-everywhere");
         sources.globalTable("people", "people-everywhere");

@@ -12,6 +12,7 @@ import io.eventline.core.saga.Purchases.Ship;
 import io.eventline.core.saga.SagaState.Phase;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,13 @@ class SagaInPlaceTest {
                 .as("another courier: another task may hold it").isFalse();
         assertThat(processor.decidedInPlace(SagaCommand.of(Purchases.PURCHASES, "p1", new Purchases.Complete()), "p1"))
                 .as("another aggregate").isFalse();
+        SagaProcessor<Purchases.Purchase> both = new SagaProcessor<>(Purchases.SAGA, Purchases.TRIGGERS,
+                PurchaseWorld.TICK, Couriers.AGGREGATE,
+                Set.of(Couriers.AGGREGATE.commandTopic(), Purchases.PURCHASES.commandTopic()), null);
+        assertThat(both.decidedInPlace(SagaCommand.of(Purchases.PURCHASES, "p1", new Purchases.Complete()), "p1"))
+                .as("another aggregate keyed as the saga, decided here too").isTrue();
+        assertThat(both.decidedInPlace(SagaCommand.of(Purchases.PURCHASES, "p2", new Purchases.Complete()), "p1"))
+                .as("another purchase").isFalse();
         assertThat(new SagaProcessor<>(Purchases.SAGA, Purchases.TRIGGERS, PurchaseWorld.TICK, null)
                 .decidedInPlace(SagaCommand.of(Couriers.AGGREGATE, "p1", new Ship("p1")), "p1"))
                 .as("no aggregate decided in place").isFalse();

@@ -67,9 +67,10 @@ public final class OrdersService {
             // The saga, triggered by the order's events (read through the decider's history table),
             // is keyed by order id like the order: what it tells the order (payment, stock and shipment
             // confirmed, cancelled) is decided in its task, one hop instead of two through
-            // orders.commands; its commands to accounts, inventory and shipping cross their topics.
+            // orders.commands, and so is what it tells the order's shipment (keyed by order id too) when
+            // shipping runs in this application; its commands to accounts and inventory cross their topics.
             KStream<String, byte[]> toTheOrder = SagaTopology.inPlace(sources, OrderSaga.definition(),
-                    OrderSaga.triggers(), AGGREGATE);
+                    OrderSaga.triggers(), AGGREGATE, List.of(ShipmentContracts.TOPICS.commands().name()));
             DeciderTopology.addTo(sources, AGGREGATE, CommandPreparer.none(), List.of(toTheOrder));
         }
     }
