@@ -33,9 +33,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * <p>Only a small poll asks ({@link #CAUGHT_UP_RECORDS} records at most): a thread that is behind finds a
  * batch waiting, and would otherwise commit after nearly every record, each commit looking like a
  * quiet spell before the next. Kafka Streams processes a poll's records over several loops, and some
- * of them go through processors that do not report here (the DSL's): a record processed after the
- * commit that an earlier one of its poll asked for asks again, after the quiet spell that commit
- * made, and the last record of the poll asks for any output its poll left uncommitted.
+ * of them go through processors that do not report here (the DSL's; {@link Sources} reports each
+ * record it reads as it enters, {@link ReadReport}): a record processed after the commit that an earlier
+ * one of its poll asked for asks again, after the quiet spell that commit made, and the last record of
+ * the poll asks for any output its poll left uncommitted.
  * {@link PollWatcher}, a consumer interceptor that {@link StreamsSettings} installs on every main
  * consumer, reports the polls. Under load polls are large, nothing asks, and commits stay on the timer:
  * no more transactions than before.

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
@@ -129,16 +130,23 @@ public final class Sources {
 
     /**
      * The topic's one stream: through its table when it is kept as one, else a source named
-     * {@code sourceName} (the first reader's name names the shared source).
+     * {@code sourceName} (the first reader's name names the shared source); each record reported to
+     * {@link CommitWhenIdle} as it enters ({@link ReadReport}).
      */
     public KStream<String, byte[]> stream(String topic, String sourceName) {
         KStream<String, byte[]> read = streams.get(topic);
         if (read == null) {
-            read = tables.containsKey(topic) ? tables.get(topic).apply(builder)
-                    : builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(sourceName));
+            read = (tables.containsKey(topic) ? tables.get(topic).apply(builder)
+                    : builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(sourceName)))
+                    .processValues(ReadReport::new, Named.as(readReport(topic)));
             streams.put(topic, read);
         }
         return read;
+    }
+
+    /** The node every record read from {@code topic} enters first ({@link ReadReport}). */
+    static String readReport(String topic) {
+        return topic.replace('.', '-') + "-read-report";
     }
 
     /**

@@ -68,6 +68,24 @@ class SourcesTest {
     }
 
     @Test
+    void shouldReportEachRecordReadToCommitWhenIdleAsItEntersBeforeAnyReader() {
+        sources.keepTable("a.events", b -> b.table("a.events",
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("a-history-source"),
+                        Materialized.as("a-history"))
+                .toStream(Named.as("a-history-read")));
+        sources.stream("a.events", "ignored-source").foreach((key, value) -> { }, Named.as("table-reader"));
+        sources.stream("b.commands", "b-source").foreach((key, value) -> { }, Named.as("stream-reader"));
+
+        // A record only Kafka Streams' own processors handle (a table, the DSL) reports too: the last
+        // record of a small poll then always asks for the output its poll left uncommitted.
+        TopologyDescription description = describe();
+        assertThat(predecessors(description, "table-reader")).containsExactly("a-events-read-report");
+        assertThat(predecessors(description, "a-events-read-report")).containsExactly("a-history-read");
+        assertThat(predecessors(description, "stream-reader")).containsExactly("b-commands-read-report");
+        assertThat(predecessors(description, "b-commands-read-report")).containsExactly("b-source");
+    }
+
+    @Test
     void shouldFeedReadersOfATopicDecidedHereWhatItsDeciderWritesWhicheverIsAddedFirst() {
         sources.decidedHere("a.events");
         List<KStream<String, byte[]>> fed = new java.util.ArrayList<>();
@@ -148,6 +166,11 @@ class SourcesTest {
     private static List<String> sourceNames(TopologyDescription description) {
         return nodes(description).filter(node -> node instanceof TopologyDescription.Source)
                 .map(TopologyDescription.Node::name).toList();
+    }
+
+    private static List<String> predecessors(TopologyDescription description, String node) {
+        return nodes(description).filter(n -> n.name().equals(node)).findFirst().orElseThrow()
+                .predecessors().stream().map(TopologyDescription.Node::name).toList();
     }
 
     private static Set<String> storesOf(TopologyDescription description) {
