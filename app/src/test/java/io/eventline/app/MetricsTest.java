@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -137,12 +138,15 @@ class MetricsTest {
             awaitDepths(depths -> depths.get("accounts.dlq") == 0);
 
             bad.raw("orders.events", "garbage-1", new byte[] {(byte) 0xFF, 'g', 'a', 'r', 'b', 'a', 'g', 'e'}, Map.of());
-            Map<String, Long> waiting = awaitDepths(depths -> depths.get("notifications.dlq") == 1);
+            Map<String, Long> waiting = awaitDepths(depths -> Stream.of("notifications", "orders-view", "analytics",
+                    "fraud").allMatch(reader -> depths.get(reader + ".dlq") == 1));
             System.out.println("MetricsTest: dead letters of one garbage record, per topic " + waiting);
-            // Accounts and inventory react to orders as the orders decider writes them, in its task: they
-            // never read orders.events, so a record another producer put there is not theirs to dead-letter.
+            // Accounts, inventory and shipping react to orders as the orders decider writes them, in its
+            // task: they never read orders.events, so a record another producer put there is not theirs to
+            // dead-letter.
             assertThat(waiting).as("each service reading orders.events dead-lettered it")
-                    .containsEntry("shipping.dlq", 1L).containsEntry("orders-view.dlq", 1L)
+                    .containsEntry("orders-view.dlq", 1L).containsEntry("analytics.dlq", 1L)
+                    .containsEntry("fraud.dlq", 1L).containsEntry("shipping.dlq", 0L)
                     .containsEntry("accounts.dlq", 0L).containsEntry("inventory.dlq", 0L);
         }
     }
