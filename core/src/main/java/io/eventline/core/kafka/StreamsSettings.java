@@ -29,6 +29,8 @@ public final class StreamsSettings {
     public static final int DEFAULT_OFF_PATH_COMMIT_INTERVAL_MS = 300;
     /** How long a stream thread's producer waits before retrying a transactional request: see {@link #exactlyOnce}. */
     public static final int TRANSACTION_RETRY_BACKOFF_MS = 10;
+    /** {@code max.task.idle.ms} of a service's application: see {@link #forServices}. */
+    static final long NO_TASK_IDLING = -1;
     // eventline-orders → orders; eventline-projection-orders-view-v2 → orders-view (versions share one).
     private static final Pattern APPLICATION = Pattern.compile("(?:eventline-)?(?:projection-(.+)-v\\d+|(.+))");
 
@@ -116,6 +118,26 @@ public final class StreamsSettings {
      * {@code orders-view.dlq}; any other id → {@code <id>.dlq}. Eventline's processors and Kafka
      * Streams' own handlers both write there; the topic must exist (the app creates them).
      */
+    /**
+     * Settings for a service's application (its deciders, reactions, sagas, effects): a task processes
+     * the records it has fetched without waiting for its other inputs ({@code max.task.idle.ms} -1),
+     * unless the client settings name the setting.
+     *
+     * <p>Why: by default (0) Kafka Streams holds a task back while one of its input partitions has
+     * records on the broker not yet fetched, to merge its inputs in timestamp order. A service's task
+     * handles each record on its own (a command decided, an event reacted to, a saga's reply): the order
+     * between two of its topics means nothing to it, and under load each hold added to a hop's wait. And
+     * Kafka 4.4 formats a log line ({@code String.format}, logged or not) for every empty partition of a
+     * task each time it asks whether the task may process: an eighth of the platform's allocation at
+     * saturation (docs/performance.md). A read model keeps the default: one that merges several topics
+     * then rebuilds them in the order it read them live.
+     */
+    public static Properties forServices(Properties props, Map<String, Object> clientSettings) {
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
+                clientSettings.getOrDefault(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, NO_TASK_IDLING));
+        return props;
+    }
+
     /**
      * Settings for an application that nothing on a saga's path waits for (a read model, which serves
      * its store before it commits; a side effect, analytics): it commits at the longer of the commit

@@ -43,6 +43,19 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void shouldLetAServicesTasksProcessWhatTheyFetchedUnlessTheClientSettingsSayOtherwise() {
+        Map<String, Object> clients = Map.of("bootstrap.servers", "b:9092");
+        var service = StreamsSettings.forServices(StreamsSettings.exactlyOnce("eventline-orders", clients, STATE), clients);
+        Map<String, Object> waiting = Map.of("bootstrap.servers", "b:9092", StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "50");
+        var chosen = StreamsSettings.forServices(StreamsSettings.exactlyOnce("eventline-orders", waiting, STATE), waiting);
+        var readModel = StreamsSettings.exactlyOnce("eventline-projection-orders-view-v1", clients, STATE);
+
+        assertThat(new StreamsConfig(service).getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(-1L);
+        assertThat(new StreamsConfig(chosen).getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(50L);
+        assertThat(new StreamsConfig(readModel).getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isZero();
+    }
+
+    @Test
     void shouldUseTransactionalStateStoresOnlyWhenTheClientSettingsTurnThemOn() {
         var defaults = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
         var on = StreamsSettings.exactlyOnce("eventline-orders",
