@@ -50,7 +50,7 @@ final class ServiceStreams implements AutoCloseable {
         topology.accept(new Sources(builder));
         var props = StreamsSettings.exactlyOnce(applicationId(service), clientSettings,
                 dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
-        StreamsSettings.forServices(props, clientSettings);
+        StreamsSettings.forServices(props);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(ProcessingObserver.CONFIG, observer);
         props.put(Tracing.CONFIG, tracing);

@@ -132,9 +132,8 @@ public final class StreamsSettings {
      * saturation (docs/performance.md). A read model keeps the default: one that merges several topics
      * then rebuilds them in the order it read them live.
      */
-    public static Properties forServices(Properties props, Map<String, Object> clientSettings) {
-        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
-                clientSettings.getOrDefault(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, NO_TASK_IDLING));
+    public static Properties forServices(Properties props) {
+        props.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, NO_TASK_IDLING); // exactlyOnce put the client settings in
         return props;
     }
 

@@ -45,9 +45,9 @@ class StreamsSettingsTest {
     @Test
     void shouldLetAServicesTasksProcessWhatTheyFetchedUnlessTheClientSettingsSayOtherwise() {
         Map<String, Object> clients = Map.of("bootstrap.servers", "b:9092");
-        var service = StreamsSettings.forServices(StreamsSettings.exactlyOnce("eventline-orders", clients, STATE), clients);
+        var service = StreamsSettings.forServices(StreamsSettings.exactlyOnce("eventline-orders", clients, STATE));
         Map<String, Object> waiting = Map.of("bootstrap.servers", "b:9092", StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "50");
-        var chosen = StreamsSettings.forServices(StreamsSettings.exactlyOnce("eventline-orders", waiting, STATE), waiting);
+        var chosen = StreamsSettings.forServices(StreamsSettings.exactlyOnce("eventline-orders", waiting, STATE));
         var readModel = StreamsSettings.exactlyOnce("eventline-projection-orders-view-v1", clients, STATE);
 
         assertThat(new StreamsConfig(service).getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(-1L);
