@@ -147,13 +147,20 @@ public final class StreamsSettings {
      * records, in fewer transactions. Longer is not better: whatever such an application writes last
      * (and a benchmark that waits for all work to be done) waits up to the interval, and at 1 s that cost
      * more than the records saved (docs/performance.md, "the applications off the saga's path"). What it
-     * writes for others to read is visible a commit later; at rest {@link CommitWhenIdle} still commits
-     * output at once.
+     * writes for others to read is visible a commit later.
+     *
+     * <p>Nor does it commit output at once when its thread was idle ({@link CommitWhenIdle} off unless
+     * the client settings name {@link CommitWhenIdle#QUIET_MS_CONFIG}): nothing waits for that output
+     * (a notification, a mail's effect), and from a few orders a second on, most of its polls are small
+     * enough to ask, so it committed about every 50 ms instead of every 300: a transaction each, with a
+     * produce request per task, markers, offsets and the fetches they wake, where three brokers replicate
+     * each of them (docs/performance.md, "What an order costs below saturation").
      */
     public static Properties offThePath(Properties props) {
         long interval = millis(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), DEFAULT_COMMIT_INTERVAL_MS);
         long offPath = millis(props.get(OFF_PATH_COMMIT_INTERVAL_MS_CONFIG), DEFAULT_OFF_PATH_COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Math.max(interval, offPath));
+        props.putIfAbsent(CommitWhenIdle.QUIET_MS_CONFIG, "0");
         return props;
     }
 

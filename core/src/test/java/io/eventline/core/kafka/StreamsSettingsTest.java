@@ -43,6 +43,19 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void shouldLeaveAnApplicationOffTheSagasPathToItsTimerUnlessTheClientSettingsSayOtherwise() {
+        var defaults = StreamsSettings.offThePath(StreamsSettings.exactlyOnce("eventline-notifications",
+                Map.of("bootstrap.servers", "b:9092"), STATE));
+        var chosen = StreamsSettings.offThePath(StreamsSettings.exactlyOnce("eventline-notifications",
+                Map.of("bootstrap.servers", "b:9092", CommitWhenIdle.QUIET_MS_CONFIG, "5"), STATE));
+        var onThePath = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
+
+        assertThat(quietMs(defaults)).isZero();
+        assertThat(quietMs(chosen)).isEqualTo(5);
+        assertThat(quietMs(onThePath)).isEqualTo(CommitWhenIdle.DEFAULT_QUIET_MS);
+    }
+
+    @Test
     void shouldLetAServicesTasksProcessWhatTheyFetchedUnlessTheClientSettingsSayOtherwise() {
         Map<String, Object> clients = Map.of("bootstrap.servers", "b:9092");
         var service = StreamsSettings.forServices(StreamsSettings.exactlyOnce("eventline-orders", clients, STATE));
@@ -93,5 +106,11 @@ class StreamsSettingsTest {
 
         assertThat(plain.get(key)).isEqualTo(CommitWhenIdle.PollWatcher.class.getName());
         assertThat(theirs.get(key)).isEqualTo("com.example.Audit," + CommitWhenIdle.PollWatcher.class.getName());
+    }
+
+    private static long quietMs(java.util.Properties props) {
+        Map<String, Object> configs = new java.util.HashMap<>();
+        props.forEach((name, value) -> configs.put(name.toString(), value));
+        return CommitWhenIdle.quietMs(configs);
     }
 }
