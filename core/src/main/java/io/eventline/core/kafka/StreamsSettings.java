@@ -113,12 +113,6 @@ public final class StreamsSettings {
     }
 
     /**
-     * The dead-letter topic of an application: {@code eventline-orders} → {@code orders.dlq}; every
-     * version of a read model shares its model's, {@code eventline-projection-orders-view-v2} →
-     * {@code orders-view.dlq}; any other id → {@code <id>.dlq}. Eventline's processors and Kafka
-     * Streams' own handlers both write there; the topic must exist (the app creates them).
-     */
-    /**
      * Settings for a service's application (its deciders, reactions, sagas, effects): a task processes
      * the records it has fetched without waiting for its other inputs ({@code max.task.idle.ms} -1),
      * unless the client settings name the setting.
@@ -168,6 +162,12 @@ public final class StreamsSettings {
         return setting == null ? otherwise : Long.parseLong(setting.toString().trim());
     }
 
+    /**
+     * The dead-letter topic of an application: {@code eventline-orders} → {@code orders.dlq}; every
+     * version of a read model shares its model's, {@code eventline-projection-orders-view-v2} →
+     * {@code orders-view.dlq}; any other id → {@code <id>.dlq}. Eventline's processors and Kafka
+     * Streams' own handlers both write there; the topic must exist (the app creates them).
+     */
     public static String deadLetterTopic(String applicationId) {
         return deadLetters(applicationId).name();
     }

@@ -3,6 +3,7 @@ package io.eventline.core.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -108,8 +109,8 @@ class StreamsSettingsTest {
         assertThat(theirs.get(key)).isEqualTo("com.example.Audit," + CommitWhenIdle.PollWatcher.class.getName());
     }
 
-    private static long quietMs(java.util.Properties props) {
-        Map<String, Object> configs = new java.util.HashMap<>();
+    private static long quietMs(Properties props) {
+        Map<String, Object> configs = new HashMap<>();
         props.forEach((name, value) -> configs.put(name.toString(), value));
         return CommitWhenIdle.quietMs(configs);
     }
