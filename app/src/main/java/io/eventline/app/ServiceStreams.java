@@ -10,6 +10,7 @@ import io.eventline.core.tracing.Tracing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,8 @@ final class ServiceStreams implements AutoCloseable {
     /**
      * @param applicationServer this instance's HTTP {@code host:port}: Kafka Streams tells every
      *     instance which one holds which store partition, so that any of them answers any key
-     * @param offTheSagaPath whether it commits as an application no saga waits for ({@link StreamsSettings#offThePath})
+     * @param offTheSagaPath whether it runs as an application no saga waits for ({@link StreamsSettings#offThePath})
+     *     or as one on a saga's path ({@link StreamsSettings#onThePath})
      * @param observer what the service's processors report to, for metrics
      * @param tracing how its processors trace the records they handle
      */
@@ -48,15 +50,8 @@ final class ServiceStreams implements AutoCloseable {
         this.service = service;
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(new Sources(builder));
-        var props = StreamsSettings.exactlyOnce(applicationId(service), clientSettings,
-                dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
-        StreamsSettings.forServices(props);
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
-        props.put(ProcessingObserver.CONFIG, observer);
-        props.put(Tracing.CONFIG, tracing);
-        if (offTheSagaPath) {
-            StreamsSettings.offThePath(props);
-        }
+        Properties props = settings(service, offTheSagaPath, clientSettings, dataDir, applicationServer, observer,
+                tracing);
         this.streams = RestingClients.streams(builder.build(props), props);
         streams.setGlobalStateRestoreListener(restored);
         streams.setStateListener((now, before) -> {
@@ -70,6 +65,18 @@ final class ServiceStreams implements AutoCloseable {
             }
         });
         streams.setUncaughtExceptionHandler(new ReplaceFailedThreads(service));
+    }
+
+    /** The Kafka Streams settings of a service's application: see the constructor. */
+    static Properties settings(String service, boolean offTheSagaPath, Map<String, Object> clientSettings,
+                               Path dataDir, String applicationServer, ProcessingObserver observer, Tracing tracing) {
+        var props = StreamsSettings.exactlyOnce(applicationId(service), clientSettings,
+                dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
+        StreamsSettings.forServices(props);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        props.put(ProcessingObserver.CONFIG, observer);
+        props.put(Tracing.CONFIG, tracing);
+        return offTheSagaPath ? StreamsSettings.offThePath(props) : StreamsSettings.onThePath(props);
     }
 
     /** {@code eventline-<name>}: also what names its dead-letter topic ({@code <name>.dlq}). */

@@ -103,8 +103,9 @@ public final class DeciderTopology {
      * state beside the snapshots and is built before it ({@code SagaTopology.inPlace}).
      */
     public static void addSnapshotStore(Sources sources, Aggregate<?, ?, ?> aggregate) {
-        // The record cache merges the writes to one key between two commits into one changelog record:
-        // under load an aggregate's snapshot, written at each command, is logged once per commit, not per command.
+        // Where the application keeps a record cache, it merges the writes to one key between two commits into
+        // one changelog record. A service on a saga's path keeps none (StreamsSettings.onThePath): there an
+        // aggregate changes once a step, each step in another commit, and the cache's flush cost a round trip.
         sources.addStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());

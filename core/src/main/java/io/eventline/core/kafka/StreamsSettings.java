@@ -132,6 +132,25 @@ public final class StreamsSettings {
     }
 
     /**
+     * Settings for an application on a saga's path (its deciders, reactions, sagas): no record cache
+     * ({@code statestore.cache.max.bytes} 0), unless the client settings name it.
+     *
+     * <p>Why: at each commit Kafka Streams flushes each task's cache into its stores and changelogs and
+     * then flushes the thread's producer, task after task: one blocking round trip to the brokers per
+     * task with new data, several per commit, each a produce request, all of it while the thread holds
+     * every record it wrote since its last commit back from the next step. Without the cache a store's
+     * writes go to the producer as they are made, and the commit's first flush sends them all. What the
+     * cache saved here was little: a saga's aggregates change once a step, each step in another commit
+     * (4 changelog records an order for 4 writes of an order's snapshot), and only the hot keys of a
+     * saturated platform (a sku's stock) merged. docs/performance.md, "The record cache off the saga's
+     * path only".
+     */
+    public static Properties onThePath(Properties props) {
+        props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        return props;
+    }
+
+    /**
      * Settings for an application that nothing on a saga's path waits for (a read model, which serves
      * its store before it commits; a side effect, analytics): it commits at the longer of the commit
      * interval and {@link #OFF_PATH_COMMIT_INTERVAL_MS_CONFIG}.

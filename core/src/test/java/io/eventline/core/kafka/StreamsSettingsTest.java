@@ -57,6 +57,25 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void shouldKeepNoRecordCacheOnTheSagasPathUnlessTheClientSettingsNameOne() {
+        Map<String, Object> clients = Map.of("bootstrap.servers", "b:9092");
+        var onThePath = StreamsSettings.onThePath(StreamsSettings.exactlyOnce("eventline-orders", clients, STATE));
+        Map<String, Object> cached = Map.of("bootstrap.servers", "b:9092",
+                StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "1048576");
+        var chosen = StreamsSettings.onThePath(StreamsSettings.exactlyOnce("eventline-orders", cached, STATE));
+        var offThePath = StreamsSettings.offThePath(StreamsSettings.exactlyOnce("eventline-notifications", clients,
+                STATE));
+
+        assertThat(cacheBytes(onThePath)).isZero();
+        assertThat(cacheBytes(chosen)).isEqualTo(1_048_576L);
+        assertThat(cacheBytes(offThePath)).isEqualTo(10L * 1024 * 1024); // Kafka Streams' default: it merges views
+    }
+
+    private static long cacheBytes(Properties props) {
+        return new StreamsConfig(props).getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+    }
+
+    @Test
     void shouldLetAServicesTasksProcessWhatTheyFetchedUnlessTheClientSettingsSayOtherwise() {
         Map<String, Object> clients = Map.of("bootstrap.servers", "b:9092");
         var service = StreamsSettings.forServices(StreamsSettings.exactlyOnce("eventline-orders", clients, STATE));
