@@ -104,8 +104,9 @@ public final class DeciderTopology {
      */
     public static void addSnapshotStore(Sources sources, Aggregate<?, ?, ?> aggregate) {
         // Where the application keeps a record cache, it merges the writes to one key between two commits into
-        // one changelog record. A service on a saga's path keeps none (StreamsSettings.onThePath): there an
-        // aggregate changes once a step, each step in another commit, and the cache's flush cost a round trip.
+        // one changelog record: an orchestrator's state and its order's snapshot, one entry written twice a step.
+        // A service on a saga's path otherwise keeps none (StreamsSettings.onThePath): an aggregate changes once
+        // a step, each step in another commit, and flushing the cache at a commit cost a round trip per task.
         sources.addStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
