@@ -141,9 +141,9 @@ public final class StreamsSettings {
      * every record it wrote since its last commit back from the next step. Without the cache a store's
      * writes go to the producer as they are made, and the commit's first flush sends them all. What the
      * cache saved here was little: a saga's aggregates change once a step, each step in another commit
-     * (4 changelog records an order for 4 writes of an order's snapshot), and only the hot keys of a
-     * saturated platform (a sku's stock) merged. Where two parts of an application share a store
-     * ({@link Sources#sharesStores}: an orchestrator's states in its orders' snapshot entries) a record's
+     * (as many changelog records of a snapshot as writes of it, in the bench's saga), and only the hot
+     * keys of a saturated platform merged. Where two parts of an application share a store
+     * ({@link Sources#sharesStores}: a saga's states riding in its target's snapshot entries) a record's
      * processing writes one key twice, and the cache is worth keeping: do not call this there.
      * docs/performance.md, "No record cache on the saga's path".
      */
