@@ -19,10 +19,13 @@ final class BenchSettings {
                         + " ms send the offsets and commit; producer as the raw one, plus transactional.id")
                 .put("latency", "raw and command hop at " + (int) Plan.LATENCY_RATE + "/s (at most half of the "
                         + "hop's saturation), open model: timed from each record's intended send time")
-                .put("kafka streams", "exactly_once_v2, 1 stream thread per application, commit.interval.ms="
+                .put("kafka streams", "exactly_once_v2, 1 stream thread per application (2 for the saga's "
+                        + "services composed in one), commit.interval.ms="
                         + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS + " unless a table says otherwise, "
                         + "producer linger.ms=100 and max.poll.records=1000 (Streams' defaults), RocksDB stores "
-                        + "with changelogs, no record cache")
+                        + "with changelogs; record cache Kafka's 10 MB, except none for the saga's services when "
+                        + "choreographed (StreamsSettings.onThePath; orchestrated, the orchestrator's states share "
+                        + "the orders' store and the cache stays)")
                 .put("hand-written streams", "per-key count in RocksDB, count written on, over the raw records; "
                         + "run untimed first under another application id, " + warmUp(plan))
                 .put("command hop", "core's DeciderTopology with the orders decider: PlaceOrder (a new order each) "
