@@ -49,10 +49,9 @@ final class ServiceStreams implements AutoCloseable {
                    ProcessingObserver observer, Tracing tracing) {
         this.service = service;
         StreamsBuilder builder = new StreamsBuilder();
-        Sources sources = new Sources(builder);
-        topology.accept(sources);
-        Properties props = settings(service, offTheSagaPath, sources.sharesStores(), clientSettings, dataDir,
-                applicationServer, observer, tracing);
+        topology.accept(new Sources(builder));
+        Properties props = settings(service, offTheSagaPath, clientSettings, dataDir, applicationServer, observer,
+                tracing);
         this.streams = RestingClients.streams(builder.build(props), props);
         streams.setGlobalStateRestoreListener(restored);
         streams.setStateListener((now, before) -> {
@@ -68,26 +67,16 @@ final class ServiceStreams implements AutoCloseable {
         streams.setUncaughtExceptionHandler(new ReplaceFailedThreads(service));
     }
 
-    /**
-     * The Kafka Streams settings of a service's application: see the constructor. One on a saga's path keeps
-     * no record cache ({@link StreamsSettings#onThePath}) unless two of its parts share a store
-     * ({@link Sources#sharesStores}: an orchestrator's states ride in its orders' snapshot entries), where a
-     * step writes an entry twice, for the saga and for the order told in place, and the cache merges the two:
-     * without it an orchestrated order wrote 41.2-41.6 committed records instead of 37.6-37.7 (docs/performance.md).
-     */
-    static Properties settings(String service, boolean offTheSagaPath, boolean sharedStores,
-                               Map<String, Object> clientSettings, Path dataDir, String applicationServer,
-                               ProcessingObserver observer, Tracing tracing) {
+    /** The Kafka Streams settings of a service's application: see the constructor. */
+    static Properties settings(String service, boolean offTheSagaPath, Map<String, Object> clientSettings,
+                               Path dataDir, String applicationServer, ProcessingObserver observer, Tracing tracing) {
         var props = StreamsSettings.exactlyOnce(applicationId(service), clientSettings,
                 dataDir.resolve("streams").resolve(service), InstanceId.of(dataDir));
         StreamsSettings.forServices(props);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(ProcessingObserver.CONFIG, observer);
         props.put(Tracing.CONFIG, tracing);
-        if (offTheSagaPath) {
-            return StreamsSettings.offThePath(props);
-        }
-        return sharedStores ? props : StreamsSettings.onThePath(props);
+        return offTheSagaPath ? StreamsSettings.offThePath(props) : StreamsSettings.onThePath(props);
     }
 
     /** {@code eventline-<name>}: also what names its dead-letter topic ({@code <name>.dlq}). */

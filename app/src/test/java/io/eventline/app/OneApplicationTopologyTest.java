@@ -85,29 +85,12 @@ class OneApplicationTopologyTest {
                 .isInstanceOf(TopologyException.class).hasMessageContaining("customers");
     }
 
-    @Test
-    void shouldShareAStoreOnTheSagasPathOnlyWhereTheOrchestratorsStatesRideInItsOrders() {
-        List<ServiceModule> onThePath = COMPOSABLE.stream().filter(module -> !module.offTheSagaPath()).toList();
-
-        assertThat(sources(onThePath, EventlineConfig.Saga.ORCHESTRATION).sharesStores()).isTrue();
-        assertThat(sources(onThePath, EventlineConfig.Saga.CHOREOGRAPHY).sharesStores()).isFalse();
-    }
-
-    private static Sources sources(List<ServiceModule> modules, EventlineConfig.Saga saga) {
-        Sources sources = new Sources(new StreamsBuilder());
-        ServiceComposition.addTo(sources, modules, config(saga));
-        return sources;
-    }
-
-    private static EventlineConfig config(EventlineConfig.Saga saga) {
-        return new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
-                new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), Path.of("data"), saga,
-                EventlineConfig.KNOWN_SERVICES);
-    }
-
     private static TopologyDescription describe(List<ServiceModule> modules, EventlineConfig.Saga saga) {
         StreamsBuilder builder = new StreamsBuilder();
-        ServiceComposition.addTo(new Sources(builder), modules, config(saga));
+        EventlineConfig config = new EventlineConfig(new EventlineConfig.Http("127.0.0.1", 0, Optional.empty()),
+                new EventlineConfig.Kafka(Optional.empty(), 0, Map.of()), Path.of("data"), saga,
+                EventlineConfig.KNOWN_SERVICES);
+        ServiceComposition.addTo(new Sources(builder), modules, config);
         return builder.build(StreamsSettings.exactlyOnce("eventline", Map.of("bootstrap.servers", "localhost:9092"),
                 Path.of("data"))).describe();
     }

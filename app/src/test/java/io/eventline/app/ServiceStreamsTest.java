@@ -20,8 +20,8 @@ class ServiceStreamsTest {
 
     @Test
     void aServiceOnTheSagasPathKeepsNoRecordCacheAndOneOffItCommitsOnItsLongerTimerWithOne() {
-        StreamsConfig onThePath = new StreamsConfig(settings("accounts-inventory-orders-shipping", false, false));
-        StreamsConfig offThePath = new StreamsConfig(settings("notifications-analytics-fraud", true, false));
+        StreamsConfig onThePath = new StreamsConfig(settings("accounts-inventory-orders-shipping", false));
+        StreamsConfig offThePath = new StreamsConfig(settings("notifications-analytics-fraud", true));
 
         assertThat(onThePath.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isZero();
         assertThat(onThePath.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
@@ -31,17 +31,8 @@ class ServiceStreamsTest {
                 .isEqualTo(StreamsSettings.DEFAULT_OFF_PATH_COMMIT_INTERVAL_MS);
     }
 
-    @Test
-    void aServiceOnTheSagasPathKeepsTheRecordCacheWhereTwoOfItsPartsShareAStore() {
-        StreamsConfig orchestrated = new StreamsConfig(settings("accounts-inventory-orders-shipping", false, true));
-
-        assertThat(orchestrated.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isPositive();
-        assertThat(orchestrated.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
-                .isEqualTo(StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS);
-    }
-
-    private Properties settings(String service, boolean offTheSagaPath, boolean sharedStores) {
-        return ServiceStreams.settings(service, offTheSagaPath, sharedStores, CLIENTS, dataDir, "127.0.0.1:8080",
+    private Properties settings(String service, boolean offTheSagaPath) {
+        return ServiceStreams.settings(service, offTheSagaPath, CLIENTS, dataDir, "127.0.0.1:8080",
                 ProcessingObserver.NONE, Tracing.headersOnly());
     }
 }

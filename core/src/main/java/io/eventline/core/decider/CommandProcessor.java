@@ -72,20 +72,33 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
     @Override
     public void process(Record<String, byte[]> record) {
         // Every log line written while handling the record carries its correlation id (CorrelationMdc).
+        Rider rider = Rider.takeFrom(record.headers()); // off before a dead letter could copy it
+        state.carry(record.key(), handedOver() ? rider : null);
         try (CorrelationMdc ignored = CorrelationMdc.of(record.headers()); Hop current = hop(record)) {
             hop = current;
             handle(record);
+        } finally {
+            state.carry(null, null);
         }
+    }
+
+    /** The topic of the record being handled, or of the one a part of this task handed it over in place for. */
+    private String topic() {
+        return context.recordMetadata().map(RecordMetadata::topic).orElse(aggregate.commandTopic());
+    }
+
+    /** Whether the record was handed over in place by a part of this task, not read from the command topic. */
+    private boolean handedOver() {
+        return !topic().equals(aggregate.commandTopic());
     }
 
     // A command read from the command topic is a hop of its own; one a reaction of this task handed
     // over in place is the rest of the reaction's hop.
     private Hop hop(Record<String, byte[]> record) {
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(aggregate.commandTopic());
         String step = aggregate.name() + "-decide";
-        return topic.equals(aggregate.commandTopic())
-                ? tracing.hop(service, step, topic, record.headers())
-                : tracing.sameHop(service, step, topic, record.headers());
+        return handedOver()
+                ? tracing.sameHop(service, step, topic(), record.headers())
+                : tracing.hop(service, step, topic(), record.headers());
     }
 
     private void handle(Record<String, byte[]> record) {

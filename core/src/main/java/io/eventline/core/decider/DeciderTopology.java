@@ -104,10 +104,9 @@ public final class DeciderTopology {
      */
     public static void addSnapshotStore(Sources sources, Aggregate<?, ?, ?> aggregate) {
         // Where the application keeps a record cache, it merges the writes to one key between two commits into
-        // one changelog record: a saga's state riding in its target's entry and the target's snapshot, written
-        // twice a step. A service on a saga's path otherwise keeps none (StreamsSettings.onThePath): an aggregate
+        // one changelog record. A service on a saga's path keeps none (StreamsSettings.onThePath): an aggregate
         // changes once a step, each step in another commit, and flushing the cache at a commit cost a round trip
-        // per task.
+        // per task. A saga riding in the entry hands its state to the decider, which writes both at once (Rider).
         sources.addStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(aggregate.snapshotStore()), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());

@@ -10,9 +10,9 @@ import java.util.TreeMap;
  * One value of an aggregate's snapshot store: the aggregate's snapshot and, beside it, the state of
  * what else runs in the aggregate's task under the same key, by name (a saga keyed as the aggregate:
  * {@code SagaTopology.inPlace}). Why one value: under exactly-once every write to a store is a
- * changelog record, and the record cache merges the writes to one key between two commits; a saga
- * step and the command it decides in place, written to one key of one store, are one record where
- * two stores made two (docs/performance.md).
+ * changelog record; a saga step and the command it decides in place, written to one key of one store
+ * in one put (the saga hands its state to the decider: {@link Rider}), are one record where two
+ * stores made two (docs/performance.md).
  *
  * <p>An entry with no rider is written as the snapshot's bytes alone, as before riders existed, so
  * an aggregate without one stores exactly what it did. With riders: a zero byte (no JSON starts with

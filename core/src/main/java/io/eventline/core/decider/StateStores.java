@@ -25,6 +25,9 @@ final class StateStores<C, S, V> {
     // The entry of the aggregate the command being decided loaded, as stored now: see putSnapshot.
     private String loadedId;
     private SnapshotEntry loaded;
+    // What the command being decided hands over to ride beside its aggregate's snapshot: see carry.
+    private String riderId;
+    private Rider rider;
 
     private StateStores(Aggregate<C, S, ?> aggregate, Entries<C, S, V> entries, ProcessorContext<?, ?> context) {
         this.aggregate = aggregate;
@@ -43,6 +46,16 @@ final class StateStores<C, S, V> {
         return new StateStores<>(aggregate, entries, context);
     }
 
+    /**
+     * Until the next call, {@code rider} (or none, when null) goes into the entry of {@code aggregateId} as it is
+     * loaded, and so into what a command's events save ({@link Rider}). When the command saves nothing, nothing
+     * is written: the rider's owner, who handed it over, writes it itself.
+     */
+    void carry(String aggregateId, Rider rider) {
+        this.riderId = aggregateId;
+        this.rider = rider;
+    }
+
     /** The aggregate as this command sees it: its snapshot, with the one entry the command names if stored. */
     Snapshot<S> load(String aggregateId, C command) {
         return load(aggregateId, entries.keyOf().apply(command));
@@ -55,6 +68,9 @@ final class StateStores<C, S, V> {
 
     private Snapshot<S> load(String aggregateId, Optional<String> entryKey) {
         loaded = SnapshotEntry.read(snapshotStore.get(aggregateId));
+        if (rider != null && aggregateId.equals(riderId)) {
+            loaded = rider.onto(loaded);
+        }
         loadedId = aggregateId;
         byte[] stored = loaded.snapshot();
         if (stored == null) {

@@ -2,9 +2,11 @@ package io.eventline.core.kafka;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,20 +41,19 @@ public final class Sources {
     private final Map<String, Function<StreamsBuilder, KStream<String, byte[]>>> tables;
     private final Map<String, KStream<String, byte[]>> streams;
     private final Map<String, String> globalStores;
-    private final Map<String, Integer> stores; // how many parts declared each
+    private final Set<String> stores;
     private final Map<String, AsWritten> asWritten;
     private final Map<String, InPlace> inPlace;
     private final String part;
 
     public Sources(StreamsBuilder builder) {
-        this(builder, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
+        this(builder, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>(),
                 new HashMap<>(), null);
     }
 
     private Sources(StreamsBuilder builder, Map<String, Function<StreamsBuilder, KStream<String, byte[]>>> tables,
                     Map<String, KStream<String, byte[]>> streams, Map<String, String> globalStores,
-                    Map<String, Integer> stores, Map<String, AsWritten> asWritten, Map<String, InPlace> inPlace,
-                    String part) {
+                    Set<String> stores, Map<String, AsWritten> asWritten, Map<String, InPlace> inPlace, String part) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.tables = tables;
         this.streams = streams;
@@ -103,18 +104,9 @@ public final class Sources {
      * before the first processor that uses it.
      */
     public void addStore(StoreBuilder<?> store) {
-        if (stores.merge(store.name(), 1, Integer::sum) == 1) {
+        if (stores.add(store.name())) {
             builder.addStateStore(store);
         }
-    }
-
-    /**
-     * Whether two parts share a store ({@link #addStore}): a saga's states riding in its target's snapshot
-     * entries. The processing of one record may then write one key twice, once for each part, which
-     * Kafka Streams' record cache merges into one changelog record (see {@link StreamsSettings#onThePath}).
-     */
-    public boolean sharesStores() {
-        return stores.values().stream().anyMatch(parts -> parts > 1);
     }
 
     /**

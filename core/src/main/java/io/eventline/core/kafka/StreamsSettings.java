@@ -142,10 +142,10 @@ public final class StreamsSettings {
      * writes go to the producer as they are made, and the commit's first flush sends them all. What the
      * cache saved here was little: a saga's aggregates change once a step, each step in another commit
      * (as many changelog records of a snapshot as writes of it, in the bench's saga), and only the hot
-     * keys of a saturated platform merged. Where two parts of an application share a store
-     * ({@link Sources#sharesStores}: a saga's states riding in its target's snapshot entries) a record's
-     * processing writes one key twice, and the cache is worth keeping: do not call this there.
-     * docs/performance.md, "No record cache on the saga's path".
+     * keys of a saturated platform merged. A saga whose states ride in its target's snapshot entries
+     * hands its state to the target's decider, which writes the two in one put
+     * ({@code io.eventline.core.decider.Rider}): the cache is not what merges them. docs/performance.md,
+     * "No record cache on the saga's path" and "One write of an entry a step".
      */
     public static Properties onThePath(Properties props) {
         props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);

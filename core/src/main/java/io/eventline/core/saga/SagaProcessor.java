@@ -3,6 +3,7 @@ package io.eventline.core.saga;
 import io.eventline.core.decider.Aggregate;
 import io.eventline.core.decider.CommandEnvelope;
 import io.eventline.core.decider.Reply;
+import io.eventline.core.decider.Rider;
 import io.eventline.core.dlq.DeadLetterReason;
 import io.eventline.core.dlq.DeadLetters;
 import io.eventline.core.dlq.Outcome;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -215,16 +217,27 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         Optional<SagaState<D>> before = Optional.ofNullable(store.get(sagaId)).map(codec::read);
         saga.react(input, before).ifPresentOrElse(transition -> {
             SagaState<D> after = transition.state();
-            store.put(sagaId, codec.write(after));
+            byte[] state = codec.write(after);
+            // Handed to a command for its target decided in place, the state is written with the target's
+            // snapshot, in one put (Rider): one changelog record a step, not two.
+            Rider rider = transition.sent().stream().anyMatch(sent -> ridesWith(sent.command(), sagaId))
+                    ? new Rider(definition.name(), state) : null;
+            if (rider == null) {
+                store.put(sagaId, state);
+            }
             if (awaiting != null) {
                 watch(sagaId, after);
             }
-            transition.sent().forEach(sent -> forward(after, sent, causationId, input.now()));
+            transition.sent().forEach(sent -> forward(after, sent, causationId, input.now(), rider));
+            if (rider != null) {
+                store.putUnlessWritten(sagaId, state); // the command's events changed nothing, or it was refused
+            }
             logged(before, after);
         }, () -> LOG.debug("{} {}: {} changed nothing", definition.name(), sagaId, input.getClass().getSimpleName()));
     }
 
-    private void forward(SagaState<D> state, SagaTransition.Sent sent, String causationId, Instant now) {
+    /** @param rider the saga's new state, for the decider of its target to write (null: written already) */
+    private void forward(SagaState<D> state, SagaTransition.Sent sent, String causationId, Instant now, Rider rider) {
         SagaCommand command = sent.command();
         CommandEnvelope.ReplyTo replyTo = sent.awaitsReply()
                 ? new CommandEnvelope.ReplyTo(definition.replyTopic(), state.sagaId()) : null;
@@ -234,9 +247,12 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
         // A notification is sent and forgotten: its decider writes no reply that nobody would read.
         CommandEnvelope envelope = sent.awaitsReply() ? addressed : addressed.withoutReply();
         boolean inPlace = decidedInPlace(command, state.sagaId());
+        Headers headers = hop.stamp(new RecordHeaders());
+        if (rider != null && ridesWith(command, state.sagaId())) {
+            rider.stamp(headers);
+        }
         context.forward(Outcome.processed(new Record<>(command.aggregateId(),
-                new Outbound(command.topic(), Json.write(envelope), inPlace), now.toEpochMilli(),
-                hop.stamp(new RecordHeaders()))));
+                new Outbound(command.topic(), Json.write(envelope), inPlace), now.toEpochMilli(), headers)));
         if (!inPlace) { // decided in place, the decider reports what it writes
             commits.outputWritten();
         }
@@ -249,6 +265,11 @@ final class SagaProcessor<D> implements Processor<String, byte[], String, Outcom
      */
     boolean decidedInPlace(SagaCommand command, String sagaId) {
         return inPlace.contains(command.topic()) && command.aggregateId().equals(sagaId);
+    }
+
+    /** Whether the command is decided in place by the saga's target, whose snapshot its state rides beside. */
+    private boolean ridesWith(SagaCommand command, String sagaId) {
+        return target != null && command.topic().equals(target.commandTopic()) && decidedInPlace(command, sagaId);
     }
 
     private void logged(Optional<SagaState<D>> before, SagaState<D> after) {

@@ -1,6 +1,7 @@
 package io.eventline.core.saga;
 
 import io.eventline.core.decider.SnapshotEntry;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -20,6 +21,13 @@ abstract sealed class SagaStore {
     abstract byte[] get(String sagaId);
 
     abstract void put(String sagaId, byte[] state);
+
+    /**
+     * {@link #put}, unless the state is already stored: a saga hosted beside its target's snapshots hands
+     * its state to the command it has decided in place ({@code io.eventline.core.decider.Rider}), and the
+     * decider writes it with the snapshot, in one put, when the command's events change the snapshot.
+     */
+    abstract void putUnlessWritten(String sagaId, byte[] state);
 
     /** Every saga kept: a full scan, for a task's first tick. */
     abstract void forEach(BiConsumer<String, byte[]> each);
@@ -58,6 +66,11 @@ abstract sealed class SagaStore {
         }
 
         @Override
+        void putUnlessWritten(String sagaId, byte[] state) {
+            put(sagaId, state); // nothing else writes this store
+        }
+
+        @Override
         void forEach(BiConsumer<String, byte[]> each) {
             try (KeyValueIterator<String, byte[]> all = store.all()) {
                 all.forEachRemaining(entry -> each.accept(entry.key, entry.value));
@@ -83,11 +96,25 @@ abstract sealed class SagaStore {
 
         @Override
         void put(String sagaId, byte[] state) {
+            write(sagaId, state, false);
+        }
+
+        @Override
+        void putUnlessWritten(String sagaId, byte[] state) {
+            write(sagaId, state, true);
+        }
+
+        private void write(String sagaId, byte[] state, boolean maybeWritten) {
             SnapshotEntry entry = SnapshotEntry.read(snapshots.get(sagaId));
-            if (entry.rider(saga) == null && legacy.get(sagaId) != null) {
-                legacy.delete(sagaId); // moved beside the snapshot
+            byte[] stored = entry.rider(saga);
+            boolean written = maybeWritten && Arrays.equals(stored, state);
+            // Its first step beside the snapshot (stored null, or written by the decider then) moves it there.
+            if ((stored == null || written) && legacy.get(sagaId) != null) {
+                legacy.delete(sagaId);
             }
-            snapshots.put(sagaId, entry.withRider(saga, state).bytes());
+            if (!written) {
+                snapshots.put(sagaId, entry.withRider(saga, state).bytes());
+            }
         }
 
         @Override

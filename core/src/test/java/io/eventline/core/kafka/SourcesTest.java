@@ -15,7 +15,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 class SourcesTest {
@@ -147,23 +146,6 @@ class SourcesTest {
 
         assertThatThrownBy(sources::requireDecidersAdded).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("b.commands").hasMessageContaining("never be decided");
-    }
-
-    @Test
-    void shouldAddAStoreTwoPartsDeclareOnceAndTellThatTheyShareIt() {
-        StreamsBuilder builder = new StreamsBuilder();
-        Sources sources = new Sources(builder);
-        var snapshots = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("orders-snapshots"),
-                Serdes.String(), Serdes.ByteArray());
-        sources.addStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("accounts-snapshots"),
-                Serdes.String(), Serdes.ByteArray()));
-        sources.forPart("orders-saga").addStore(snapshots);
-        boolean sharedAfterOne = sources.sharesStores();
-
-        sources.forPart("orders").addStore(snapshots); // a second declaration adds nothing: no duplicate store
-
-        assertThat(sharedAfterOne).isFalse();
-        assertThat(sources.sharesStores()).isTrue();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.envelope.EventMetadata;
 import io.eventline.core.envelope.Json;
 import io.eventline.core.kafka.Sources;
+import io.eventline.core.kafka.StreamsSettings;
 import io.eventline.core.saga.Purchases.Purchase;
 import io.eventline.core.saga.Purchases.PurchaseEvent;
 import io.eventline.core.testing.TestEvents;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -34,6 +36,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The purchase saga with the wallets and shelves deciders in one topology on a TopologyTestDriver: the
@@ -81,6 +84,7 @@ final class PurchaseWorld implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        StreamsSettings.onThePath(props); // no record cache, as the platform's services on a saga's path: every put is a record
         driver = new TopologyTestDriver(builder.build(props), props, wallClock);
         events = input(Purchases.EVENTS_TOPIC);
         replies = input(Purchases.SAGA.replyTopic());
@@ -108,6 +112,12 @@ final class PurchaseWorld implements AutoCloseable {
 
     void publish(String purchaseId, PurchaseEvent event) {
         events.pipeInput(purchaseId, TestEvents.envelope(Purchases.EVENTS, purchaseId, event, Instant.EPOCH));
+    }
+
+    /** A command read from couriers.commands, as another service would send it, with {@code headers}. */
+    void sendCourier(String purchaseId, Purchases.CourierCommand command, Headers headers) {
+        input(Couriers.AGGREGATE.commandTopic()).pipeInput(new TestRecord<>(purchaseId,
+                setup(Couriers.AGGREGATE, purchaseId, command), headers, Instant.EPOCH));
     }
 
     /** A courier's accepted reply to a command the saga sent, as the couriers' decider would send it. */

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.core.decider.AggregateQueries;
 import io.eventline.core.decider.CommandEnvelope;
+import io.eventline.core.decider.Rider;
 import io.eventline.core.decider.SnapshotEntry;
 import io.eventline.core.envelope.EventEnvelope;
 import io.eventline.core.saga.Purchases.Item;
 import io.eventline.core.saga.Purchases.Placed;
 import io.eventline.core.saga.Purchases.Ship;
 import io.eventline.core.saga.SagaState.Phase;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,13 +104,43 @@ class SagaInPlaceTest {
         assertThat(world.changelog(Purchases.SAGA.stateStore())).as("nothing in the saga's own store").isEmpty();
         List<SnapshotEntry> written = world.changelog(Couriers.AGGREGATE.snapshotStore()).stream()
                 .filter(record -> record.key.equals("p1")).map(record -> SnapshotEntry.read(record.value)).toList();
-        // Started, charged, one sku reserved, both (and the shipment decided in place: one record), shipped.
+        // Started, charged, one sku reserved, both (and the shipment decided in place, the saga's state handed
+        // to the courier's decider: one record), shipped.
         assertThat(written).hasSize(5).allSatisfy(entry -> assertThat(entry.rider(Purchases.SAGA.name())).isNotNull());
         assertThat(written.get(3).snapshot()).as("the step and the command it decided, in one record").isNotNull();
         assertThat(written.get(2).snapshot()).as("no courier before the shipment").isNull();
         assertThat(new AggregateQueries<>(Couriers.AGGREGATE, world::store).current("p1"))
                 .as("the courier reads as before").hasValueSatisfying(parcel -> assertThat(parcel.version()).isOne());
         assertThat(world.saga("p1").phase()).isEqualTo(Phase.COMPLETED);
+    }
+
+    @Test
+    void shouldWriteTheStepItselfWhenTheCommandItHandedOverChangedNothing() {
+        world.sendCourier("p1", new Ship("p1"), new RecordHeaders()); // dispatched already: the saga's Ship is a no-op
+        world.courierEvents();
+
+        world.publish("p1", SagaTopologyTest.PLACED);
+
+        assertThat(world.courierEvents()).as("the courier had nothing to decide").isEmpty();
+        List<SnapshotEntry> written = world.changelog(Couriers.AGGREGATE.snapshotStore()).stream()
+                .filter(record -> record.key.equals("p1")).map(record -> SnapshotEntry.read(record.value)).toList();
+        // The dispatch, then started, charged, one sku reserved, both (the saga's own put), shipped.
+        assertThat(written).hasSize(6);
+        assertThat(written.subList(1, 6)).allSatisfy(entry -> assertThat(entry.rider(Purchases.SAGA.name())).isNotNull());
+        assertThat(world.saga("p1").phase()).isEqualTo(Phase.COMPLETED);
+        assertThat(world.saga("p1").log()).extracting(StepRecord::step).containsExactly("charge", "reserve", "ship");
+    }
+
+    @Test
+    void shouldNotLetACommandReadFromItsTopicWriteBesideTheSnapshot() {
+        Headers forged = new Rider(Purchases.SAGA.name(), "{}".getBytes(StandardCharsets.UTF_8))
+                .stamp(new RecordHeaders());
+
+        world.sendCourier("p9", new Ship("p9"), forged);
+
+        SnapshotEntry entry = SnapshotEntry.read(world.store(Couriers.AGGREGATE.snapshotStore()).get("p9"));
+        assertThat(entry.snapshot()).as("the command was decided").isNotNull();
+        assertThat(entry.rider(Purchases.SAGA.name())).isNull();
     }
 
     @Test
