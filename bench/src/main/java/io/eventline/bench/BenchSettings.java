@@ -23,9 +23,9 @@ final class BenchSettings {
                         + "services composed in one), commit.interval.ms="
                         + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS + " unless a table says otherwise, "
                         + "producer linger.ms=100 and max.poll.records=1000 (Streams' defaults), RocksDB stores "
-                        + "with changelogs; record cache Kafka's 10 MB, except none for the saga's services when "
-                        + "choreographed (StreamsSettings.onThePath; orchestrated, the orchestrator's states share "
-                        + "the orders' store and the cache stays)")
+                        + "with changelogs; record cache Kafka's 10 MB, except none for the saga's services in "
+                        + "either style (StreamsSettings.onThePath; the orchestrator hands its state to the order's "
+                        + "decider, which writes both in one put: Rider)")
                 .put("hand-written streams", "per-key count in RocksDB, count written on, over the raw records; "
                         + "run untimed first under another application id, " + warmUp(plan))
                 .put("command hop", "core's DeciderTopology with the orders decider: PlaceOrder (a new order each) "
