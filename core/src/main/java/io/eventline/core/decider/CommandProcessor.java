@@ -71,9 +71,9 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Strin
 
     @Override
     public void process(Record<String, byte[]> record) {
-        // Every log line written while handling the record carries its correlation id (CorrelationMdc).
         Rider rider = Rider.takeFrom(record.headers()); // off before a dead letter could copy it
         state.carry(record.key(), handedOver() ? rider : null);
+        // Every log line written while handling the record carries its correlation id (CorrelationMdc).
         try (CorrelationMdc ignored = CorrelationMdc.of(record.headers()); Hop current = hop(record)) {
             hop = current;
             handle(record);
