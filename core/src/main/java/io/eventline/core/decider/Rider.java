@@ -34,14 +34,6 @@ public final class Rider {
         this.state = Objects.requireNonNull(state, "state");
     }
 
-    public String name() {
-        return name;
-    }
-
-    public byte[] state() {
-        return state;
-    }
-
     /** Adds this rider to the headers of the record handed over in place. */
     public Headers stamp(Headers headers) {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
