@@ -70,10 +70,6 @@ final class BenchSettings {
                 .put("saturation", Plan.SATURATION_WINDOW + " orders in flight for a phase; sustained = orders "
                         + "placed ÷ time until the platform stopped writing (all work done, off the saga's path "
                         + "too); burst = order.shipped per second from the first (or a quarter in) to the phase's end")
-                .put("half rate", String.format("each saga (Eventline's and the minimal one) at half its sustained "
-                        + "rate: first %d s untimed (the platform settles at that rate after saturation: its JIT "
-                        + "recompiles for it), then, once every order has ended and the platform stopped writing, "
-                        + "a timed phase: its latency is the table's", plan.rateSettle().toSeconds()))
                 .put("records per order", "committed records written during the half-rate phase (read back "
                         + "read_committed, Kafka's __ topics left out) ÷ orders placed in it; the platforms' "
                         + "repartition topics are not purged meanwhile (repartition.purge.interval.ms="

@@ -57,7 +57,6 @@ final class JsonReport {
             throughput(node, "burst", saga.burst());
             throughput(node, "saturation", saga.saturation());
             latency(node, "halfRate", saga.halfRate());
-            latency(node, "settling", saga.settling());
             node.put("recordsPerOrder", saga.records().perOrder()).put("offsetsPerOrder",
                     saga.records().offsetsPerOrder()).put("rawIdeal", Targets.rawIdeal(
                     results.raw().transactional().perSecond(), saga.records().perOrder()));
@@ -87,7 +86,6 @@ final class JsonReport {
             throughput(node, "burst", m.burst());
             throughput(node, "sustained", m.sustained());
             latency(node, "halfRate", m.halfRate());
-            latency(node, "settling", m.settling());
             node.put("recordsPerOrder", m.records().perOrder()).put("cpuMsPerOrder", m.cpuMsPerOrder());
             node.set("trace", Json.mapper().valueToTree(m.trace()));
         }

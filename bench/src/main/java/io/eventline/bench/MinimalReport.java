@@ -35,11 +35,6 @@ final class MinimalReport {
                     m.burst().perSecond(), m.records().perOrder(), l.rate(), l.p50(), l.p99(), l.p999(), l.max(),
                     l.failed() + m.idle().failed());
         }
-        for (Results.MinimalRun m : results.minimal()) {
-            LatencySummary s = m.settling();
-            line("before the timed phase, at %d ms: the same rate untimed: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                    + "over %,d orders", m.commitMs(), s.p50(), s.p99(), s.max(), s.count());
-        }
         ratios(results);
         traces(results);
     }

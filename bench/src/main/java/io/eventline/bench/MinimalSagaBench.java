@@ -55,12 +55,9 @@ final class MinimalSagaBench {
             double cpuMsPerOrder = ProcessCpu.msPerOrder(cpu, sustained.count());
             progress.note(String.format("saturation: %.0f orders/s shipped during the burst, %.0f/s sustained, "
                     + "%.2f ms of CPU per order", burst.perSecond(), sustained.perSecond(), cpuMsPerOrder));
-            double rate = Math.max(1, sustained.perSecond() / 2);
-            LatencySummary settling = flow.atRate(rate, plan.rateSettle(), Duration.ofSeconds(30));
-            progress.note(String.format("%.0f orders/s for %d s, untimed: p50 %.1f ms, p99 %.1f ms", rate,
-                    plan.rateSettle().toSeconds(), settling.p50(), settling.p99()));
             var before = cluster.endOffsets(topics.all());
             long placedAtRate = flow.placed();
+            double rate = Math.max(1, sustained.perSecond() / 2);
             LatencySummary latency = flow.atRate(rate, plan.sagaPhase(), Duration.ofSeconds(30));
             progress.note(String.format("%.0f orders/s: p50 %.1f ms, p99 %.1f ms", rate, latency.p50(),
                     latency.p99()));
@@ -69,8 +66,7 @@ final class MinimalSagaBench {
             saga.failure().ifPresent(e -> {
                 throw e;
             });
-            return new Results.MinimalRun(commitMs, idle, burst, sustained, latency, records, trace, cpuMsPerOrder,
-                    settling);
+            return new Results.MinimalRun(commitMs, idle, burst, sustained, latency, records, trace, cpuMsPerOrder);
         } finally {
             removeFrom(cluster, topics, commitMs);
         }

@@ -57,17 +57,6 @@ record Plan(int seconds, List<Integer> sagaCommitIntervals) {
         return share(0.25);
     }
 
-    /**
-     * How long each saga (Eventline's and the minimal one) runs at half its sustained rate, untimed, before
-     * that rate's measured phase: a platform just out of saturation recompiles for the lighter load (its
-     * JIT's threads took a third of a core over its first 30 s at 100 orders/s, 1–6 % after a minute) and
-     * is slower until it has; at 350 orders/s, five phases of 7 s in a row measured p50 618, 690, 415, 309,
-     * 272 ms. The latency at half saturation is the platform's at that steady rate, not its way there.
-     */
-    Duration rateSettle() {
-        return share(1.0);
-    }
-
     /** Each of the saga's two phases (saturation, half rate); four runs of the platform share the time. */
     Duration sagaPhase() {
         return share(1 / 3.0);

@@ -81,12 +81,6 @@ final class Report {
         }
         out.println();
         for (Results.SagaRun saga : results.sagas()) {
-            LatencySummary s = saga.settling();
-            line("before the timed phase, %s at %d ms: the same rate untimed (the platform settling at it after "
-                    + "saturation): p50 %.0f ms, p99 %.0f ms, max %.0f ms, over %,d orders", saga.style(),
-                    saga.commitMs(), s.p50(), s.p99(), s.max(), s.count());
-        }
-        for (Results.SagaRun saga : results.sagas()) {
             StringBuilder kinds = new StringBuilder();
             saga.records().sorted().forEach((kind, count) -> kinds.append(String.format(Locale.ROOT, ", %s %.1f",
                     kind.label(), (double) count / saga.records().orders())));

@@ -44,21 +44,20 @@ record Results(Machine machine, Settings settings, Raw raw, Hop hop, List<Minima
      * API on the idle platform ({@code idle}) and one followed hop by hop ({@code trace}), orders
      * shipped per second during a burst ({@code burst}), orders per second the whole platform keeps up
      * with ({@code saturation}), and latency at half the latter, with that phase's hops timed per step
-     * ({@code loadedHops}); {@code settling}: the untimed run at that rate before it ({@link Plan#rateSettle}).
+     * ({@code loadedHops}).
      */
     record SagaRun(String style, int commitMs, SequentialOrders idle, Timeline trace, Throughput burst,
                    Throughput saturation, LatencySummary halfRate, RecordsPerOrder records, double cpuMsPerOrder,
-                   List<LoadedHops.Step> loadedHops, LatencySummary settling) {
+                   List<LoadedHops.Step> loadedHops) {
     }
 
     /**
      * The minimal saga on raw Kafka (the floor) at one commit interval, through the same phases: one
      * order at a time, one order's hops, saturation (burst, and sustained = orders placed ÷ time until
-     * the last shipped) and latency at half the sustained rate, after an untimed run at it ({@code settling}).
+     * the last shipped) and latency at half the sustained rate.
      */
     record MinimalRun(int commitMs, SequentialOrders idle, Throughput burst, Throughput sustained,
-                      LatencySummary halfRate, RecordsPerOrder records, Timeline trace, double cpuMsPerOrder,
-                      LatencySummary settling) {
+                      LatencySummary halfRate, RecordsPerOrder records, Timeline trace, double cpuMsPerOrder) {
     }
 
     /** A read model rebuilt from offset 0, and a plain consumer reading the same topic. */

@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 /**
  * The whole order saga in one style at one commit interval: the platform started in-process, set up,
  * warmed up, orders one at a time through the REST API on the idle platform (and one more followed hop
- * by hop), saturated (completed orders/s), then run at half that rate untimed ({@link Plan#rateSettle}) and
- * again timed (latency placed → shipped), and
+ * by hop), saturated (completed orders/s), then run at half that rate (latency placed → shipped), and
  * what that half-rate phase wrote counted per order and timed hop by hop ({@link LoadedHops}).
  */
 final class SagaBench {
@@ -43,13 +42,9 @@ final class SagaBench {
                 Timeline trace = trace(cluster, flow, commitMs);
                 settle(cluster, flow, commitMs, progress);
                 Saturation saturation = saturate(cluster, flow, commitMs, plan, progress);
-                double rate = Math.max(1, saturation.sustained().perSecond() / 2);
-                LatencySummary settling = flow.atRate(rate, plan.rateSettle(), Duration.ofSeconds(30));
-                progress.note(String.format("%.0f orders/s for %d s, untimed: p50 %.0f ms, p99 %.0f ms", rate,
-                        plan.rateSettle().toSeconds(), settling.p50(), settling.p99()));
-                settle(cluster, flow, commitMs, progress);
                 var before = cluster.endOffsets(cluster.topics());
                 long placedBefore = flow.placed();
+                double rate = Math.max(1, saturation.sustained().perSecond() / 2);
                 LatencySummary latency = flow.atRate(rate, plan.sagaPhase(), Duration.ofSeconds(30));
                 progress.note(String.format("%.0f orders/s: p50 %.0f ms, p99 %.0f ms", rate, latency.p50(),
                         latency.p99()));
@@ -60,7 +55,7 @@ final class SagaBench {
                         hops::accept);
                 progress.note(String.format("%.1f records per order", records.perOrder()));
                 return new Results.SagaRun(style, commitMs, idle, trace, saturation.burst(), saturation.sustained(),
-                        latency, records, saturation.cpuMsPerOrder(), hops.steps(), settling);
+                        latency, records, saturation.cpuMsPerOrder(), hops.steps());
             }
         }
     }
