@@ -46,7 +46,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Eventline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Eventline.class);
-    private static final int PARTITIONS = 6;
+    /**
+     * The partitions Eventline creates each topic with (topics that exist keep theirs). Three: one a
+     * broker on a three-broker cluster, and as many tasks per sub-topology as a node's two stream
+     * threads and a third instance can share. A broker answers each fetch by reading every partition of
+     * the fetch session, and each commit writes an offset per input partition of its tasks: with six, a
+     * node at 300–400 orders/s spent 5–20 % more CPU than with three (docs/performance.md).
+     */
+    public static final int PARTITIONS = 3;
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private static final int COMPOSED_THREADS = 2;
 
@@ -268,7 +275,7 @@ public final class Eventline implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** The platform's topics as the cluster has them: {@code 6 partitions, replication 3, min.insync.replicas 2}. */
+    /** The platform's topics as the cluster has them: {@code 3 partitions, replication 3, min.insync.replicas 2}. */
     public String topicLayout() {
         return topicLayout;
     }

@@ -45,7 +45,7 @@ class AccountsEndToEndTest {
         Instant between;
         try (Eventline eventline = start()) {
             String api = "http://127.0.0.1:" + eventline.httpPort();
-            assertThat(eventline.topicLayout()).isEqualTo("6 partitions, replication 1, min.insync.replicas 1");
+            assertThat(eventline.topicLayout()).isEqualTo("3 partitions, replication 1, min.insync.replicas 1");
             assertThat(post(api + "/api/accounts/alice/deposits", "{\"amount\": 100}").body())
                     .isEqualTo("{\"customerId\":\"alice\",\"balance\":100.00,\"version\":1}");
             between = Instant.now();

@@ -155,7 +155,7 @@ class ClusterEndToEndTest {
         assertThat(cluster.broker(1).lastLog()).content()
                 .contains("topics     replication 3, min.insync.replicas 2");
         assertThat(cluster.instance(0).getFirst().lastLog()).content()
-                .contains("topics   6 partitions, replication 3, min.insync.replicas 2");
+                .contains("topics   3 partitions, replication 3, min.insync.replicas 2");
     }
 
     /**

@@ -169,7 +169,7 @@ class OpenApiContractTest {
         assertThat(asyncApi.path("asyncapi").asText()).isEqualTo("3.0.0");
         assertThat(asyncApi.at("/info/version").asText()).isEqualTo(BuildVersion.eventline());
         assertThat(asyncApi.at("/servers/broker/host").asText()).isEqualTo(eventline.bootstrapServers().split(",")[0]);
-        assertThat(asyncApi.at("/channels/orders.events/bindings/kafka/partitions").asInt()).isEqualTo(6);
+        assertThat(asyncApi.at("/channels/orders.events/bindings/kafka/partitions").asInt()).isEqualTo(Eventline.PARTITIONS);
         assertThat(asyncApi.at("/channels/orders.events/bindings/kafka/replicas").asInt()).as("the embedded broker's")
                 .isEqualTo(1);
     }

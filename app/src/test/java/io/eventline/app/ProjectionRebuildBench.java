@@ -62,8 +62,8 @@ class ProjectionRebuildBench {
                     assertThat(api.json("/api/projections/orders-view").get("activeVersion").asInt()).isEqualTo(2));
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("bench: rebuilt orders-view v2 from %,d events in %.1f s (%,.0f events/s), "
-                    + "6 partitions, 1 stream thread, exactly_once_v2, commit.interval.ms=100, embedded broker%n",
-                    events, seconds, events / seconds);
+                    + "%d partitions, 1 stream thread, exactly_once_v2, commit.interval.ms=100, embedded broker%n",
+                    events, seconds, events / seconds, Eventline.PARTITIONS);
             assertThat(api.get("/api/orders/bench-0").statusCode()).isEqualTo(200);
         }
     }

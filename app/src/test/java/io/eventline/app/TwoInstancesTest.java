@@ -168,7 +168,7 @@ class TwoInstancesTest {
     private static void assertAForwardedRequestIsNotForwardedAgain(Eventline a, Eventline b) throws Exception {
         String heldByB = null;
         for (String id : ACCOUNTS) {
-            if (b.locate("accounts", "accounts-snapshots", id) instanceof KeyOwner.Local) {
+            if (b.locate("accounts", "accounts-history", id) instanceof KeyOwner.Local) {
                 heldByB = id;
                 break;
             }
@@ -176,8 +176,9 @@ class TwoInstancesTest {
         HttpResponse<String> response;
         try (HttpClient http = HttpClient.newHttpClient()) {
             response = http.send(HttpRequest.newBuilder(
-                            // /events is routed by accounts-snapshots, the store located above (the account
-                            // itself is read from the accounts-view read model, partitioned on its own).
+                            // /events is routed by accounts-history, the store located above: the history table
+                            // is a sub-topology of its own, whose partitions need not sit where the snapshots'
+                            // do (the account itself is read from the accounts-view read model).
                             URI.create("http://127.0.0.1:" + a.httpPort() + "/api/accounts/" + heldByB + "/events"))
                     .header("X-Eventline-Forwarded", "1").GET().build(), HttpResponse.BodyHandlers.ofString());
         }

@@ -25,7 +25,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** The broker every phase measures on, as an admin sees it: topics, their end offsets, groups' offsets. */
 final class Cluster implements AutoCloseable {
-    static final int PARTITIONS = 6;
+    /** Eventline's, so that the floor and the ceilings run on the layout Eventline runs on. */
+    static final int PARTITIONS = io.eventline.app.Eventline.PARTITIONS;
 
     private final String bootstrap;
     private final Admin admin;
