@@ -75,7 +75,7 @@ class ConsoleApiTest {
         assertThat(send("POST", "/api/accounts/topics-1/deposits", "{\"amount\": 5}", TOKEN).statusCode()).isEqualTo(200);
         JsonNode accounts = await().atMost(Duration.ofSeconds(30)).until(() -> find(json("/api/topics"), "topic",
                 "accounts.events"), topic -> topic != null && topic.path("endOffset").asLong() > 0);
-        assertThat(accounts.path("partitions")).hasSize(6);
+        assertThat(accounts.path("partitions")).hasSize(Eventline.PARTITIONS);
         assertThat(accounts.path("size").asLong()).isPositive();
         assertThat(accounts.path("internal").asBoolean()).isFalse();
         JsonNode group = await().atMost(Duration.ofSeconds(30)).until(() -> find(json("/api/consumers"), "group",

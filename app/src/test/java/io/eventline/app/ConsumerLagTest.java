@@ -62,7 +62,7 @@ class ConsumerLagTest {
     private static long lag(TestApi api) {
         PrometheusText metrics = PrometheusText.parse(api.get("/metrics").body());
         assertThat(metrics.series("eventline_consumer_lag_records", Map.of("group", GROUP, "topic", "orders.events")))
-                .hasSize(6);
+                .hasSize(Eventline.PARTITIONS);
         return (long) metrics.sum("eventline_consumer_lag_records",
                 labels -> labels.get("group").equals(GROUP) && labels.get("topic").equals("orders.events"));
     }

@@ -119,7 +119,7 @@ class MetricsTest {
                 eventline.applicationIdOf("orders"))))
                 .as("joining the group is a rebalance").isPositive();
         assertThat(metrics.series("eventline_consumer_lag_records", Map.of("group",
-                eventline.applicationIdOf("notifications"), "topic", "orders.events"))).as("a series per partition").hasSize(6);
+                eventline.applicationIdOf("notifications"), "topic", "orders.events"))).as("a series per partition").hasSize(Eventline.PARTITIONS);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             PrometheusText later = PrometheusText.parse(scrape());
             assertThat(later.sum("eventline_consumer_lag_records", labels -> true))

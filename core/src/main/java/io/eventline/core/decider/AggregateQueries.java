@@ -88,13 +88,15 @@ public final class AggregateQueries<C, S, E> {
     /**
      * Its events, oldest first, exactly as they are on the event topic. The history store reads them
      * back from the topic once committed ({@link HistoryStore}), a moment after the snapshot has them:
-     * where this instance holds the snapshot too, the answer waits (at most {@link #CATCH_UP}) until
-     * the history has every version the snapshot has, so that a client reads its own writes.
+     * where this instance holds both the snapshot and the history of the aggregate, the answer waits (at
+     * most {@link #CATCH_UP}) until the history has every version the snapshot has, so that a client
+     * reads its own writes. Where the history is another instance's, there is nothing here to wait for
+     * (the instance asked for its part of a list answers for it).
      */
     public List<EventEnvelope> events(String aggregateId) {
         List<EventEnvelope> events = history(aggregateId);
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        long version = localVersion(aggregateId);
+        long version = stores.holds(aggregate.historyStore(), aggregateId) ? localVersion(aggregateId) : 0;
         while (events.size() < version && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(CATCH_UP_POLL.toMillis()); // callers run on virtual threads

@@ -58,7 +58,31 @@ public final class KeyPartitionStore implements ReadOnlyKeyValueStore<String, by
         }
     }
 
+    /**
+     * Whether this instance holds the active partition of store {@code name} that {@code key} belongs
+     * to; true when that partition is unknown (metadata not there yet, a global store), where a read
+     * over this instance's partitions is all there is to go by.
+     */
+    public static boolean holds(KafkaStreams streams, String name, String key) {
+        int partition = partitionOf(streams, name, key);
+        if (partition < 0) {
+            return true;
+        }
+        try {
+            // The store for one partition is checked as it is read: a partition not here throws.
+            streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore())
+                    .withPartition(partition)).approximateNumEntries();
+            return true;
+        } catch (InvalidStateStoreException e) {
+            return false;
+        }
+    }
+
     private int partitionOf(String key) {
+        return partitionOf(streams, name, key);
+    }
+
+    private static int partitionOf(KafkaStreams streams, String name, String key) {
         try {
             KeyQueryMetadata where = streams.queryMetadataForKey(name, key, KEYS);
             return where == null ? -1 : where.partition();
