@@ -29,7 +29,8 @@ public final class CatalogDatabase implements AutoCloseable {
     static final String DATABASE = "eventline";
     private static final String USER = "postgres";
 
-    private static final Duration STOPPED_WITHIN = Duration.ofSeconds(60);
+    /** How long a server asked to stop may take to exit before it is told to stop at once (and again after). */
+    private static final Duration STOPPED_WITHIN = Duration.ofSeconds(15);
 
     private final EmbeddedPostgres postgres;
     private final PostgresAddress address;
@@ -101,6 +102,12 @@ public final class CatalogDatabase implements AutoCloseable {
      * {@code pg_ctl} 5 s and then only logs: a server still writing its shutdown checkpoint (with
      * {@code fsync} on, on a busy machine) outlives it, and a start on the same data at once would
      * meet its lock file. Waiting for the postmaster of {@code postmaster.pid} to end closes that gap.
+     *
+     * <p>A server that has not exited {@link #STOPPED_WITHIN} after that is told to stop at once
+     * (SIGQUIT, PostgreSQL's immediate shutdown): at a shutdown a logical walsender waits until its
+     * client has confirmed every change sent, so a CDC client that stopped answering (a Debezium task
+     * stopped or stalled mid-stream) holds the server up until {@code wal_sender_timeout} and longer. The
+     * next start recovers from the WAL, where every committed transaction is ({@code fsync} on).
      */
     @Override
     public void close() {
@@ -111,14 +118,40 @@ public final class CatalogDatabase implements AutoCloseable {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
         }
         postmaster.ifPresent(process -> {
-            try {
-                process.onExit().get(STOPPED_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("PostgreSQL (pid {}) has not exited {} after it was asked to stop", process.pid(), STOPPED_WITHIN);
+            if (!exitsWithin(process)) {
+                LOG.warn("PostgreSQL (pid {}) has not exited {} after it was asked to stop: stopping it at once",
+                        process.pid(), STOPPED_WITHIN);
+                stopAtOnce(process);
+                if (!exitsWithin(process)) {
+                    LOG.warn("PostgreSQL (pid {}) has not exited {} after an immediate shutdown", process.pid(),
+                            STOPPED_WITHIN);
+                }
             }
         });
+    }
+
+    private static boolean exitsWithin(ProcessHandle process) {
+        try {
+            process.onExit().get(STOPPED_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** SIGQUIT to the postmaster: Java's {@code destroy} sends SIGTERM, PostgreSQL's smart shutdown. */
+    private static void stopAtOnce(ProcessHandle process) {
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).inheritIO().start()
+                    .waitFor(STOPPED_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            LOG.warn("could not signal PostgreSQL (pid {}): {}", process.pid(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The running postmaster, from the first line of its pid file. */
