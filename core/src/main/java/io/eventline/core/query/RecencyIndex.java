@@ -67,8 +67,8 @@ public final class RecencyIndex {
     public static void move(KeyValueStore<String, byte[]> index, String id, Collection<String> before, Instant then,
                             Collection<String> after, Instant now) {
         boolean sameTime = then.equals(now);
-        // A null put, not delete(): Kafka Streams' caching store reads the old value on delete (a RocksDB
-        // read for each entry moved, a sixth of a read model's time at saturation), a put does not.
+        // A null put, not delete(): Kafka Streams' stores read the old value on delete (a RocksDB read for
+        // each entry moved, a sixth of a read model's time at saturation), a put does not.
         before.stream().filter(term -> !(sameTime && after.contains(term)))
                 .forEach(term -> index.put(key(term, then, id), null));
         after.stream().filter(term -> !(sameTime && before.contains(term)))
