@@ -22,7 +22,8 @@ final class BenchSettings {
                 .put("kafka streams", "exactly_once_v2, 1 stream thread per application (2 for the saga's "
                         + "services composed in one), commit.interval.ms="
                         + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS + " unless a table says otherwise, "
-                        + "producer linger.ms=100 and max.poll.records=1000 (Streams' defaults), RocksDB stores "
+                        + "producer linger.ms=100 and max.poll.records=1000 (Streams' defaults), producer batch.size="
+                        + StreamsSettings.PRODUCER_BATCH_BYTES + " (Eventline's, the jobs by hand too), RocksDB stores "
                         + "with changelogs; record cache Kafka's 10 MB, except none for the saga's services in "
                         + "either style (StreamsSettings.onThePath; the orchestrator hands its state to the order's "
                         + "decider, which writes both in one put: Rider)")

@@ -1,5 +1,6 @@
 package io.eventline.bench;
 
+import io.eventline.core.kafka.StreamsSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -114,6 +115,8 @@ final class Clients {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        // Eventline's producer batch, so that a job by hand differs from Eventline's by the framework only.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), StreamsSettings.PRODUCER_BATCH_BYTES);
         return props;
     }
 

@@ -112,9 +112,27 @@ class StreamsSettingsTest {
         assertThat(producerBackoff(producers)).isEqualTo("30");
     }
 
+    @Test
+    void shouldBatchUpTo128KbAPartitionUnlessTheClientSettingsSayOtherwise() {
+        String producerBatch = StreamsConfig.producerPrefix("batch.size");
+        var defaults = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
+        var everyClient = StreamsSettings.exactlyOnce("eventline-orders",
+                Map.of("bootstrap.servers", "b:9092", "batch.size", "32768"), STATE);
+        var producers = StreamsSettings.exactlyOnce("eventline-orders",
+                Map.of("bootstrap.servers", "b:9092", "batch.size", "32768", producerBatch, "65536"), STATE);
+
+        assertThat(producerSetting(defaults, "batch.size")).isEqualTo(131072);
+        assertThat(producerSetting(everyClient, "batch.size")).isEqualTo("32768");
+        assertThat(producerSetting(producers, "batch.size")).isEqualTo("65536");
+    }
+
     // What a stream thread's producer is configured with, as Kafka Streams derives it.
     private static Object producerBackoff(Properties props) {
-        return new StreamsConfig(props).getProducerConfigs("client").get("retry.backoff.ms");
+        return producerSetting(props, "retry.backoff.ms");
+    }
+
+    private static Object producerSetting(Properties props, String name) {
+        return new StreamsConfig(props).getProducerConfigs("client").get(name);
     }
 
     @Test
