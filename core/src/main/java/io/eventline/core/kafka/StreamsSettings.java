@@ -84,18 +84,14 @@ public final class StreamsSettings {
         // of hops through one thread waited 100 ms at about one hop in ten (docs/performance.md).
         // Transactional requests retry at this fixed pace (100 a second per producer to a coordinator that moved,
         // against 10 before: cheap); produce and metadata retries back off exponentially from it.
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG),
-                clientSettings.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG),
-                        clientSettings.getOrDefault(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, TRANSACTION_RETRY_BACKOFF_MS)));
+        producerDefault(props, clientSettings, ProducerConfig.RETRY_BACKOFF_MS_CONFIG, TRANSACTION_RETRY_BACKOFF_MS);
         // A stream thread's producer holds what it writes to a partition until the commit flushes it, or
         // until its batch is full: Kafka's 16 KB filled within a commit interval from a few hundred
         // orders a second on (a snapshot's changelog, an event topic), and each full batch went out as a
         // request of its own, in a queue of at most five in flight to the broker, which the commit's flush
         // then waited behind. 128 KB: at 300-400 orders/s the p50 and p99 of an order came out a third to
         // a half lower (docs/performance.md, "Batches of 128 KB").
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG),
-                clientSettings.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG),
-                        clientSettings.getOrDefault(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_BYTES)));
+        producerDefault(props, clientSettings, ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_BYTES);
         // The main consumer tells the processors when a poll returned records: see CommitWhenIdle.
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
                 interceptors(clientSettings.get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG)));
@@ -114,6 +110,15 @@ public final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class);
         return props;
+    }
+
+    // Sets a stream thread's producer setting to what the client settings name, for the producers
+    // (producer.<name>) or for every client (<name>), else to Eventline's default.
+    private static void producerDefault(Properties props, Map<String, Object> clientSettings, String name,
+                                        Object eventlineDefault) {
+        String forProducers = StreamsConfig.producerPrefix(name);
+        props.put(forProducers, clientSettings.getOrDefault(forProducers,
+                clientSettings.getOrDefault(name, eventlineDefault)));
     }
 
     // The client settings' interceptors, if any, then the one that counts polls for CommitWhenIdle.

@@ -100,37 +100,29 @@ class StreamsSettingsTest {
 
     @Test
     void shouldRetryATransactionalRequestSoonUnlessTheClientSettingsSayOtherwise() {
-        String producerBackoff = StreamsConfig.producerPrefix("retry.backoff.ms");
-        var defaults = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
-        var everyClient = StreamsSettings.exactlyOnce("eventline-orders",
-                Map.of("bootstrap.servers", "b:9092", "retry.backoff.ms", "50"), STATE);
-        var producers = StreamsSettings.exactlyOnce("eventline-orders",
-                Map.of("bootstrap.servers", "b:9092", "retry.backoff.ms", "50", producerBackoff, "30"), STATE);
-
-        assertThat(producerBackoff(defaults)).isEqualTo(StreamsSettings.TRANSACTION_RETRY_BACKOFF_MS);
-        assertThat(producerBackoff(everyClient)).isEqualTo("50");
-        assertThat(producerBackoff(producers)).isEqualTo("30");
+        assertProducerSetting("retry.backoff.ms", StreamsSettings.TRANSACTION_RETRY_BACKOFF_MS, "50", "30");
     }
 
     @Test
     void shouldBatchUpTo128KbAPartitionUnlessTheClientSettingsSayOtherwise() {
-        String producerBatch = StreamsConfig.producerPrefix("batch.size");
-        var defaults = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
-        var everyClient = StreamsSettings.exactlyOnce("eventline-orders",
-                Map.of("bootstrap.servers", "b:9092", "batch.size", "32768"), STATE);
-        var producers = StreamsSettings.exactlyOnce("eventline-orders",
-                Map.of("bootstrap.servers", "b:9092", "batch.size", "32768", producerBatch, "65536"), STATE);
+        assertProducerSetting("batch.size", 131072, "32768", "65536");
+    }
 
-        assertThat(producerSetting(defaults, "batch.size")).isEqualTo(131072);
-        assertThat(producerSetting(everyClient, "batch.size")).isEqualTo("32768");
-        assertThat(producerSetting(producers, "batch.size")).isEqualTo("65536");
+    // Eventline's default, then a value set for every client, then one set for the producers winning over it.
+    private static void assertProducerSetting(String name, Object eventlineDefault, String everyClient,
+                                              String forProducers) {
+        var defaults = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092"), STATE);
+        var clients = StreamsSettings.exactlyOnce("eventline-orders",
+                Map.of("bootstrap.servers", "b:9092", name, everyClient), STATE);
+        var producers = StreamsSettings.exactlyOnce("eventline-orders", Map.of("bootstrap.servers", "b:9092",
+                name, everyClient, StreamsConfig.producerPrefix(name), forProducers), STATE);
+
+        assertThat(producerSetting(defaults, name)).isEqualTo(eventlineDefault);
+        assertThat(producerSetting(clients, name)).isEqualTo(everyClient);
+        assertThat(producerSetting(producers, name)).isEqualTo(forProducers);
     }
 
     // What a stream thread's producer is configured with, as Kafka Streams derives it.
-    private static Object producerBackoff(Properties props) {
-        return producerSetting(props, "retry.backoff.ms");
-    }
-
     private static Object producerSetting(Properties props, String name) {
         return new StreamsConfig(props).getProducerConfigs("client").get(name);
     }
